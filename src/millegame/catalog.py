@@ -1,0 +1,141 @@
+"""The shipped catalogue: cars, surfaces and the stage list, read from TOML data files.
+
+This is the one place that turns ``assets/*.toml`` and ``levels/stages.toml`` into core
+dataclasses; core itself never reads files.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from millegame.core.car import CarParams
+from millegame.core.surfaces import Surface, SurfaceTable
+from millegame.resources import assets_dir, levels_dir
+
+
+class CatalogError(Exception):
+    """A shipped or user data file is missing or wrong; the message says which and how to fix it."""
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with path.open("rb") as f:
+            return tomllib.load(f)
+    except FileNotFoundError:
+        raise CatalogError(f"{path}: file not found") from None
+    except tomllib.TOMLDecodeError as e:
+        raise CatalogError(f"{path}: not valid TOML ({e}) — fix the syntax at that line") from None
+
+
+@cache
+def load_surfaces() -> SurfaceTable:
+    data = _read_toml(assets_dir() / "surfaces.toml")
+    return SurfaceTable(
+        tuple(
+            Surface(
+                name=s["name"],
+                grip=float(s["grip"]),
+                rolling_resistance=float(s["rolling_resistance"]),
+                drag_per_mps=float(s.get("drag_per_mps", 0.0)),
+                dust=bool(s.get("dust", False)),
+                sound=str(s.get("sound", "tarmac")),
+            )
+            for s in data["surface"]
+        )
+    )
+
+
+def _value(entry: object) -> float:
+    """A number, or an estimate written as ``{ value = 1.0, estimate = true }``."""
+    if isinstance(entry, dict):
+        return float(entry["value"])
+    return float(entry)  # type: ignore[arg-type]
+
+
+def car_from_toml(path: Path) -> CarParams:
+    d = _read_toml(path)
+    try:
+        body, engine, drive, tyres, brakes = d["body"], d["engine"], d["drivetrain"], d["tyres"], d["brakes"]
+        return CarParams(
+            id=d["id"],
+            name=d["name"],
+            year=int(d["year"]),
+            era=d["era"],
+            category=d["category"],
+            displacement_cc=int(d["displacement_cc"]),
+            number=int(d.get("number", 0)),
+            history=d.get("history", ""),
+            mass_kg=_value(body["race_mass_kg"]),
+            length_m=_value(body["length_m"]),
+            width_m=_value(body["width_m"]),
+            wheelbase_m=_value(body["wheelbase_m"]),
+            weight_front=_value(body["weight_front"]),
+            cg_height_m=_value(body["cg_height_m"]),
+            power_kw=_value(engine["power_kw"]),
+            peak_power_rpm=_value(engine["peak_power_rpm"]),
+            torque_nm=_value(engine["torque_nm"]),
+            peak_torque_rpm=_value(engine["peak_torque_rpm"]),
+            redline_rpm=_value(engine["redline_rpm"]),
+            gears=int(drive["gears"]),
+            top_speed_kmh=_value(drive["top_speed_kmh"]),
+            drive=drive["layout"],
+            drive_front_share=_value(drive.get("front_share", 0.0)),
+            tyre_mu=_value(tyres["mu"]),
+            cornering_stiffness_per_load=_value(tyres["cornering_stiffness_per_load"]),
+            brake_front_bias=_value(brakes["front_bias"]),
+            cda_m2=_value(d["aero"]["cda_m2"]),
+            max_steer_rad=math.radians(_value(d["steering"]["max_angle_deg"])),
+            steer_rate_rad_s=math.radians(_value(d["steering"]["rate_deg_s"])),
+        )
+    except KeyError as e:
+        raise CatalogError(f"{path}: missing key {e.args[0]!r} — see docs/physics.md for the car file format") from None
+
+
+@cache
+def load_cars() -> tuple[CarParams, ...]:
+    """Every shipped car, classics first by year, then the modern cars."""
+    cars = [car_from_toml(p) for p in sorted((assets_dir() / "cars").glob("*.toml"))]
+    return tuple(sorted(cars, key=lambda c: (c.era != "classic", c.year, c.id)))
+
+
+def car_ids() -> list[str]:
+    return [c.id for c in load_cars()]
+
+
+def load_car(car_id: str) -> CarParams:
+    for c in load_cars():
+        if c.id == car_id:
+            return c
+    raise CatalogError(f"unknown car {car_id!r} — choose one of: {', '.join(car_ids())}")
+
+
+@dataclass(frozen=True)
+class StageInfo:
+    """A shipped stage as listed in ``levels/stages.toml`` (route order)."""
+
+    id: str
+    title: str
+    path: Path
+
+
+@cache
+def list_stages() -> tuple[StageInfo, ...]:
+    data = _read_toml(levels_dir() / "stages.toml")
+    return tuple(StageInfo(id=s["id"], title=s["title"], path=levels_dir() / s["file"]) for s in data["stage"])
+
+
+def resolve_stage(ref: str) -> Path:
+    """A shipped stage id, or a path to any ``.tmx`` file."""
+    for s in list_stages():
+        if s.id == ref:
+            return s.path
+    p = Path(ref)
+    if p.suffix.lower() == ".tmx" or p.exists():
+        return p
+    raise CatalogError(
+        f"unknown stage {ref!r} — give a stage id ({', '.join(s.id for s in list_stages())}) or a path to a .tmx file"
+    )

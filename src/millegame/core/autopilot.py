@@ -1,0 +1,105 @@
+"""The autopilot: follows the stage's route with pure pursuit and a speed profile.
+
+The speed profile caps each route point at the speed whose lateral acceleration the
+tyres can hold on that surface (v = sqrt(pace · mu · g / |kappa|)) and then runs a
+backward pass so the car brakes in time for every corner (v² = v_next² + 2·a_brake·Δs).
+Steering aims at a point on the route ahead, at a distance that grows with speed.
+Everything is vectorised over the cars of a race; no randomness, no clock.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+from millegame.core.car import CarArrays, Controls, G
+from millegame.core.physics import drive_force_available, steer_limit
+from millegame.core.race import Race
+from millegame.core.route import Route
+from millegame.core.stage import Stage
+
+FloatArray = NDArray[np.float64]
+
+BRAKE_SHARE = 0.75  # of the grip used for planned braking
+LOOKAHEAD_BASE_M = 7.0
+LOOKAHEAD_PER_MPS = 0.45
+MAX_SPEED_MPS = 95.0
+
+
+class Autopilot:
+    """Drives every car of a race along the route. ``pace`` ∈ (0, 1]: share of the
+    grip it dares to use in corners (1 = on the limit; 0.9 = a quick, tidy driver)."""
+
+    def __init__(self, stage: Stage, params: CarArrays, pace: float | FloatArray = 0.88) -> None:
+        self.stage = stage
+        self.route = Route.of(stage.route, spacing_m=2.0)
+        self.params = params
+        n = params.mass.shape[0]
+        self.pace = np.broadcast_to(np.asarray(pace, dtype=np.float64), (n,)).copy()
+        self.index = np.zeros(n, dtype=np.int64)
+        self._started = False
+        self.profile = self._speed_profiles()  # (N, M) [m/s]
+
+    def _speed_profiles(self) -> FloatArray:
+        pts = self.route.points
+        col = np.clip((pts[:, 0] / self.stage.cell_m).astype(np.intp), 0, self.stage.cols - 1)
+        row = np.clip((pts[:, 1] / self.stage.cell_m).astype(np.intp), 0, self.stage.rows - 1)
+        grip = self.stage.surfaces.grip[self.stage.surface[row, col]]
+        # Smooth curvature over ±10 m: the car takes a line, not every kink of the polyline.
+        k = np.abs(self.route.kappa)
+        kernel = np.ones(11) / 11.0
+        k = np.maximum(k, np.convolve(np.pad(k, 5, mode="edge"), kernel, mode="valid"))
+        mu = self.params.tyre_mu[:, None] * grip[None, :]  # (N, M)
+        v = np.sqrt(self.pace[:, None] * mu * G / np.maximum(k[None, :], 1e-6))
+        v = np.minimum(v, MAX_SPEED_MPS)
+        ds = np.diff(self.route.s)
+        a_brake = BRAKE_SHARE * mu * G
+        for i in range(len(ds) - 1, -1, -1):
+            v[:, i] = np.minimum(v[:, i], np.sqrt(v[:, i + 1] ** 2 + 2.0 * a_brake[:, i] * ds[i]))
+        return v
+
+    def _traction_throttle(self, vx: FloatArray) -> FloatArray:
+        p = self.params
+        wheelbase = p.a + p.b
+        front_load = p.mass * G * p.b / wheelbase
+        rear_load = p.mass * G * p.a / wheelbase
+        # The axle that saturates first sets the limit.
+        grip_f = np.where(p.drive_front > 0, p.tyre_mu * front_load / np.maximum(p.drive_front, 1e-9), np.inf)
+        grip_r = np.where(p.drive_front < 1, p.tyre_mu * rear_load / np.maximum(1 - p.drive_front, 1e-9), np.inf)
+        usable = 0.85 * np.minimum(grip_f, grip_r)
+        return np.clip(usable / np.maximum(drive_force_available(vx, p), 1.0), 0.0, 1.0)
+
+    def controls(self, race: Race) -> Controls:
+        s = race.state
+        if not self._started:
+            self.index = np.array([self.route.nearest_global(x, y) for x, y in zip(s.x, s.y, strict=True)])
+            self._started = True
+        self.index = self.route.nearest(s.x, s.y, self.index)
+        m = len(self.route.points)
+        speed = np.abs(s.vx)
+        n = s.n
+        rows = np.arange(n)
+
+        # Steering: pure pursuit towards a point ahead on the route.
+        look_m = LOOKAHEAD_BASE_M + LOOKAHEAD_PER_MPS * speed
+        ahead = np.clip(self.index + (look_m / self.route.spacing_m).astype(np.int64), 0, m - 1)
+        tx, ty = self.route.points[ahead, 0] - s.x, self.route.points[ahead, 1] - s.y
+        c, sn = np.cos(s.heading), np.sin(s.heading)
+        local_x = tx * c + ty * sn
+        local_y = -tx * sn + ty * c
+        dist2 = np.maximum(local_x**2 + local_y**2, 1.0)
+        curvature = 2.0 * local_y / dist2
+        wheelbase = self.params.a + self.params.b
+        wanted = np.arctan(curvature * wheelbase) - 0.04 * s.yaw_rate  # a little yaw damping
+        steer = np.clip(wanted / steer_limit(s.vx, self.params), -1.0, 1.0)
+
+        # Speed: the lowest profile speed over the next half second of road.
+        preview = np.clip(self.index[:, None] + np.arange(0, 12)[None, :], 0, m - 1)
+        target = self.profile[rows[:, None], preview].min(axis=1)
+        err = target - speed
+        throttle = np.clip(0.6 * err + 0.3, 0.0, 1.0) * (err > -0.5)
+        # Feed the throttle like a driver would: no more drive than the driven tyres hold.
+        throttle = np.minimum(throttle, self._traction_throttle(s.vx))
+        brake = np.clip(-0.35 * err, 0.0, 1.0)
+        zeros = np.zeros(n)
+        return Controls(throttle=throttle, brake=brake, steer=steer, handbrake=zeros)

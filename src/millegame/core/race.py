@@ -1,0 +1,149 @@
+"""A Race: N cars on one stage, advanced tick by tick.
+
+Time is integer ticks; seconds are always ``ticks × dt``. ``Race.step(controls)``
+runs one tick of physics for every car, checks the timing gates and returns the
+events of that tick. The previous state is kept for interpolated drawing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from millegame.core.car import CarArrays, CarParams, CarState, Controls
+from millegame.core.collision import CollisionWorld
+from millegame.core.events import Event, GatePassed, StageFinished, WallHit
+from millegame.core.geometry import segments_intersect
+from millegame.core.physics import TICK_HZ, step_cars
+from millegame.core.stage import Stage
+
+WALL_HIT_MIN_MPS = 1.0  # slower touches are scrapes, not hits
+
+
+@dataclass(frozen=True)
+class GateArrays:
+    """Gates of a stage as arrays: ends ``a``, ``b`` (G, 2) and ``forward`` (G, 2)."""
+
+    a: np.ndarray
+    b: np.ndarray
+    forward: np.ndarray
+
+    @staticmethod
+    def of(stage: Stage) -> GateArrays:
+        gates = stage.gates
+        return GateArrays(
+            a=np.array([g.a for g in gates], dtype=np.float64),
+            b=np.array([g.b for g in gates], dtype=np.float64),
+            forward=np.array([g.forward for g in gates], dtype=np.float64),
+        )
+
+
+def crossed_forward(p0: np.ndarray, p1: np.ndarray, a: np.ndarray, b: np.ndarray, forward: np.ndarray) -> np.ndarray:
+    """Whether each car's movement p0→p1 (N, 2) crossed its gate a–b forwards.
+
+    The movement of a whole tick is one segment, so no speed can jump a gate.
+    """
+    moved = p1 - p0
+    going_forward = (moved * forward).sum(axis=-1) > 0.0
+    return segments_intersect(p0, p1, a, b) & going_forward
+
+
+class Race:
+    """N cars on a stage. Cars start on the start pose, lined up behind each other
+    when there are several (``spacing_m`` apart), unless ``state`` is given."""
+
+    def __init__(
+        self,
+        stage: Stage,
+        cars: list[CarParams] | tuple[CarParams, ...],
+        *,
+        state: CarState | None = None,
+        spacing_m: float = 0.0,
+    ) -> None:
+        if not cars:
+            raise ValueError("a race needs at least one car")
+        self.stage = stage
+        self.cars = tuple(cars)
+        self.params = CarArrays.stack(self.cars)
+        self.world = CollisionWorld.of(stage)
+        self.gate_arrays = GateArrays.of(stage)
+        self.dt = 1.0 / TICK_HZ
+        n = len(self.cars)
+        if state is None:
+            back = -np.arange(n) * spacing_m
+            hx, hy = np.cos(stage.start_heading), np.sin(stage.start_heading)
+            state = CarState.at_rest(
+                stage.start_xy[0] + back * hx,
+                stage.start_xy[1] + back * hy,
+                np.full(n, stage.start_heading),
+            )
+        self.state = state
+        self.prev_state = state
+        self.tick = 0
+        self.next_gate = np.zeros(n, dtype=np.int64)  # index into stage.gates
+        self.finish_tick = np.full(n, -1, dtype=np.int64)
+        self.splits_s: list[list[float]] = [[] for _ in range(n)]
+
+    @property
+    def n(self) -> int:
+        return len(self.cars)
+
+    @property
+    def time_s(self) -> float:
+        """Stage clock [s]: ticks × dt."""
+        return self.tick * self.dt
+
+    @property
+    def finished(self) -> np.ndarray:
+        return self.finish_tick >= 0
+
+    @property
+    def all_finished(self) -> bool:
+        return bool(self.finished.all())
+
+    def step(self, controls: Controls) -> list[Event]:
+        """Advance every car by one tick; return what happened during it."""
+        controls = controls.clean()
+        # A finished car coasts to a stop: its driver's inputs no longer count.
+        done = self.finished
+        if done.any():
+            controls = Controls(
+                np.where(done, 0.0, controls.throttle),
+                np.where(done, 0.6, controls.brake),
+                np.where(done, 0.0, controls.steer),
+                np.where(done, 0.0, controls.handbrake),
+            )
+        prev = self.state
+        new, impacts = step_cars(prev, controls, self.params, self.stage, self.world, self.dt)
+        self.prev_state, self.state = prev, new
+        self.tick += 1
+        events: list[Event] = []
+        for i in np.flatnonzero(impacts >= WALL_HIT_MIN_MPS):
+            events.append(WallHit(car=int(i), tick=self.tick, impact_speed_mps=float(impacts[i])))
+        events.extend(self._check_gates(prev, new))
+        return events
+
+    def _check_gates(self, prev: CarState, new: CarState) -> list[Event]:
+        racing = np.flatnonzero(~self.finished)
+        if racing.size == 0:
+            return []
+        g = self.next_gate[racing]
+        p0 = np.stack([prev.x[racing], prev.y[racing]], axis=-1)
+        p1 = np.stack([new.x[racing], new.y[racing]], axis=-1)
+        ga = self.gate_arrays
+        hit = crossed_forward(p0, p1, ga.a[g], ga.b[g], ga.forward[g])
+        events: list[Event] = []
+        n_checkpoints = len(self.stage.checkpoints)
+        time_s = self.time_s
+        for car, gate in zip(racing[hit], g[hit], strict=True):
+            car, gate = int(car), int(gate)
+            self.next_gate[car] = gate + 1
+            if gate < n_checkpoints:
+                self.splits_s[car].append(time_s)
+                cp = self.stage.checkpoints[gate]
+                events.append(GatePassed(car=car, tick=self.tick, index=gate, name=cp.name, split_s=time_s))
+            else:
+                self.finish_tick[car] = self.tick
+                events.append(StageFinished(car=car, tick=self.tick, time_s=time_s, splits_s=tuple(self.splits_s[car])))
+        return events

@@ -1,0 +1,120 @@
+"""The Stage: everything the simulation needs to know about a map, in metres.
+
+A Stage is pure data, built once by ``millegame.levels.load_stage`` from a ``.tmx``
+file (or by hand in tests). It carries no pygame or pytmx objects; the optional
+``art`` part tells the renderer which tiles to draw, as plain arrays and paths.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+
+from millegame.core.surfaces import SurfaceTable
+
+
+@dataclass(frozen=True)
+class Gate:
+    """A timing line: a checkpoint or the finish.
+
+    ``a`` and ``b`` [m] are its ends; ``forward`` is the unit vector of the direction
+    in which crossing it counts (the route's direction at the gate).
+    """
+
+    a: tuple[float, float]
+    b: tuple[float, float]
+    forward: tuple[float, float]
+    name: str = ""
+    order: int = 0
+    object_id: int = 0
+
+
+@dataclass(frozen=True)
+class TilesetArt:
+    """One tileset image, cut into ``tile_w`` × ``tile_h`` px tiles, ``columns`` wide."""
+
+    firstgid: int
+    image_path: str
+    tile_w: int
+    tile_h: int
+    columns: int
+    tilecount: int
+    margin: int = 0
+    spacing: int = 0
+
+
+@dataclass(frozen=True)
+class TileLayerArt:
+    """A tile layer as global tile ids (0 = empty), shape (rows, cols).
+
+    ``above_cars`` layers (bridges, canopies) are drawn over the cars. Tiled's flip
+    flags are stripped; ``flips`` keeps them (bits 31, 30, 29 of the gid) per cell.
+    """
+
+    name: str
+    gids: NDArray[np.uint32]
+    above_cars: bool = False
+    flips: NDArray[np.uint8] | None = None
+
+
+@dataclass(frozen=True)
+class MapArt:
+    """What the renderer needs to draw the map: tile size in px and the layers."""
+
+    tile_w_px: int
+    tile_h_px: int
+    tilesets: tuple[TilesetArt, ...]
+    layers: tuple[TileLayerArt, ...]
+    background_rgb: tuple[int, int, int] = (120, 160, 80)
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A stage in metres (y down, see ``core.geometry``).
+
+    Grids are indexed ``[row, col]``; cell (r, c) covers
+    x ∈ [c·cell_m, (c+1)·cell_m), y ∈ [r·cell_m, (r+1)·cell_m).
+    """
+
+    id: str
+    title: str
+    width_m: float
+    height_m: float
+    cell_m: float
+    surface: NDArray[np.uint8]  # (rows, cols) index into ``surfaces``
+    solid: NDArray[np.bool_]  # (rows, cols) cells a car cannot enter
+    surfaces: SurfaceTable
+    walls: NDArray[np.float64]  # (K, 4) segments x0, y0, x1, y1 [m]
+    start_xy: tuple[float, float]
+    start_heading: float  # [rad]
+    checkpoints: tuple[Gate, ...]  # in the order they must be passed
+    finish: Gate
+    route: NDArray[np.float64]  # (M, 2) polyline along the road centre, start → finish
+    px_per_m: float = 8.0
+    time_of_day: str = "day"
+    weather: str = "clear"
+    par_time_s: float | None = None
+    source_path: str = ""
+    source_sha256: str = ""
+    properties: dict[str, object] = field(default_factory=dict)
+    art: MapArt | None = None
+
+    @property
+    def rows(self) -> int:
+        return int(self.surface.shape[0])
+
+    @property
+    def cols(self) -> int:
+        return int(self.surface.shape[1])
+
+    @property
+    def gates(self) -> tuple[Gate, ...]:
+        """Checkpoints then the finish: the order in which a car must cross them."""
+        return (*self.checkpoints, self.finish)
+
+    @property
+    def route_length_m(self) -> float:
+        d = np.diff(self.route, axis=0)
+        return float(np.hypot(d[:, 0], d[:, 1]).sum())
