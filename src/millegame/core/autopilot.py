@@ -58,14 +58,21 @@ class Autopilot:
             v[:, i] = np.minimum(v[:, i], np.sqrt(v[:, i + 1] ** 2 + 2.0 * a_brake[:, i] * ds[i]))
         return v
 
-    def _traction_throttle(self, vx: FloatArray) -> FloatArray:
+    def _traction_throttle(self, vx: FloatArray, lateral_acc: FloatArray) -> FloatArray:
+        """The throttle that asks the driven tyres for no more than the grip that
+        cornering (``lateral_acc`` [m/s²]) leaves them."""
         p = self.params
         wheelbase = p.a + p.b
-        front_load = p.mass * G * p.b / wheelbase
-        rear_load = p.mass * G * p.a / wheelbase
+        axle_mass_f = p.mass * p.b / wheelbase
+        axle_mass_r = p.mass * p.a / wheelbase
+
+        def left_for_drive(axle_mass: FloatArray) -> FloatArray:
+            cap = p.tyre_mu * axle_mass * G
+            return np.sqrt(np.maximum(cap**2 - (axle_mass * lateral_acc) ** 2, 0.0))
+
         # The axle that saturates first sets the limit.
-        grip_f = np.where(p.drive_front > 0, p.tyre_mu * front_load / np.maximum(p.drive_front, 1e-9), np.inf)
-        grip_r = np.where(p.drive_front < 1, p.tyre_mu * rear_load / np.maximum(1 - p.drive_front, 1e-9), np.inf)
+        grip_f = np.where(p.drive_front > 0, left_for_drive(axle_mass_f) / np.maximum(p.drive_front, 1e-9), np.inf)
+        grip_r = np.where(p.drive_front < 1, left_for_drive(axle_mass_r) / np.maximum(1 - p.drive_front, 1e-9), np.inf)
         usable = 0.85 * np.minimum(grip_f, grip_r)
         return np.clip(usable / np.maximum(drive_force_available(vx, p), 1.0), 0.0, 1.0)
 
@@ -99,7 +106,7 @@ class Autopilot:
         err = target - speed
         throttle = np.clip(0.6 * err + 0.3, 0.0, 1.0) * (err > -0.5)
         # Feed the throttle like a driver would: no more drive than the driven tyres hold.
-        throttle = np.minimum(throttle, self._traction_throttle(s.vx))
+        throttle = np.minimum(throttle, self._traction_throttle(s.vx, s.vx * s.yaw_rate))
         brake = np.clip(-0.35 * err, 0.0, 1.0)
         zeros = np.zeros(n)
         return Controls(throttle=throttle, brake=brake, steer=steer, handbrake=zeros)

@@ -36,6 +36,7 @@ DYNAMIC_ABOVE_MPS = 4.0  # pure dynamic model above it
 STEER_ASSIST_LAT_G = 1.25  # full keyboard lock asks for this share of the grip, no more
 REVERSE_AFTER_S = 0.35  # brake held at rest this long engages reverse
 REVERSE_MAX_MPS = 6.0
+REAR_STIFFNESS_FACTOR = 1.2  # rear cornering stiffness per load vs front: wider rear tyres, mild understeer
 BRAKE_CAPACITY = 1.15  # brake torque as a share of what the tyres can take (so tyres lock first)
 
 
@@ -206,7 +207,7 @@ def _integrate_velocities(
     alpha_f = np.arctan2(w_f, np.maximum(np.abs(u_f), 0.5))
     alpha_r = np.arctan2(vy - p.b * r, np.maximum(np.abs(vx), 0.5))
     fy_f = _pacejka_lateral(alpha_f, cap_f, p.stiffness * fz_f)
-    fy_r = _pacejka_lateral(alpha_r, cap_r, p.stiffness * fz_r)
+    fy_r = _pacejka_lateral(alpha_r, cap_r, REAR_STIFFNESS_FACTOR * p.stiffness * fz_r)
     # Friction circle: when driving/braking and cornering together ask for more than
     # mu·Fz, both shrink in proportion (a spinning or locking tyre keeps some side grip).
     scale_f = _circle_scale(cap_f, np.abs(drive_f) + brake_f, fy_f)

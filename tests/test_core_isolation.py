@@ -1,0 +1,38 @@
+"""The core must run with no pygame and no pytmx (architecture rule)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+SCRIPT = """
+import json, sys
+import millegame.core
+from millegame import catalog
+from millegame.core.ground import ring_road
+from millegame.core.sim import run_stage
+result = run_stage(ring_road(catalog.load_surfaces()), catalog.load_car("porsche-550"), max_time_s=120)
+print(json.dumps({"finished": result.finished,
+                  "leaked": sorted(m for m in sys.modules if m.split(".")[0] in ("pygame", "pytmx"))}))
+"""
+
+
+def test_core_runs_a_stage_without_pygame_or_pytmx() -> None:
+    out = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, check=True)
+    report = json.loads(out.stdout)
+    assert report["leaked"] == []
+    assert report["finished"] is True
+
+
+def test_core_sources_never_import_graphics_or_map_libraries() -> None:
+    from pathlib import Path
+
+    import millegame.core
+
+    core_dir = Path(millegame.core.__file__).parent
+    for path in core_dir.rglob("*.py"):
+        for line in path.read_text().splitlines():
+            stripped = line.strip()
+            if stripped.startswith(("import ", "from ")):
+                assert not any(lib in stripped.split()[1] for lib in ("pygame", "pytmx")), f"{path}: {line}"
