@@ -1,0 +1,31 @@
+"""Stages from Tiled ``.tmx`` files: ``load_stage(path) -> Stage`` (format: docs/levels.md).
+
+May import pytmx (without pygame, see ``levels.tmx.import_pytmx``) and core; never the UI.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from millegame.core.stage import Stage
+from millegame.core.surfaces import SurfaceTable
+from millegame.levels.errors import StageError
+
+__all__ = ["StageError", "load_stage"]
+
+
+def load_stage(path: str | os.PathLike[str], surfaces: SurfaceTable | None = None) -> Stage:
+    """Load a stage in metres from a ``.tmx`` file.
+
+    ``surfaces`` defaults to the shipped table (``assets/surfaces.toml``). Raises
+    ``StageError`` with a one-line message naming the file and the fix.
+    """
+    from millegame.levels.build import build_stage
+    from millegame.levels.tmx import read_tmx
+
+    if surfaces is None:
+        from millegame.catalog import load_surfaces
+
+        surfaces = load_surfaces()
+    return build_stage(read_tmx(Path(path)), surfaces)

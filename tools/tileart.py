@@ -1,0 +1,206 @@
+"""Small raster toolkit for the procedural tile art (used by ``make_tileset.py``).
+
+Tiles are painted on a supersampled RGBA float canvas (``SS`` × the final size) and
+box-filtered down at the end, which gives clean anti-aliased edges to the flat,
+poster-style shapes without any anti-aliasing code. Shapes are rasterised with pygame
+into masks; colours are composited in numpy so alpha blending is exact.
+
+Everything is deterministic: randomness comes only from a seeded ``numpy`` Generator.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Sequence
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+
+import numpy as np
+import pygame
+from numpy.typing import NDArray
+
+TILE_PX = 32
+SS = 4  # supersampling factor: shapes are drawn at 4x and averaged down
+T = TILE_PX * SS  # one tile on the supersampled canvas [ss px]
+
+Float = NDArray[np.float64]
+Rgb = tuple[int, int, int]
+
+
+def hex_rgb(code: str) -> Rgb:
+    code = code.lstrip("#")
+    return (int(code[0:2], 16), int(code[2:4], 16), int(code[4:6], 16))
+
+
+def shade(rgb: Rgb, factor: float) -> Rgb:
+    """Lighten (factor > 1) or darken (factor < 1) a colour, clamped to 0..255."""
+    return tuple(max(0, min(255, round(c * factor))) for c in rgb)  # type: ignore[return-value]
+
+
+def mix(a: Rgb, b: Rgb, t: float) -> Rgb:
+    return tuple(round(x + (y - x) * t) for x, y in zip(a, b, strict=True))  # type: ignore[return-value]
+
+
+class Canvas:
+    """An RGBA float image of ``w_tiles`` × ``h_tiles`` tiles at supersampled resolution.
+
+    ``rgba`` is indexed ``[y, x, channel]`` with straight (not premultiplied) alpha in 0..1.
+    Coordinates passed to the drawing methods are in *final* tile pixels (0..32 per
+    tile), floats allowed; they are scaled by ``SS`` internally.
+    """
+
+    def __init__(self, w_tiles: int = 1, h_tiles: int = 1) -> None:
+        self.w = w_tiles * T
+        self.h = h_tiles * T
+        self.rgba = np.zeros((self.h, self.w, 4), dtype=np.float64)
+
+    # -- compositing -------------------------------------------------------------------
+    def fill(self, rgb: Rgb, alpha: float = 1.0) -> Canvas:
+        self.paint(np.ones((self.h, self.w)), rgb, alpha)
+        return self
+
+    def paint(self, coverage: Float, rgb: Rgb, alpha: float = 1.0) -> Canvas:
+        """Composite colour ``rgb`` over the canvas where ``coverage`` (0..1, [y, x]) says."""
+        a = np.clip(coverage, 0.0, 1.0) * alpha
+        col = np.array(rgb, dtype=np.float64) / 255.0
+        dst_a = self.rgba[..., 3]
+        out_a = a + dst_a * (1.0 - a)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            for ch in range(3):
+                num = col[ch] * a + self.rgba[..., ch] * dst_a * (1.0 - a)
+                self.rgba[..., ch] = np.where(out_a > 0, num / out_a, 0.0)
+        self.rgba[..., 3] = out_a
+        return self
+
+    def paint_rgb(self, rgb_image: Float, coverage: Float) -> Canvas:
+        """Composite a per-pixel colour image (``[y, x, 3]`` in 0..1) where ``coverage`` says."""
+        a = np.clip(coverage, 0.0, 1.0)
+        dst_a = self.rgba[..., 3]
+        out_a = a + dst_a * (1.0 - a)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            for ch in range(3):
+                num = rgb_image[..., ch] * a + self.rgba[..., ch] * dst_a * (1.0 - a)
+                self.rgba[..., ch] = np.where(out_a > 0, num / out_a, 0.0)
+        self.rgba[..., 3] = out_a
+        return self
+
+    def blit(self, other: Canvas, dx_px: int = 0, dy_px: int = 0) -> Canvas:
+        """Composite another canvas over this one at an offset in final px."""
+        ox, oy = dx_px * SS, dy_px * SS
+        h = min(other.h, self.h - oy)
+        w = min(other.w, self.w - ox)
+        sub = Canvas()
+        sub.h, sub.w = h, w
+        sub.rgba = self.rgba[oy : oy + h, ox : ox + w]
+        sub.paint_rgb(other.rgba[:h, :w, :3], other.rgba[:h, :w, 3])
+        return self
+
+    # -- masks -------------------------------------------------------------------------
+    def _mask(self, draw: object) -> Float:
+        surf = pygame.Surface((self.w, self.h), depth=8)
+        surf.set_palette([(i, i, i) for i in range(256)])
+        surf.fill(0)
+        draw(surf)  # type: ignore[operator]
+        return pygame.surfarray.array2d(surf).T.astype(np.float64) / 255.0
+
+    @staticmethod
+    def _s(points: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+        return [(x * SS, y * SS) for x, y in points]
+
+    def poly_mask(self, points: Sequence[tuple[float, float]]) -> Float:
+        pts = self._s(points)
+        return self._mask(lambda s: pygame.draw.polygon(s, 255, pts))
+
+    def circle_mask(self, cx: float, cy: float, r: float) -> Float:
+        yy, xx = self.grid()
+        return ((xx - cx) ** 2 + (yy - cy) ** 2 <= r * r).astype(np.float64)
+
+    def ellipse_mask(self, cx: float, cy: float, rx: float, ry: float, angle_rad: float = 0.0) -> Float:
+        yy, xx = self.grid()
+        c, s = math.cos(angle_rad), math.sin(angle_rad)
+        u = (xx - cx) * c + (yy - cy) * s
+        v = -(xx - cx) * s + (yy - cy) * c
+        return ((u / rx) ** 2 + (v / ry) ** 2 <= 1.0).astype(np.float64)
+
+    def rect_mask(self, x0: float, y0: float, x1: float, y1: float) -> Float:
+        yy, xx = self.grid()
+        return ((xx >= x0) & (xx < x1) & (yy >= y0) & (yy < y1)).astype(np.float64)
+
+    def line_mask(self, x0: float, y0: float, x1: float, y1: float, width: float) -> Float:
+        """A thick segment with round caps, ``width`` in final px."""
+        yy, xx = self.grid()
+        dx, dy = x1 - x0, y1 - y0
+        L2 = dx * dx + dy * dy or 1e-9
+        t = np.clip(((xx - x0) * dx + (yy - y0) * dy) / L2, 0.0, 1.0)
+        d2 = (xx - (x0 + t * dx)) ** 2 + (yy - (y0 + t * dy)) ** 2
+        return (d2 <= (width / 2) ** 2).astype(np.float64)
+
+    def grid(self) -> tuple[Float, Float]:
+        """Pixel-centre coordinates (y, x) of the supersampled grid, in final px."""
+        ys = (np.arange(self.h) + 0.5) / SS
+        xs = (np.arange(self.w) + 0.5) / SS
+        return np.meshgrid(ys, xs, indexing="ij")
+
+    # -- output ------------------------------------------------------------------------
+    def downsample(self) -> NDArray[np.uint8]:
+        """Box-filter to final resolution with premultiplied alpha; uint8 [y, x, 4]."""
+        a = self.rgba[..., 3:4]
+        pre = np.concatenate([self.rgba[..., :3] * a, a], axis=-1)
+        h, w = self.h // SS, self.w // SS
+        small = pre.reshape(h, SS, w, SS, 4).mean(axis=(1, 3))
+        alpha = small[..., 3:4]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            rgb = np.where(alpha > 0, small[..., :3] / alpha, 0.0)
+        out = np.concatenate([rgb, alpha], axis=-1)
+        return np.clip(np.round(out * 255.0), 0, 255).astype(np.uint8)
+
+    def tiles(self) -> list[list[NDArray[np.uint8]]]:
+        """The downsampled canvas cut into tiles, ``[row][col]``."""
+        img = self.downsample()
+        rows, cols = img.shape[0] // TILE_PX, img.shape[1] // TILE_PX
+        return [
+            [img[r * TILE_PX : (r + 1) * TILE_PX, c * TILE_PX : (c + 1) * TILE_PX] for c in range(cols)]
+            for r in range(rows)
+        ]
+
+
+def periodic_noise(rng: np.random.Generator, size_px: int, scale_px: float) -> Float:
+    """Smooth noise in about -1..1 that wraps around (tiles seamlessly), [y, x] at final px.
+
+    Made by low-pass filtering white noise in the Fourier domain; periodicity is what
+    lets neighbouring ground tiles join without seams.
+    """
+    white = rng.standard_normal((size_px, size_px))
+    f = np.fft.fftfreq(size_px)
+    fy, fx = np.meshgrid(f, f, indexing="ij")
+    sigma = 1.0 / (2.0 * math.pi * max(scale_px, 1e-3))
+    spec = np.fft.fft2(white) * np.exp(-(fx**2 + fy**2) / (2 * sigma**2))
+    out = np.real(np.fft.ifft2(spec))
+    out -= out.mean()
+    peak = np.abs(out).max() or 1.0
+    return out / peak
+
+
+def upsample(img: Float, factor: int = SS) -> Float:
+    """Nearest-neighbour upsample of a [y, x] or [y, x, c] array to the supersampled grid."""
+    return np.repeat(np.repeat(img, factor, axis=0), factor, axis=1)
+
+
+def textured(base: Rgb, noise: Float, amount: float) -> Float:
+    """An RGB image [y, x, 3] in 0..1: ``base`` brightened/darkened by ``noise × amount``."""
+    col = np.array(base, dtype=np.float64) / 255.0
+    return np.clip(col[None, None, :] * (1.0 + amount * noise[..., None]), 0.0, 1.0)
+
+
+def save_png(tiles: Sequence[NDArray[np.uint8]], columns: int, path: str) -> tuple[int, int]:
+    """Pack tiles row-major into one RGBA PNG; returns (width, height) in px."""
+    rows = math.ceil(len(tiles) / columns)
+    sheet = np.zeros((rows * TILE_PX, columns * TILE_PX, 4), dtype=np.uint8)
+    for i, t in enumerate(tiles):
+        r, c = divmod(i, columns)
+        sheet[r * TILE_PX : (r + 1) * TILE_PX, c * TILE_PX : (c + 1) * TILE_PX] = t
+    h, w = sheet.shape[:2]
+    surf = pygame.image.frombuffer(sheet.tobytes(), (w, h), "RGBA")
+    pygame.image.save(surf, path)
+    return w, h
