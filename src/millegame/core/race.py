@@ -105,14 +105,14 @@ class Race:
     def step(self, controls: Controls) -> list[Event]:
         """Advance every car by one tick; return what happened during it."""
         controls = controls.clean()
-        # A finished car coasts to a stop: its driver's inputs no longer count.
+        # A finished car brakes to a stop: its driver keeps steering but no longer drives.
         done = self.finished
         if done.any():
             controls = Controls(
                 np.where(done, 0.0, controls.throttle),
-                np.where(done, 0.6, controls.brake),
-                np.where(done, 0.0, controls.steer),
-                np.where(done, 0.0, controls.handbrake),
+                np.where(done, np.maximum(controls.brake, 0.6), controls.brake),
+                controls.steer,
+                controls.handbrake,
             )
         prev = self.state
         new, impacts = step_cars(prev, controls, self.params, self.stage, self.world, self.dt)
