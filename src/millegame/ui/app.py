@@ -1,0 +1,329 @@
+"""The window, the frame loop and the scene stack; ``run`` is the CLI's entry point.
+
+``App`` is everything but the window: it takes the frame's events and duration and
+draws into whatever surface it is given, so tests drive it frame by frame off-screen
+(``App.frame``). ``run`` opens the window, measures real frame times, flips, and
+sleeps with ``pygame.time.Clock`` (only to sleep: timing comes from ``perf_counter``).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import pygame
+
+from millegame.core.car import CarParams
+from millegame.core.stage import Stage
+from millegame.ui.fonts import CREAM, INK, blit_text, clear_caches
+from millegame.ui.map_renderer import MapRenderer
+from millegame.ui.scenes.base import Scene
+
+MODES = ("menu", "play", "demo")
+FPS_CAP = 120  # sleep above this: one frame per tick is all the sim can show
+DEMO_FIRST_CAR = "mercedes-300-slr"
+TOAST_S = 4.0
+HEADLESS_DRIVERS = ("offscreen", "dummy")
+
+StageLoader = Callable[[], Stage]
+
+
+class NoDisplayError(RuntimeError):
+    """No video device could be opened (no X/Wayland display, or SDL failed)."""
+
+
+def default_stage_loader(stage_path: Path | None) -> StageLoader:
+    """Loads ``stage_path``, or the first shipped stage."""
+
+    def load() -> Stage:
+        from millegame.catalog import list_stages
+        from millegame.levels import load_stage
+
+        path = stage_path if stage_path is not None else list_stages()[0].path
+        return load_stage(path)
+
+    return load
+
+
+def _already_loaded(stage: Stage) -> StageLoader:
+    return lambda: stage
+
+
+class App:
+    """The scene stack and what the scenes share (cars, stage, choices)."""
+
+    def __init__(
+        self,
+        size: tuple[int, int],
+        *,
+        mode: str = "menu",
+        stage_loader: StageLoader | None = None,
+        stage_path: Path | None = None,
+        car_id: str | None = None,
+        cars: Iterable[CarParams] | None = None,
+    ) -> None:
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+        from millegame.catalog import load_cars
+
+        self.size = size
+        self.mode = mode
+        self.cars: tuple[CarParams, ...] = tuple(cars) if cars is not None else load_cars()
+        self.stage_loader = stage_loader or default_stage_loader(stage_path)
+        self._stage: Stage | None = None
+        self.map_renderer: MapRenderer | None = None  # the last one, reused by the next race on its stage
+        ids = [c.id for c in self.cars]
+        self.selected_car = ids.index(car_id) if car_id in ids else 0
+        self._demo_index = ids.index(DEMO_FIRST_CAR) if DEMO_FIRST_CAR in ids else 0
+        self.scenes: list[Scene] = []
+        self.running = True
+        self.exit_code = 0
+        self.toast: tuple[str, float] | None = None
+        self.show_fps = False
+        self.frame_ms: list[float] = []
+        self._screenshot_requested = False
+        self.screenshots: list[Path] = []
+        from millegame.ui.scenes.title import TitleScene
+
+        if mode == "menu":
+            self.scenes = [TitleScene(self)]
+        elif mode == "play":
+            self.start_race(self.cars[self.selected_car])
+        else:
+            from millegame.ui.scenes.demo import DemoScene
+
+            scene = DemoScene.create(self, exit_on_key=True)
+            if scene is None:
+                raise RuntimeError("no stage to run the demo on")
+            self.scenes = [scene]
+
+    # ------------------------------------------------------------------ shared state
+    @property
+    def stage(self) -> Stage:
+        if self._stage is None:
+            self._stage = self.stage_loader()
+        return self._stage
+
+    def load_stage_or_report(self) -> Stage | None:
+        """The stage, or None after telling the player why it could not be loaded."""
+        try:
+            return self.stage
+        except Exception as e:
+            if self.mode != "menu":
+                raise
+            self.notify(f"Cannot load the stage: {e}")
+            return None
+
+    def next_demo_car(self) -> CarParams:
+        car = self.cars[self._demo_index % len(self.cars)]
+        self._demo_index += 1
+        return car
+
+    # ------------------------------------------------------------------ scene stack
+    @property
+    def top(self) -> Scene | None:
+        return self.scenes[-1] if self.scenes else None
+
+    def push(self, scene: Scene) -> None:
+        self.scenes.append(scene)
+
+    def pop(self) -> None:
+        if self.scenes:
+            self.scenes.pop()
+        if not self.scenes:
+            self.to_title()
+        elif self.top is not None:
+            self.top.on_resume()
+
+    def replace(self, scene: Scene) -> None:
+        if self.scenes:
+            self.scenes.pop()
+        self.scenes.append(scene)
+
+    def to_title(self) -> None:
+        from millegame.ui.scenes.title import TitleScene
+
+        self.scenes = [TitleScene(self)]
+
+    def start_race(self, car: CarParams) -> None:
+        """Replace the top scene (car select, results, a paused race) with a new race."""
+        from millegame.ui.scenes.race_scene import RaceScene
+
+        stage = self.load_stage_or_report()
+        if stage is None:
+            return
+        self.selected_car = self.cars.index(car) if car in self.cars else self.selected_car
+        self.replace(RaceScene(self, stage, car))
+
+    def quit(self, code: int = 0) -> None:
+        self.running = False
+        self.exit_code = code
+
+    def notify(self, message: str) -> None:
+        """Show a line at the bottom of the screen for a few seconds (and on stdout)."""
+        print(message, flush=True)
+        self.toast = (message, TOAST_S)
+
+    # ------------------------------------------------------------------ one frame
+    def resize(self, w: int, h: int) -> None:
+        self.size = (w, h)
+        for s in self.scenes:
+            s.on_resize(w, h)
+
+    def frame(self, events: Iterable[pygame.event.Event], frame_s: float, surface: pygame.Surface) -> None:
+        """Handle the frame's events, advance the top scene by ``frame_s``, draw it."""
+        t0 = time.perf_counter()
+        if surface.get_size() != self.size:
+            self.resize(*surface.get_size())
+        for event in events:
+            if event.type == pygame.QUIT:
+                self.quit(0)
+                return
+            if event.type == pygame.KEYDOWN and event.key == pygame.K_F12:
+                self._screenshot_requested = True
+                continue
+            if event.type == pygame.KEYDOWN and event.key == pygame.K_F3:
+                self.show_fps = not self.show_fps
+                continue
+            if event.type == pygame.KEYUP and event.key in (pygame.K_F12, pygame.K_F3):
+                continue
+            if self.top is not None:
+                self.top.handle_event(event)
+            if not self.running:
+                return
+        if self.top is not None:
+            self.top.update(frame_s)
+        if not self.running or self.top is None:
+            return
+        self.top.draw(surface)
+        if self._screenshot_requested:
+            self._screenshot_requested = False
+            self._save_screenshot(surface)
+        self._draw_overlays(surface, frame_s)
+        self.frame_ms.append((time.perf_counter() - t0) * 1000.0)
+        if len(self.frame_ms) > 240:
+            del self.frame_ms[:120]
+
+    def _save_screenshot(self, surface: pygame.Surface) -> None:
+        from millegame.ui.screenshot import save_screenshot
+
+        try:
+            path = save_screenshot(surface)
+        except OSError as e:
+            self.notify(f"Screenshot failed: {e}")
+            return
+        self.screenshots.append(path)
+        self.notify(f"Screenshot saved: {path}")
+
+    def _draw_overlays(self, surface: pygame.Surface, frame_s: float) -> None:
+        w, h = surface.get_size()
+        if self.toast is not None:
+            message, left = self.toast
+            r = blit_text(surface, message, 24, CREAM, shadow=INK, midbottom=(w // 2, h - 140))
+            pygame.draw.rect(surface, INK, r.inflate(16, 8), width=1)
+            left -= frame_s
+            self.toast = (message, left) if left > 0 else None
+        if self.show_fps and self.frame_ms:
+            recent = sorted(self.frame_ms[-60:])
+            median = recent[len(recent) // 2]
+            blit_text(surface, f"{median:4.1f} ms/frame (work)", 22, CREAM, shadow=INK, topright=(w - 12, 90))
+
+
+# ---------------------------------------------------------------------- the window
+
+
+def check_display_available() -> None:
+    """Fail early, with a clear reason, where SDL would have nothing to draw on."""
+    driver = os.environ.get("SDL_VIDEODRIVER", "")
+    if sys.platform.startswith("linux") and not driver:
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            raise NoDisplayError(
+                "no display: neither DISPLAY nor WAYLAND_DISPLAY is set "
+                "(run it in a desktop session, or set SDL_VIDEODRIVER=dummy for a headless run)"
+            )
+
+
+def open_window(window: tuple[int, int], fullscreen: bool) -> pygame.Surface:
+    check_display_available()
+    try:
+        pygame.display.init()
+    except pygame.error as e:
+        raise NoDisplayError(f"cannot open a display: {e}") from None
+    driver = pygame.display.get_driver()
+    if driver in HEADLESS_DRIVERS and os.environ.get("SDL_VIDEODRIVER", "") != driver:
+        # SDL ≥ 2.28 falls back to its invisible "offscreen" driver when no real one
+        # works (e.g. DISPLAY names a dead X server): a game nobody can see is an error.
+        pygame.display.quit()
+        shown = os.environ.get("DISPLAY", "")
+        raise NoDisplayError(f"no usable display (SDL fell back to its {driver!r} driver; is DISPLAY={shown!r} right?)")
+    pygame.font.init()  # the mixer stays off: the game is silent for now, and needs no audio device
+    flags = pygame.FULLSCREEN if fullscreen else pygame.RESIZABLE
+    size = (0, 0) if fullscreen else window
+    try:
+        screen = pygame.display.set_mode(size, flags)
+    except pygame.error as e:
+        pygame.display.quit()
+        raise NoDisplayError(f"cannot open a {window[0]}×{window[1]} window: {e}") from None
+    pygame.display.set_caption("Mille Miglia")
+    return screen
+
+
+def run(
+    *,
+    mode: str = "menu",
+    stage_path: Path | None = None,
+    car_id: str | None = None,
+    fullscreen: bool = False,
+    window: tuple[int, int] = (1280, 720),
+    max_frames: int | None = None,
+) -> int:
+    """Open the game window and play until the player quits; returns the exit code.
+
+    ``mode``: "menu" (title screen), "play" (straight into the race), "demo" (the
+    autopilot drives; any key exits). ``max_frames`` stops after that many frames (tests,
+    benchmarks). Raises ``NoDisplayError`` when there is no video device.
+    """
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+    if car_id is not None:
+        from millegame.catalog import load_car
+
+        load_car(car_id)  # an unknown car is reported before any window opens
+    loader = default_stage_loader(stage_path)
+    if mode in ("play", "demo"):
+        # Load before the window opens: a broken stage is reported on the terminal.
+        loader = _already_loaded(loader())
+    screen = open_window(window, fullscreen)
+    try:
+        app = App(
+            screen.get_size(),
+            mode=mode,
+            stage_loader=loader,
+            car_id=car_id,
+        )
+        clock = pygame.time.Clock()
+        last = time.perf_counter()
+        frames = 0
+        while app.running:
+            now = time.perf_counter()
+            frame_s, last = now - last, now
+            events = pygame.event.get()
+            for e in events:
+                if e.type == pygame.KEYDOWN and e.key == pygame.K_F11 and not fullscreen:
+                    pygame.display.toggle_fullscreen()
+            screen = pygame.display.get_surface() or screen  # a new surface after a resize
+            app.frame(events, frame_s, screen)
+            if not app.running:
+                break
+            pygame.display.flip()
+            frames += 1
+            if max_frames is not None and frames >= max_frames:
+                break
+            clock.tick(FPS_CAP)
+        return app.exit_code
+    finally:
+        clear_caches()  # cached Font objects are invalid once pygame quits
+        pygame.quit()

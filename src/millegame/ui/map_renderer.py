@@ -1,0 +1,289 @@
+"""Draws a stage's map: tile layers baked once into chunk surfaces at the screen scale.
+
+Blitting hundreds of small per-pixel-alpha tiles every frame is the slow path in
+pygame (ARCHITECTURE.md, "Rendering notes"), so the tiles of each 16×16-tile chunk are
+blitted once at their native size, box-filtered down to the camera's scale and kept as
+one opaque surface: a frame then costs ~20 large opaque blits. Layers flagged
+``above_cars`` (bridges, canopies) go into separate premultiplied-alpha chunks drawn
+after the cars; most chunks have none.
+
+Chunks are baked lazily (the ones on screen at once, a few around them per frame
+ahead of need) and kept in an LRU cache, so a map of any size costs bounded memory.
+A stage without art (built in code) is drawn from its surface grid instead.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+from pathlib import Path
+
+import numpy as np
+import pygame
+
+from millegame.core.stage import Stage, TileLayerArt, TilesetArt
+from millegame.ui.camera import Camera
+
+CHUNK_TILES = 16
+FALLBACK_CHUNK_M = 64.0
+MAX_CHUNKS = 160  # ≈ 65 MB at 320×320×4 bytes
+
+# Colours of the surface grid when a stage has no tile art (tests, synthetic stages).
+SURFACE_RGB: dict[str, tuple[int, int, int]] = {
+    "asphalt": (84, 86, 90),
+    "wet_asphalt": (62, 66, 74),
+    "cobbles": (128, 116, 100),
+    "gravel": (180, 164, 132),
+    "dirt": (152, 120, 82),
+    "grass": (92, 138, 64),
+    "sand": (214, 196, 150),
+    "water": (58, 110, 150),
+}
+SOLID_RGB = (54, 74, 48)
+
+FLIP_H, FLIP_V, FLIP_D = 4, 2, 1  # TileLayerArt.flips: gid bits 31, 30, 29 shifted down
+
+
+def _display_ready() -> bool:
+    return pygame.display.get_init() and pygame.display.get_surface() is not None
+
+
+class TileAtlas:
+    """gid → tile surface, loaded from the tilesets' images (missing files → None)."""
+
+    def __init__(self, tilesets: tuple[TilesetArt, ...]) -> None:
+        self.tilesets = sorted(tilesets, key=lambda t: t.firstgid)
+        self.images: dict[str, pygame.Surface | None] = {}
+        self.tiles: dict[tuple[int, int], pygame.Surface | None] = {}
+        self.missing: list[str] = []
+        for ts in self.tilesets:
+            if ts.image_path not in self.images:
+                try:
+                    img = pygame.image.load(str(Path(ts.image_path)))
+                    self.images[ts.image_path] = img.convert_alpha() if _display_ready() else img
+                except (pygame.error, FileNotFoundError):
+                    self.images[ts.image_path] = None
+                    self.missing.append(ts.image_path)
+
+    @property
+    def ok(self) -> bool:
+        return not self.missing
+
+    def tile(self, gid: int, flips: int = 0) -> pygame.Surface | None:
+        key = (gid, flips)
+        if key in self.tiles:
+            return self.tiles[key]
+        surf = None
+        ts = None
+        for t in self.tilesets:
+            if t.firstgid <= gid < t.firstgid + t.tilecount:
+                ts = t
+        if ts is not None and self.images.get(ts.image_path) is not None:
+            image = self.images[ts.image_path]
+            assert image is not None
+            i = gid - ts.firstgid
+            col, row = i % ts.columns, i // ts.columns
+            rect = pygame.Rect(
+                ts.margin + col * (ts.tile_w + ts.spacing),
+                ts.margin + row * (ts.tile_h + ts.spacing),
+                ts.tile_w,
+                ts.tile_h,
+            )
+            if image.get_rect().contains(rect):
+                surf = image.subsurface(rect)
+                if flips:
+                    surf = apply_flips(surf, flips)
+        self.tiles[key] = surf
+        return surf
+
+
+def apply_flips(tile: pygame.Surface, flips: int) -> pygame.Surface:
+    """Tiled's flip flags: the anti-diagonal (transpose) first, then horizontal, vertical."""
+    if flips & FLIP_D:
+        tile = pygame.transform.flip(pygame.transform.rotate(tile, 90), False, True)  # transpose
+    if flips & (FLIP_H | FLIP_V):
+        tile = pygame.transform.flip(tile, bool(flips & FLIP_H), bool(flips & FLIP_V))
+    return tile
+
+
+class MapRenderer:
+    """Ground and above-car layers of ``stage`` at ``camera.px_per_m``, chunked."""
+
+    def __init__(self, stage: Stage, px_per_m: float) -> None:
+        self.stage = stage
+        self.px_per_m = px_per_m
+        art = stage.art
+        self.atlas = TileAtlas(art.tilesets) if art is not None else None
+        self.use_tiles = art is not None and self.atlas is not None and self.atlas.ok and bool(art.layers)
+        if art is not None and self.use_tiles:
+            self.background = art.background_rgb
+            self.tile_w_m = art.tile_w_px / stage.px_per_m
+            self.tile_h_m = art.tile_h_px / stage.px_per_m
+            self.chunk_w_m = CHUNK_TILES * self.tile_w_m
+            self.chunk_h_m = CHUNK_TILES * self.tile_h_m
+            self.ground_layers = [layer for layer in art.layers if not layer.above_cars]
+            self.above_layers = [layer for layer in art.layers if layer.above_cars]
+            # Tiles bigger than a cell hang up and right of their cell (Tiled's anchor):
+            # bake a few extra cells around each chunk so they are not cut at its edge.
+            big_w = max(ts.tile_w for ts in art.tilesets)
+            big_h = max(ts.tile_h for ts in art.tilesets)
+            self.extra_cols = max(0, math.ceil(big_w / art.tile_w_px) - 1)
+            self.extra_rows = max(0, math.ceil(big_h / art.tile_h_px) - 1)
+        else:
+            self.background = SURFACE_RGB["grass"]
+            self.chunk_w_m = self.chunk_h_m = FALLBACK_CHUNK_M
+            self.ground_layers, self.above_layers = [], []
+            self._grid_rgb = self._surface_colours()
+        self.cols = max(1, math.ceil(stage.width_m / self.chunk_w_m))
+        self.rows = max(1, math.ceil(stage.height_m / self.chunk_h_m))
+        self._ground: OrderedDict[tuple[int, int], pygame.Surface] = OrderedDict()
+        self._above: dict[tuple[int, int], pygame.Surface | None] = {}
+
+    # ----------------------------------------------------------------- geometry
+    def _edge_x(self, i: int) -> int:
+        return round(i * self.chunk_w_m * self.px_per_m)
+
+    def _edge_y(self, j: int) -> int:
+        return round(j * self.chunk_h_m * self.px_per_m)
+
+    def _chunk_rect(self, i: int, j: int) -> pygame.Rect:
+        """The chunk's rectangle in world pixels (integer edges shared with neighbours)."""
+        x0, y0 = self._edge_x(i), self._edge_y(j)
+        return pygame.Rect(x0, y0, self._edge_x(i + 1) - x0, self._edge_y(j + 1) - y0)
+
+    def visible(self, camera: Camera, margin: int = 0) -> list[tuple[int, int]]:
+        x0, y0, x1, y1 = camera.view_m()
+        i0 = max(0, math.floor(x0 / self.chunk_w_m) - margin)
+        j0 = max(0, math.floor(y0 / self.chunk_h_m) - margin)
+        i1 = min(self.cols - 1, math.floor(x1 / self.chunk_w_m) + margin)
+        j1 = min(self.rows - 1, math.floor(y1 / self.chunk_h_m) + margin)
+        return [(i, j) for j in range(j0, j1 + 1) for i in range(i0, i1 + 1)]
+
+    # ----------------------------------------------------------------- baking
+    def _surface_colours(self) -> np.ndarray:
+        table = np.array([SURFACE_RGB.get(name, (128, 128, 128)) for name in self.stage.surfaces.names], dtype=np.int16)
+        rgb = table[np.clip(self.stage.surface, 0, len(table) - 1)]
+        rgb[self.stage.solid] = SOLID_RGB
+        return rgb
+
+    def _bake_fallback(self, i: int, j: int) -> pygame.Surface:
+        rect = self._chunk_rect(i, j)
+        xs = (np.arange(rect.left, rect.right) + 0.5) / self.px_per_m
+        ys = (np.arange(rect.top, rect.bottom) + 0.5) / self.px_per_m
+        cols = np.clip((xs / self.stage.cell_m).astype(np.intp), 0, self.stage.cols - 1)
+        rows = np.clip((ys / self.stage.cell_m).astype(np.intp), 0, self.stage.rows - 1)
+        rgb = self._grid_rgb[rows[:, None], cols[None, :]].astype(np.int32)
+        # A fixed per-pixel grain (a hash of the world pixel) so flat colours read as ground.
+        px = np.arange(rect.left, rect.right, dtype=np.int64)[None, :]
+        py = np.arange(rect.top, rect.bottom, dtype=np.int64)[:, None]
+        grain = ((px * 73856093) ^ (py * 19349663)) % 13 - 6
+        rgb = rgb + grain[..., None]
+        outside = (xs[None, :] >= self.stage.width_m) | (ys[:, None] >= self.stage.height_m)
+        rgb[outside] = self.background
+        surf = pygame.surfarray.make_surface(np.clip(rgb, 0, 255).astype(np.uint8).transpose(1, 0, 2))
+        return surf.convert() if _display_ready() else surf
+
+    def _blit_layers(self, target: pygame.Surface, layers: list[TileLayerArt], i: int, j: int) -> bool:
+        art = self.stage.art
+        assert art is not None and self.atlas is not None
+        tw, th = art.tile_w_px, art.tile_h_px
+        c0, r0 = i * CHUNK_TILES, j * CHUNK_TILES
+        drew = False
+        for layer in layers:
+            gids = layer.gids
+            rows, cols = gids.shape
+            rs = slice(max(0, r0), min(rows, r0 + CHUNK_TILES + self.extra_rows))
+            cs = slice(max(0, c0 - self.extra_cols), min(cols, c0 + CHUNK_TILES))
+            block = gids[rs, cs]
+            if not block.any():
+                continue
+            flips = layer.flips[rs, cs] if layer.flips is not None else None
+            seq = []
+            for (dr, dc), gid in np.ndenumerate(block):
+                if gid == 0:
+                    continue
+                tile = self.atlas.tile(int(gid), int(flips[dr, dc]) if flips is not None else 0)
+                if tile is None:
+                    continue
+                r, c = rs.start + dr, cs.start + dc
+                # Tiled anchors a tile at its cell's bottom-left corner.
+                seq.append((tile, ((c - c0) * tw, (r - r0 + 1) * th - tile.get_height())))
+            if seq:
+                target.fblits(seq)
+                drew = True
+        return drew
+
+    def _bake_ground(self, i: int, j: int) -> pygame.Surface:
+        if not self.use_tiles:
+            return self._bake_fallback(i, j)
+        art = self.stage.art
+        assert art is not None
+        native = pygame.Surface((CHUNK_TILES * art.tile_w_px, CHUNK_TILES * art.tile_h_px))
+        native.fill(self.background)
+        self._blit_layers(native, self.ground_layers, i, j)
+        rect = self._chunk_rect(i, j)
+        surf = pygame.transform.smoothscale(native, rect.size)
+        return surf.convert() if _display_ready() else surf
+
+    def _bake_above(self, i: int, j: int) -> pygame.Surface | None:
+        if not self.above_layers:
+            return None
+        art = self.stage.art
+        assert art is not None
+        native = pygame.Surface((CHUNK_TILES * art.tile_w_px, CHUNK_TILES * art.tile_h_px), pygame.SRCALPHA)
+        if not self._blit_layers(native, self.above_layers, i, j):
+            return None
+        # Premultiply before filtering so edges do not pick up the transparent black.
+        native = native.premul_alpha()
+        return pygame.transform.smoothscale(native, self._chunk_rect(i, j).size)
+
+    def ground_chunk(self, key: tuple[int, int]) -> pygame.Surface:
+        surf = self._ground.get(key)
+        if surf is None:
+            surf = self._bake_ground(*key)
+            self._ground[key] = surf
+            if len(self._ground) > MAX_CHUNKS:
+                old, _ = self._ground.popitem(last=False)
+                self._above.pop(old, None)
+        else:
+            self._ground.move_to_end(key)
+        return surf
+
+    def above_chunk(self, key: tuple[int, int]) -> pygame.Surface | None:
+        if key not in self._above:
+            self._above[key] = self._bake_above(*key)
+        return self._above[key]
+
+    def prefetch(self, camera: Camera, budget: int = 1) -> int:
+        """Bake up to ``budget`` not-yet-baked chunks just off screen; returns how many."""
+        done = 0
+        for key in self.visible(camera, margin=1):
+            if done >= budget:
+                break
+            if key not in self._ground:
+                self.ground_chunk(key)
+                self.above_chunk(key)
+                done += 1
+        return done
+
+    # ----------------------------------------------------------------- drawing
+    def draw_ground(self, target: pygame.Surface, camera: Camera) -> None:
+        ox, oy = camera.origin_px
+        world = pygame.Rect(0, 0, self._edge_x(self.cols), self._edge_y(self.rows))
+        if not world.contains(pygame.Rect(ox, oy, *target.get_size())):
+            target.fill(self.background)  # only where the view goes past the map's edge
+        seq = []
+        for key in self.visible(camera):
+            rect = self._chunk_rect(*key)
+            seq.append((self.ground_chunk(key), (rect.x - ox, rect.y - oy)))
+        target.fblits(seq)
+
+    def draw_above(self, target: pygame.Surface, camera: Camera) -> None:
+        if not self.above_layers:
+            return
+        ox, oy = camera.origin_px
+        for key in self.visible(camera):
+            surf = self.above_chunk(key)
+            if surf is not None:
+                rect = self._chunk_rect(*key)
+                target.blit(surf, (rect.x - ox, rect.y - oy), special_flags=pygame.BLEND_PREMULTIPLIED)

@@ -1,0 +1,9 @@
+"""Scenes of the game: each handles events, updates with the frame time and draws itself.
+
+``App`` keeps them on a stack: the top scene gets the events and the time; a scene
+drawn over another (pause) draws the one below first.
+"""
+
+from millegame.ui.scenes.base import Scene
+
+__all__ = ["Scene"]

@@ -1,0 +1,68 @@
+"""The scene interface."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+if TYPE_CHECKING:
+    from millegame.ui.app import App
+
+CONFIRM_KEYS = frozenset({pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE})
+UP_KEYS = frozenset({pygame.K_UP, pygame.K_w})
+DOWN_KEYS = frozenset({pygame.K_DOWN, pygame.K_s})
+LEFT_KEYS = frozenset({pygame.K_LEFT, pygame.K_a})
+RIGHT_KEYS = frozenset({pygame.K_RIGHT, pygame.K_d})
+
+
+class Scene:
+    """Base class: override what you need. ``draw`` must work on any surface (tests draw
+    scenes off-screen), at any size."""
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        """One pygame event (the app has already taken QUIT, F12, F3 and resizes)."""
+
+    def update(self, frame_s: float) -> None:
+        """Advance by one frame of real time [s]."""
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Draw the whole frame."""
+
+    def on_resume(self) -> None:
+        """The scene above was popped: this one is on top again."""
+
+    def on_resize(self, w: int, h: int) -> None:
+        """The window changed size."""
+
+
+class Menu:
+    """A vertical list of choices driven by up/down/confirm keys and the mouse."""
+
+    def __init__(self, items: tuple[str, ...], selected: int = 0) -> None:
+        self.items = items
+        self.selected = selected
+        self.rects: list[pygame.Rect] = []  # filled in by whoever draws the menu
+
+    def handle(self, event: pygame.event.Event) -> str | None:
+        """The chosen item's label on confirm/click, else None."""
+        if event.type == pygame.KEYDOWN:
+            if event.key in UP_KEYS:
+                self.selected = (self.selected - 1) % len(self.items)
+            elif event.key in DOWN_KEYS:
+                self.selected = (self.selected + 1) % len(self.items)
+            elif event.key in CONFIRM_KEYS:
+                return self.items[self.selected]
+        elif event.type == pygame.MOUSEMOTION:
+            for k, r in enumerate(self.rects):
+                if r.collidepoint(event.pos):
+                    self.selected = k
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            for k, r in enumerate(self.rects):
+                if r.collidepoint(event.pos):
+                    self.selected = k
+                    return self.items[k]
+        return None

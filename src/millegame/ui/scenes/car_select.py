@@ -1,0 +1,156 @@
+"""Car select: every car of the catalogue with its year, number, figures and story."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from millegame.core.car import CarParams
+from millegame.ui.fonts import ALFA_RED, CREAM, DEEP_BLUE, INK, OCHRE, blit_text, wrap
+from millegame.ui.scenes.base import CONFIRM_KEYS, DOWN_KEYS, LEFT_KEYS, RIGHT_KEYS, UP_KEYS, Scene
+from millegame.ui.sprites import sprite_at
+
+if TYPE_CHECKING:
+    from millegame.ui.app import App
+
+PAPER = (236, 224, 196)
+
+
+def car_facts(car: CarParams) -> list[tuple[str, str]]:
+    hp = car.power_kw / 0.7355  # CV, the unit of the period's Italian programmes
+    return [
+        ("Year", str(car.year)),
+        ("Class", f"{car.category}, " + f"{car.displacement_cc:,} cc".replace(",", " ")),
+        ("Power", f"{car.power_kw:.0f} kW ({hp:.0f} CV) at {car.peak_power_rpm:,.0f} rpm".replace(",", " ")),
+        ("Top speed", f"{car.top_speed_kmh:.0f} km/h"),
+        ("Mass", f"{car.mass_kg:,.0f} kg".replace(",", " ")),
+        ("Drive", f"{car.drive}, {car.gears} gears"),
+    ]
+
+
+class CarSelectScene(Scene):
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self.cars = app.cars
+        self.selected = min(app.selected_car, len(self.cars) - 1)
+        self.loading = False
+        self._drawn_loading = False
+        self.thumb_rects: list[pygame.Rect] = []
+        self._big: dict[tuple[str, int], pygame.Surface] = {}
+        self._thumbs: dict[tuple[str, int], pygame.Surface] = {}
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if self.loading:
+            return
+        n = len(self.cars)
+        if event.type == pygame.KEYDOWN:
+            if event.key in LEFT_KEYS or event.key in UP_KEYS:
+                self.selected = (self.selected - 1) % n
+            elif event.key in RIGHT_KEYS or event.key in DOWN_KEYS:
+                self.selected = (self.selected + 1) % n
+            elif event.key in CONFIRM_KEYS:
+                self.choose()
+            elif event.key in (pygame.K_ESCAPE, pygame.K_BACKSPACE):
+                self.app.pop()
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            for k, r in enumerate(self.thumb_rects):
+                if r.collidepoint(event.pos):
+                    if k == self.selected:
+                        self.choose()
+                    self.selected = k
+
+    def choose(self) -> None:
+        # Loading a stage takes a moment: draw "loading" first, start the race next frame.
+        self.app.selected_car = self.selected
+        self.loading = True
+
+    def update(self, frame_s: float) -> None:
+        if self.loading and self._drawn_loading:
+            self.loading = False
+            self._drawn_loading = False
+            self.app.start_race(self.cars[self.selected])
+
+    def _big_sprite(self, car: CarParams, h: int) -> pygame.Surface:
+        key = (car.id, h)
+        if key not in self._big:
+            ppm = h * 0.5 / max(c.length_m for c in self.cars)  # the longest car fills half the height
+            self._big[key] = pygame.transform.rotate(sprite_at(car, ppm, large=True), 90)  # nose up
+        return self._big[key]
+
+    def _thumb(self, car: CarParams, size: int) -> pygame.Surface:
+        key = (car.id, size)
+        if key not in self._thumbs:
+            ppm = size * 0.85 / max(c.length_m for c in self.cars)
+            self._thumbs[key] = pygame.transform.rotate(sprite_at(car, ppm, large=ppm > 20), 90)
+        return self._thumbs[key]
+
+    def draw(self, surface: pygame.Surface) -> None:
+        w, h = surface.get_size()
+        s = h / 720
+        surface.fill(PAPER)
+        car = self.cars[self.selected]
+        # header band
+        pygame.draw.rect(surface, DEEP_BLUE, (0, 0, w, int(84 * s)))
+        pygame.draw.rect(surface, ALFA_RED, (0, int(84 * s), w, int(6 * s)))
+        blit_text(surface, "SCEGLI LA VETTURA", int(54 * s), CREAM, italic=True, midleft=(int(40 * s), int(44 * s)))
+        blit_text(surface, "choose your car", int(28 * s), OCHRE, midright=(w - int(40 * s), int(46 * s)))
+        # the car on an asphalt pad, nose up
+        pad = pygame.Rect(0, 0, int(w * 0.3), int(h * 0.58))
+        pad.topleft = (int(40 * s), int(110 * s))
+        pygame.draw.rect(surface, (70, 72, 76), pad, border_radius=int(18 * s))
+        for yy in range(pad.top + int(12 * s), pad.bottom - int(20 * s), int(44 * s)):
+            pygame.draw.rect(surface, CREAM, (pad.centerx - 3, yy, 6, int(22 * s)))
+        big = self._big_sprite(car, h)
+        surface.blit(big, big.get_rect(center=pad.center))
+        # name, number, era, facts, history
+        x = pad.right + int(40 * s)
+        y = pad.top
+        era = "CLASSIC" if car.era == "classic" else "MODERN"
+        tag = blit_text(surface, era, int(24 * s), CREAM, topleft=(x + int(10 * s), y + int(6 * s)))
+        pygame.draw.rect(
+            surface,
+            ALFA_RED if car.era == "classic" else DEEP_BLUE,
+            tag.inflate(int(20 * s), int(10 * s)),
+            border_radius=4,
+        )
+        blit_text(surface, era, int(24 * s), CREAM, topleft=(x + int(10 * s), y + int(6 * s)))
+        if car.number:
+            blit_text(
+                surface, f"No. {car.number}", int(28 * s), ALFA_RED, topleft=(tag.right + int(30 * s), y + int(4 * s))
+            )
+        y += int(44 * s)
+        blit_text(surface, car.name, int(46 * s), INK, topleft=(x, y))
+        y += int(56 * s)
+        for label, value in car_facts(car):
+            blit_text(surface, label, int(26 * s), (120, 100, 70), topleft=(x, y))
+            blit_text(surface, value, int(26 * s), INK, topleft=(x + int(150 * s), y))
+            y += int(32 * s)
+        y += int(14 * s)
+        for line in wrap(car.history, int(28 * s), w - x - int(40 * s)):
+            blit_text(surface, line, int(28 * s), DEEP_BLUE, italic=True, topleft=(x, y))
+            y += int(34 * s)
+        # the line-up along the bottom
+        n = len(self.cars)
+        size = int(min(110 * s, (w - 80 * s) / n - 10))
+        total = n * size + (n - 1) * int(10 * s)
+        left = (w - total) // 2
+        top = h - size - int(56 * s)
+        self.thumb_rects = []
+        for k, c in enumerate(self.cars):
+            r = pygame.Rect(left + k * (size + int(10 * s)), top, size, size)
+            self.thumb_rects.append(r)
+            pygame.draw.rect(surface, (70, 72, 76), r, border_radius=int(10 * s))
+            if k == self.selected:
+                pygame.draw.rect(surface, ALFA_RED, r.inflate(8, 8), width=4, border_radius=int(12 * s))
+            t = self._thumb(c, size)
+            surface.blit(t, t.get_rect(center=r.center))
+        if self.loading:
+            veil = pygame.Surface((w, h), pygame.SRCALPHA)
+            veil.fill((*DEEP_BLUE, 200))
+            surface.blit(veil, (0, 0))
+            blit_text(surface, "Loading the stage…", int(48 * s), CREAM, center=(w // 2, h // 2))
+            self._drawn_loading = True
+        else:
+            hint = "Left / Right choose  ·  Enter race  ·  Esc back"
+            blit_text(surface, hint, int(24 * s), (110, 96, 74), center=(w // 2, h - int(22 * s)))

@@ -1,0 +1,240 @@
+"""Every scene draws a real frame off-screen; sprites, map chunks, camera, interpolation."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+from pathlib import Path
+
+import numpy as np
+import pygame
+import pytest
+
+from millegame import catalog
+from millegame.core.car import CarState
+from millegame.core.ground import ring_road
+from millegame.core.stage import Stage
+from millegame.ui.app import App
+from millegame.ui.camera import Camera
+from millegame.ui.fonts import CREAM, DEEP_BLUE, format_time
+from millegame.ui.map_renderer import FLIP_D, FLIP_H, MapRenderer, apply_flips
+from millegame.ui.scenes.car_select import CarSelectScene
+from millegame.ui.scenes.demo import DemoScene
+from millegame.ui.scenes.pause import PauseScene
+from millegame.ui.scenes.race_scene import RaceScene
+from millegame.ui.scenes.results import ResultsScene
+from millegame.ui.scenes.title import TitleScene
+from millegame.ui.sprites import CarSprites, sprites_dir
+from millegame.ui.world_view import interpolate
+from stage_fixtures import CANOPY_CELL, CELL_M, ROAD_Y_M, sprint_stage
+
+SIZE = (1280, 720)
+
+
+@pytest.fixture()
+def screen() -> pygame.Surface:
+    pygame.display.init()
+    pygame.font.init()
+    return pygame.display.set_mode(SIZE)
+
+
+@pytest.fixture()
+def art_stage(surfaces, tmp_path: Path) -> Stage:
+    return sprint_stage(surfaces, tileset_dir=tmp_path)
+
+
+@pytest.fixture()
+def app(screen: pygame.Surface, art_stage: Stage) -> App:
+    return App(SIZE, stage_loader=lambda: art_stage)
+
+
+def distinct_colours(surface: pygame.Surface, rect: pygame.Rect | None = None) -> int:
+    rgb = pygame.surfarray.array3d(surface if rect is None else surface.subsurface(rect)).astype(np.int64)
+    return len(np.unique((rgb[..., 0] << 16) | (rgb[..., 1] << 8) | rgb[..., 2]))
+
+
+def has_colour(surface: pygame.Surface, rect: pygame.Rect, colour: tuple[int, int, int], tol: int = 12) -> bool:
+    rgb = pygame.surfarray.array3d(surface.subsurface(rect)).astype(np.int64)
+    return bool((np.abs(rgb - np.array(colour)).max(axis=-1) <= tol).any())
+
+
+def draw(scene, surface: pygame.Surface, frames: int = 1, frame_s: float = 1 / 60) -> pygame.Surface:
+    for _ in range(frames):
+        scene.update(frame_s)
+    surface.fill((255, 0, 255))
+    scene.draw(surface)
+    return surface
+
+
+# ---------------------------------------------------------------------- scenes
+
+
+def test_title_draws_a_poster(app: App, screen: pygame.Surface) -> None:
+    draw(TitleScene(app), screen)
+    assert distinct_colours(screen) > 500
+    assert has_colour(screen, pygame.Rect(0, 0, 700, 300), CREAM, tol=4)  # the lettering
+
+
+@pytest.mark.parametrize("era", ["classic", "modern"])
+def test_car_select_shows_every_era(app: App, screen: pygame.Surface, era: str) -> None:
+    scene = CarSelectScene(app)
+    scene.selected = next(k for k, c in enumerate(app.cars) if c.era == era)
+    draw(scene, screen)
+    assert distinct_colours(screen) > 500
+    assert len(scene.thumb_rects) == len(app.cars) == 7
+
+
+def test_race_draws_map_cars_and_hud(app: App, art_stage: Stage, screen: pygame.Surface) -> None:
+    scene = RaceScene(app, art_stage, catalog.load_car("mercedes-300-slr"))
+    scene.input.held.add(pygame.K_UP)
+    draw(scene, screen, frames=300)  # 3 s countdown + 2 s of driving
+    assert scene.race.tick > 100
+    assert distinct_colours(screen) > 200
+    w, h = SIZE
+    clock_panel = pygame.Rect(w // 2 - 125, 12, 250, 64)
+    speed_panel = pygame.Rect(w - 232, h - 124, 220, 112)
+    assert has_colour(screen, clock_panel, CREAM) and has_colour(screen, clock_panel, DEEP_BLUE, tol=30)
+    assert has_colour(screen, speed_panel, CREAM) and distinct_colours(screen, speed_panel) > 20
+
+
+def test_race_without_tile_art_draws_the_surface_grid(app: App, surfaces, screen: pygame.Surface) -> None:
+    stage = ring_road(surfaces)
+    scene = RaceScene(app, stage, app.cars[0], countdown_s=0.0)
+    draw(scene, screen, frames=5)
+    assert distinct_colours(screen) > 200
+
+
+def test_pause_draws_over_the_race(app: App, art_stage: Stage, screen: pygame.Surface) -> None:
+    race = RaceScene(app, art_stage, app.cars[0])
+    draw(race, screen, frames=2)
+    draw(PauseScene(app, race), screen)
+    assert distinct_colours(screen) > 100
+    assert has_colour(screen, pygame.Rect(SIZE[0] // 2 - 100, SIZE[1] // 2 - 140, 200, 60), CREAM, tol=4)
+
+
+def test_results_list_every_split(app: App, art_stage: Stage, screen: pygame.Surface) -> None:
+    race_scene = RaceScene(app, art_stage, catalog.load_car("lamborghini-huracan"), countdown_s=0.0)
+    race_scene.input.held.add(pygame.K_UP)
+    for _ in range(1200):
+        race_scene.update(1 / 30)
+        if race_scene.race.finished[0]:
+            break
+    race = race_scene.race
+    assert race.finished[0]
+    race_scene.update(1.0)  # the car rolls on past the line; the clock has stopped
+    assert race.tick > race.finish_tick[0]
+    assert race_scene.hud.clock_text() == format_time(race.finish_tick[0] * race.dt)
+    scene = ResultsScene(app, art_stage, race_scene.car, race)
+    rows = scene.rows()
+    assert [r[0] for r in rows] == ["Iseo", "Sulzano", "Arrivo"]
+    assert rows[-1][1] == format_time(race.finish_tick[0] * race.dt)
+    draw(scene, screen)
+    assert distinct_colours(screen) > 100
+
+
+def test_demo_drives_itself(app: App, surfaces, screen: pygame.Surface) -> None:
+    app._stage = ring_road(surfaces)
+    scene = DemoScene.create(app, exit_on_key=False)
+    assert scene is not None
+    draw(scene, screen, frames=240)
+    assert scene.race.state.speed_mps[0] > 10.0  # nobody pressed a key
+    assert distinct_colours(screen) > 200
+
+
+# ---------------------------------------------------------------------- pieces
+
+
+def test_every_car_has_a_sprite_pointing_right() -> None:
+    for car in catalog.load_cars():
+        for name, ppm in ((f"{car.id}.png", 32), (f"{car.id}@2x.png", 64)):
+            img = pygame.image.load(str(sprites_dir() / name))
+            w, h = img.get_size()
+            assert w > h, f"{name} should point right (+x)"
+            assert abs(w - (car.length_m + 0.6) * ppm) <= 2 * ppm / 8 + 2, name
+            alpha = pygame.surfarray.array_alpha(img)
+            assert alpha[0, 0] == 0 and alpha[w // 2, h // 2] == 255, name
+
+
+def test_sprite_rotation_follows_the_heading_convention(screen: pygame.Surface) -> None:
+    car = catalog.load_car("porsche-550")
+    sprites = CarSprites(car, 5.0)
+    east = sprites.rotated(0.0)
+    south = sprites.rotated(math.pi / 2)  # +90° heading = pointing down the screen (y down)
+    assert east.get_width() > east.get_height()
+    assert south.get_height() > south.get_width()
+    assert sprites.rotated(2 * math.pi) is east  # cached by angle bucket
+
+
+def test_map_chunks_tile_the_world_without_gaps(art_stage: Stage, screen: pygame.Surface) -> None:
+    renderer = MapRenderer(art_stage, 5.0)
+    widths = [renderer._chunk_rect(i, 0).width for i in range(renderer.cols)]
+    assert sum(widths) == renderer._edge_x(renderer.cols)
+    rects = [renderer._chunk_rect(i, 0) for i in range(renderer.cols)]
+    assert all(a.right == b.left for a, b in itertools.pairwise(rects))
+
+
+def test_above_cars_layer_is_drawn_after_the_cars(art_stage: Stage, screen: pygame.Surface) -> None:
+    renderer = MapRenderer(art_stage, 5.0)
+    cam = Camera(*SIZE, px_per_m=5.0)
+    r, c = CANOPY_CELL
+    cam.snap((c + 0.5) * CELL_M, (r + 0.5) * CELL_M)
+    screen.fill((0, 0, 0))
+    renderer.draw_ground(screen, cam)
+    sx, sy = (round(v) for v in cam.to_screen((c + 0.5) * CELL_M, (r + 0.5) * CELL_M))
+    road = screen.get_at((sx, sy))
+    screen.fill((255, 0, 0), (sx - 3, sy - 3, 6, 6))  # a "car" under the canopy
+    renderer.draw_above(screen, cam)
+    over = screen.get_at((sx, sy))
+    assert over != road and over.g > over.r, "the canopy covers what was drawn before it"
+
+
+def test_tiled_diagonal_flip_is_a_transpose(screen: pygame.Surface) -> None:
+    tile = pygame.Surface((2, 3))
+    for x in range(2):
+        for y in range(3):
+            tile.set_at((x, y), (x * 100, y * 80, 0))
+    t = apply_flips(tile, FLIP_D)
+    assert t.get_size() == (3, 2)
+    assert all(t.get_at((y, x)) == tile.get_at((x, y)) for x in range(2) for y in range(3))
+    h = apply_flips(tile, FLIP_H)
+    assert h.get_at((0, 0)) == tile.get_at((1, 0))
+
+
+def test_interpolation_turns_along_the_shortest_arc() -> None:
+    prev = CarState.at_rest(np.array([0.0]), np.array([0.0]), np.array([math.pi - 0.1]))
+    cur = CarState.at_rest(np.array([2.0]), np.array([4.0]), np.array([-math.pi + 0.1]))
+    x, y, heading = interpolate(prev, cur, 0.5)
+    assert (x[0], y[0]) == (1.0, 2.0)
+    assert math.cos(heading[0]) == pytest.approx(-1.0)  # through π, not through 0
+
+
+def test_camera_maps_its_centre_to_the_screen_centre_and_leads_the_car() -> None:
+    cam = Camera(1280, 720, px_per_m=5.0)
+    cam.snap(100.0, ROAD_Y_M)
+    assert cam.to_screen(100.0, ROAD_Y_M) == (640.0, 360.0)
+    for _ in range(120):
+        cam.follow(100.0, ROAD_Y_M, 50.0, 0.0, 1 / 60)
+    sx, _ = cam.to_screen(100.0, ROAD_Y_M)
+    assert sx < 640 - 100  # the car sits back so the road ahead shows
+
+
+def test_camera_stays_inside_the_map() -> None:
+    cam = Camera(1280, 720, px_per_m=5.0, bounds_m=(960.0, 800.0))
+    cam.snap(10.0, 10.0)  # the start is near the map's corner
+    x0, y0, _, _ = cam.view_m()
+    assert x0 == pytest.approx(0.0, abs=0.2) and y0 == pytest.approx(0.0, abs=0.2)
+    small = Camera(1280, 720, px_per_m=5.0, bounds_m=(100.0, 50.0))
+    small.snap(90.0, 40.0)  # a map smaller than the screen is centred
+    assert (small.centre_x_m, small.centre_y_m) == (50.0, 25.0)
+
+
+def test_format_time_truncates_to_hundredths() -> None:
+    assert format_time(11.066666666) == "0:11.06"
+    assert format_time(59.999) == "0:59.99"
+    assert format_time(3723.5) == "1:02:03.50"
+    assert format_time(0.0) == "0:00.00"
