@@ -59,7 +59,11 @@ def _value(entry: object) -> float:
 def car_from_toml(path: Path) -> CarParams:
     d = _read_toml(path)
     try:
-        body, engine, drive, tyres, brakes = d["body"], d["engine"], d["drivetrain"], d["tyres"], d["brakes"]
+        body, engine, drive, tyres = d["body"], d["engine"], d["drivetrain"], d["tyres"]
+        brakes, assists, aero, steering = d["brakes"], d["assists"], d["aero"], d["steering"]
+        curve = tuple((float(rpm), float(nm)) for rpm, nm in engine["torque_curve"])
+        if any(b[0] <= a[0] for a, b in zip(curve, curve[1:], strict=False)) or len(curve) < 2:
+            raise CatalogError(f"{path}: engine.torque_curve needs two or more [rpm, N·m] points, rpm ascending")
         return CarParams(
             id=d["id"],
             name=d["name"],
@@ -75,21 +79,38 @@ def car_from_toml(path: Path) -> CarParams:
             wheelbase_m=_value(body["wheelbase_m"]),
             weight_front=_value(body["weight_front"]),
             cg_height_m=_value(body["cg_height_m"]),
+            engine_kind=engine["kind"],
             power_kw=_value(engine["power_kw"]),
             peak_power_rpm=_value(engine["peak_power_rpm"]),
-            torque_nm=_value(engine["torque_nm"]),
-            peak_torque_rpm=_value(engine["peak_torque_rpm"]),
+            idle_rpm=_value(engine["idle_rpm"]),
             redline_rpm=_value(engine["redline_rpm"]),
+            torque_curve=curve,
             gears=int(drive["gears"]),
+            shift_time_s=_value(drive["shift_time_s"]),
+            ratio_spread=_value(drive["ratio_spread"]),
             top_speed_kmh=_value(drive["top_speed_kmh"]),
+            wheel_radius_m=_value(drive["wheel_radius_m"]),
             drive=drive["layout"],
             drive_front_share=_value(drive.get("front_share", 0.0)),
-            tyre_mu=_value(tyres["mu"]),
+            tyre_era=tyres["era"],
+            mu_lateral=_value(tyres["mu_lateral"]),
+            mu_longitudinal=_value(tyres["mu_longitudinal"]),
             cornering_stiffness_per_load=_value(tyres["cornering_stiffness_per_load"]),
+            slide_factor=_value(tyres["slide_factor"]),
+            brake_type=brakes["type"],
             brake_front_bias=_value(brakes["front_bias"]),
-            cda_m2=_value(d["aero"]["cda_m2"]),
-            max_steer_rad=math.radians(_value(d["steering"]["max_angle_deg"])),
-            steer_rate_rad_s=math.radians(_value(d["steering"]["rate_deg_s"])),
+            brake_capacity=_value(brakes["capacity"]),
+            fade_start_c=_value(brakes["fade_start_c"]),
+            fade_full_c=_value(brakes["fade_full_c"]),
+            fade_min=_value(brakes["fade_min"]),
+            brake_heat_capacity_j_per_k=_value(brakes["heat_capacity_j_per_k"]),
+            abs=bool(assists["abs"]),
+            tcs=bool(assists["tcs"]),
+            cda_m2=_value(aero["cda_m2"]),
+            cla_m2=_value(aero.get("cla_m2", 0.0)),
+            downforce_front=_value(aero.get("downforce_front", 0.5)),
+            max_steer_rad=math.radians(_value(steering["max_angle_deg"])),
+            steer_rate_rad_s=math.radians(_value(steering["rate_deg_s"])),
         )
     except KeyError as e:
         raise CatalogError(f"{path}: missing key {e.args[0]!r} — see docs/physics.md for the car file format") from None

@@ -20,7 +20,10 @@ AIR_DENSITY = 1.225  # [kg/m³]
 
 @dataclass(frozen=True)
 class CarParams:
-    """One car's physical data (read from ``assets/cars/<id>.toml`` by the catalog)."""
+    """One car's physical data (read from ``assets/cars/<id>.toml`` by the catalog).
+
+    docs/physics.md explains every field and how the model uses it.
+    """
 
     id: str
     name: str
@@ -28,29 +31,67 @@ class CarParams:
     era: str  # "classic" or "modern"
     category: str  # "Sport", "Gran Turismo", "Touring"
     displacement_cc: int
+    # Body
     mass_kg: float  # race mass: car, crew and fuel
     length_m: float
     width_m: float
     wheelbase_m: float
     weight_front: float  # static fraction of the weight on the front axle
     cg_height_m: float
-    power_kw: float
+    # Engine
+    engine_kind: str  # "straight-eight", "V12", … (sound and display)
+    power_kw: float  # published peak power (the torque curve reproduces it)
     peak_power_rpm: float
-    torque_nm: float
-    peak_torque_rpm: float
+    idle_rpm: float
     redline_rpm: float
+    torque_curve: tuple[tuple[float, float], ...]  # full-throttle (rpm, N·m), rpm ascending
+    # Drivetrain
     gears: int
-    top_speed_kmh: float  # the published figure, used to place top gear near peak power
+    shift_time_s: float  # no drive while a shift is under way
+    ratio_spread: float  # first gear ratio / top gear ratio
+    top_speed_kmh: float  # the published figure; top gear puts it at peak-power rpm
+    wheel_radius_m: float
     drive: str  # "RWD" or "AWD"
     drive_front_share: float  # share of drive torque sent to the front axle
-    tyre_mu: float  # peak tyre friction on dry asphalt
+    # Tyres
+    tyre_era: str
+    mu_lateral: float  # peak friction on dry asphalt, cornering
+    mu_longitudinal: float  # peak friction on dry asphalt, driving and braking
     cornering_stiffness_per_load: float  # Cα / Fz [1/rad]
+    slide_factor: float  # friction of a spinning or locked tyre, as a share of the peak
+    # Brakes
+    brake_type: str  # "drum", "disc", "carbon-ceramic"
     brake_front_bias: float
+    brake_capacity: float  # full-pedal force as a share of what the tyres can take, cold
+    fade_start_c: float
+    fade_full_c: float
+    fade_min: float  # share of brake force left when fully faded
+    brake_heat_capacity_j_per_k: float  # per axle
+    # Assists the car has (and uses unless the player switches them off)
+    abs: bool
+    tcs: bool
+    # Aero
     cda_m2: float  # drag coefficient × frontal area
+    cla_m2: float  # downforce coefficient × area
+    downforce_front: float  # share of the downforce on the front axle
+    # Steering
     max_steer_rad: float
     steer_rate_rad_s: float  # how fast the front wheels turn
     number: int = 0  # race number painted on the car
     history: str = ""
+
+    @property
+    def torque_nm(self) -> float:
+        """Peak torque [N·m]."""
+        return max(t for _, t in self.torque_curve)
+
+    @property
+    def peak_torque_rpm(self) -> float:
+        return max(self.torque_curve, key=lambda p: p[1])[0]
+
+    @property
+    def tyre_mu(self) -> float:
+        return self.mu_lateral
 
     @property
     def cg_to_front_m(self) -> float:
@@ -98,11 +139,10 @@ class CarArrays:
         def arr(values: list[float]) -> FloatArray:
             return np.array(values, dtype=np.float64)
 
-        wheel_radius = 0.33
         max_gears = max(c.gears for c in cars)
         ratios = np.zeros((len(cars), max_gears))
         for i, c in enumerate(cars):
-            ratios[i, : c.gears] = gear_ratios(c, wheel_radius)
+            ratios[i, : c.gears] = gear_ratios(c)
         return CarArrays(
             mass=arr([c.mass_kg for c in cars]),
             length=arr([c.length_m for c in cars]),
@@ -112,7 +152,7 @@ class CarArrays:
             cg_height=arr([c.cg_height_m for c in cars]),
             yaw_inertia=arr([c.yaw_inertia for c in cars]),
             power_w=arr([c.power_kw * 1000.0 for c in cars]),
-            torque_force_n=arr([c.torque_nm * ratios[i, 0] / wheel_radius for i, c in enumerate(cars)]),
+            torque_force_n=arr([c.torque_nm * ratios[i, 0] / c.wheel_radius_m for i, c in enumerate(cars)]),
             drive_front=arr([c.drive_front_share for c in cars]),
             tyre_mu=arr([c.tyre_mu for c in cars]),
             stiffness=arr([c.cornering_stiffness_per_load for c in cars]),
@@ -121,25 +161,24 @@ class CarArrays:
             max_steer=arr([c.max_steer_rad for c in cars]),
             steer_rate=arr([c.steer_rate_rad_s for c in cars]),
             redline_rpm=arr([c.redline_rpm for c in cars]),
-            idle_rpm=arr([900.0 for _ in cars]),
+            idle_rpm=arr([c.idle_rpm for c in cars]),
             gear_ratios=ratios,
-            wheel_radius=arr([wheel_radius for _ in cars]),
+            wheel_radius=arr([c.wheel_radius_m for c in cars]),
             gears=arr([float(c.gears) for c in cars]),
         )
 
 
-def gear_ratios(car: CarParams, wheel_radius_m: float) -> FloatArray:
-    """Overall gear ratios (engine rpm per wheel rpm), first to top.
+def gear_ratios(car: CarParams) -> FloatArray:
+    """Overall gear ratios (engine rpm per wheel rpm, final drive included), first to top.
 
     No real ratios were found for these cars (cars.md), so: top gear puts the published
-    top speed at 105 % of peak-power rpm, first gear is geometric below it with a spread
-    that grows with the number of gears.
+    top speed at 105 % of peak-power rpm and the others follow a geometric progression
+    up to ``ratio_spread`` times that in first.
     """
     v_top = car.top_speed_kmh / 3.6
-    wheel_rpm_top = v_top / (2.0 * np.pi * wheel_radius_m) * 60.0
+    wheel_rpm_top = v_top / (2.0 * np.pi * car.wheel_radius_m) * 60.0
     top = 1.05 * car.peak_power_rpm / wheel_rpm_top
-    spread = {4: 2.9, 5: 3.2, 6: 3.5, 7: 3.7, 8: 3.9}.get(car.gears, 3.0)
-    return np.asarray(top * spread ** np.linspace(1.0, 0.0, car.gears), dtype=np.float64)
+    return np.asarray(top * car.ratio_spread ** np.linspace(1.0, 0.0, car.gears), dtype=np.float64)
 
 
 @dataclass(frozen=True)
