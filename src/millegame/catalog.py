@@ -6,6 +6,7 @@ dataclasses; core itself never reads files.
 
 from __future__ import annotations
 
+import itertools
 import math
 import tomllib
 from dataclasses import dataclass
@@ -62,7 +63,7 @@ def car_from_toml(path: Path) -> CarParams:
         body, engine, drive, tyres = d["body"], d["engine"], d["drivetrain"], d["tyres"]
         brakes, assists, aero, steering = d["brakes"], d["assists"], d["aero"], d["steering"]
         curve = tuple((float(rpm), float(nm)) for rpm, nm in engine["torque_curve"])
-        if any(b[0] <= a[0] for a, b in zip(curve, curve[1:], strict=False)) or len(curve) < 2:
+        if any(b[0] <= a[0] for a, b in itertools.pairwise(curve)) or len(curve) < 2:
             raise CatalogError(f"{path}: engine.torque_curve needs two or more [rpm, N·m] points, rpm ascending")
         return CarParams(
             id=d["id"],
