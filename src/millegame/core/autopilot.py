@@ -13,7 +13,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from millegame.core.car import CarArrays, Controls, G
-from millegame.core.physics import drive_force_available, steer_limit
+from millegame.core.physics import FRONT_LATERAL_GRIP, drive_force_available, steer_limit
 from millegame.core.race import Race
 from millegame.core.route import Route
 from millegame.core.stage import Stage
@@ -24,6 +24,10 @@ BRAKE_SHARE = 0.75  # of the grip used for planned braking
 LOOKAHEAD_BASE_M = 7.0
 LOOKAHEAD_PER_MPS = 0.45
 MAX_SPEED_MPS = 95.0
+YAW_RATE_GAIN_S = 0.1  # steering angle per yaw-rate error [rad per rad/s]
+STUCK_AFTER_S = 1.5
+BACK_OUT_S = 2.5  # includes the moment reverse needs to engage
+THROTTLE_LIFT_PER_TICK = 0.02  # the throttle closes over ~0.4 s unless braking is needed
 
 
 class Autopilot:
@@ -38,6 +42,9 @@ class Autopilot:
         self.pace = np.broadcast_to(np.asarray(pace, dtype=np.float64), (n,)).copy()
         self.index = np.zeros(n, dtype=np.int64)
         self._started = False
+        self._throttle = np.zeros(n)
+        self._stuck_s = np.zeros(n)  # how long the car has made no progress while driving
+        self._backing_s = np.zeros(n)  # time left reversing out of trouble
         self.profile = self._speed_profiles()  # (N, M) [m/s]
 
     def _speed_profiles(self) -> FloatArray:
@@ -49,7 +56,8 @@ class Autopilot:
         k = np.abs(self.route.kappa)
         kernel = np.ones(11) / 11.0
         k = np.maximum(k, np.convolve(np.pad(k, 5, mode="edge"), kernel, mode="valid"))
-        mu = self.params.tyre_mu[:, None] * grip[None, :]  # (N, M)
+        # Plan on the front axle's grip: it saturates first (physics.FRONT_LATERAL_GRIP).
+        mu = FRONT_LATERAL_GRIP * self.params.tyre_mu[:, None] * grip[None, :]  # (N, M)
         v = np.sqrt(self.pace[:, None] * mu * G / np.maximum(k[None, :], 1e-6))
         v = np.minimum(v, MAX_SPEED_MPS)
         ds = np.diff(self.route.s)
@@ -67,13 +75,14 @@ class Autopilot:
         axle_mass_r = p.mass * p.a / wheelbase
 
         def left_for_drive(axle_mass: FloatArray) -> FloatArray:
-            cap = p.tyre_mu * axle_mass * G
-            return np.sqrt(np.maximum(cap**2 - (axle_mass * lateral_acc) ** 2, 0.0))
+            # Friction ellipse: the longitudinal grip that the cornering force leaves.
+            used = np.minimum((lateral_acc / (p.tyre_mu * G)) ** 2, 1.0)
+            return p.mu_long * axle_mass * G * np.sqrt(1.0 - used)
 
         # The axle that saturates first sets the limit.
         grip_f = np.where(p.drive_front > 0, left_for_drive(axle_mass_f) / np.maximum(p.drive_front, 1e-9), np.inf)
         grip_r = np.where(p.drive_front < 1, left_for_drive(axle_mass_r) / np.maximum(1 - p.drive_front, 1e-9), np.inf)
-        usable = 0.85 * np.minimum(grip_f, grip_r)
+        usable = 0.8 * np.minimum(grip_f, grip_r)
         return np.clip(usable / np.maximum(drive_force_available(vx, p), 1.0), 0.0, 1.0)
 
     def controls(self, race: Race) -> Controls:
@@ -97,7 +106,10 @@ class Autopilot:
         dist2 = np.maximum(local_x**2 + local_y**2, 1.0)
         curvature = 2.0 * local_y / dist2
         wheelbase = self.params.a + self.params.b
-        wanted = np.arctan(curvature * wheelbase) - 0.04 * s.yaw_rate  # a little yaw damping
+        # Steer for the pursuit arc, and correct the yaw rate towards that arc's
+        # (v·kappa): this counter-steers when the rear steps out.
+        yaw_error = speed * curvature - s.yaw_rate
+        wanted = np.arctan(curvature * wheelbase) + YAW_RATE_GAIN_S * yaw_error
         steer = np.clip(wanted / steer_limit(s.vx, self.params), -1.0, 1.0)
 
         # Speed: the lowest profile speed over the next half second of road.
@@ -107,6 +119,27 @@ class Autopilot:
         throttle = np.clip(0.6 * err + 0.3, 0.0, 1.0) * (err > -0.5)
         # Feed the throttle like a driver would: no more drive than the driven tyres hold.
         throttle = np.minimum(throttle, self._traction_throttle(s.vx, s.vx * s.yaw_rate))
+        # Lift gently: snapping the throttle shut mid-corner unsettles the car.
+        throttle = np.maximum(throttle, self._throttle - THROTTLE_LIFT_PER_TICK)
+        throttle = np.where(err < -2.0, np.minimum(throttle, 0.0), throttle)
+        self._throttle = throttle
         brake = np.clip(-0.35 * err, 0.0, 1.0)
-        zeros = np.zeros(n)
-        return Controls(throttle=throttle, brake=brake, steer=steer, handbrake=zeros)
+        throttle, brake, steer = self._unstick(race, throttle, brake, steer)
+        return Controls(throttle=throttle, brake=brake, steer=steer, handbrake=np.zeros(n))
+
+    def _unstick(
+        self, race: Race, throttle: FloatArray, brake: FloatArray, steer: FloatArray
+    ) -> tuple[FloatArray, FloatArray, FloatArray]:
+        """Back out when the car is stuck (against a wall or tree): hold the brake to
+        engage reverse, steer the other way for a moment, then drive on."""
+        dt = race.dt
+        slow = np.abs(race.state.vx) < 0.5
+        self._stuck_s = np.where(slow & (throttle > 0.05) & (self._backing_s <= 0), self._stuck_s + dt, 0.0)
+        start = self._stuck_s > STUCK_AFTER_S
+        self._backing_s = np.where(start, BACK_OUT_S, np.maximum(self._backing_s - dt, 0.0))
+        backing = self._backing_s > 0
+        return (
+            np.where(backing, 0.0, throttle),
+            np.where(backing, 1.0, brake),
+            np.where(backing, -steer, steer),
+        )

@@ -7,7 +7,7 @@ car, a ghost, a field of 450 or thousands of RL environments go through the same
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
@@ -91,6 +91,7 @@ class CarParams:
 
     @property
     def tyre_mu(self) -> float:
+        """Peak lateral friction on dry asphalt."""
         return self.mu_lateral
 
     @property
@@ -108,64 +109,137 @@ class CarParams:
         return 0.9 * self.mass_kg * (self.length_m**2 + self.width_m**2) / 12.0
 
 
+# Columns of the packed parameter matrix ``CarArrays.table`` (N, len(PARAM_COLUMNS)).
+PARAM_COLUMNS = (
+    "mass", "length", "width", "a", "b", "cg_height", "yaw_inertia", "idle_rpm", "redline_rpm",
+    "launch_rpm", "gears", "shift_time", "wheel_radius", "drive_front", "mu_lat", "mu_long",
+    "stiffness", "slide", "brake_front", "brake_capacity", "fade_start", "fade_full", "fade_min",
+    "brake_heat_capacity", "abs", "tcs", "cda", "cla", "downforce_front", "max_steer", "steer_rate",
+    "steer_assist", "manual", "torque_points",
+)  # fmt: skip
+P = {name: i for i, name in enumerate(PARAM_COLUMNS)}
+
+DRIVELINE_EFFICIENCY = 0.85  # engine power reaching the tyres
+
+
+@dataclass(frozen=True)
+class Assists:
+    """Driver aids. ``None`` means "as the car came": ABS and TCS where the car has them."""
+
+    abs: bool | None = None
+    tcs: bool | None = None
+    steering: bool = True  # speed-sensitive steering for keyboards; off = analogue input passes through
+    manual_gears: bool = False  # sequential shifting with Controls.shift instead of the automatic
+
+
 @dataclass(frozen=True)
 class CarArrays:
-    """``CarParams`` of N cars stacked into arrays, for the vectorised step."""
+    """``CarParams`` of N cars packed for the step: one float64 matrix ``table``
+    (N, len(PARAM_COLUMNS)) plus the torque curves and gear ratios, padded."""
 
-    mass: FloatArray
-    length: FloatArray
-    width: FloatArray
-    a: FloatArray  # CG → front axle [m]
-    b: FloatArray  # CG → rear axle [m]
-    cg_height: FloatArray
-    yaw_inertia: FloatArray
-    power_w: FloatArray
-    torque_force_n: FloatArray  # peak wheel force in first gear [N]
-    drive_front: FloatArray
-    tyre_mu: FloatArray
-    stiffness: FloatArray
-    brake_front: FloatArray
-    cda: FloatArray
-    max_steer: FloatArray
-    steer_rate: FloatArray
-    redline_rpm: FloatArray
-    idle_rpm: FloatArray
-    gear_ratios: FloatArray  # (N, max_gears) overall ratio engine→wheel; 0 = no such gear
-    wheel_radius: FloatArray
-    gears: FloatArray
+    table: FloatArray
+    torque_rpm: FloatArray  # (N, K) ascending; padded by repeating the last point
+    torque_nm: FloatArray  # (N, K)
+    gear_ratios: FloatArray  # (N, G) overall engine→wheel ratio; 0 past the car's top gear
+
+    def column(self, name: str) -> FloatArray:
+        return self.table[:, P[name]]
+
+    @property
+    def mass(self) -> FloatArray:
+        return self.column("mass")
+
+    @property
+    def a(self) -> FloatArray:
+        """CG → front axle [m]."""
+        return self.column("a")
+
+    @property
+    def b(self) -> FloatArray:
+        """CG → rear axle [m]."""
+        return self.column("b")
+
+    @property
+    def tyre_mu(self) -> FloatArray:
+        """Peak lateral friction on dry asphalt."""
+        return self.column("mu_lat")
+
+    @property
+    def mu_long(self) -> FloatArray:
+        return self.column("mu_long")
+
+    @property
+    def stiffness(self) -> FloatArray:
+        return self.column("stiffness")
+
+    @property
+    def drive_front(self) -> FloatArray:
+        return self.column("drive_front")
+
+    @property
+    def max_steer(self) -> FloatArray:
+        return self.column("max_steer")
+
+    @property
+    def cda(self) -> FloatArray:
+        return self.column("cda")
+
+    @property
+    def n(self) -> int:
+        return int(self.table.shape[0])
 
     @staticmethod
-    def stack(cars: list[CarParams] | tuple[CarParams, ...]) -> CarArrays:
-        def arr(values: list[float]) -> FloatArray:
-            return np.array(values, dtype=np.float64)
-
-        max_gears = max(c.gears for c in cars)
-        ratios = np.zeros((len(cars), max_gears))
+    def stack(cars: list[CarParams] | tuple[CarParams, ...], assists: Assists | None = None) -> CarArrays:
+        assists = assists or Assists()
+        n = len(cars)
+        table = np.zeros((n, len(PARAM_COLUMNS)))
+        k = max(len(c.torque_curve) for c in cars)
+        g = max(c.gears for c in cars)
+        torque_rpm, torque_nm, ratios = np.zeros((n, k)), np.zeros((n, k)), np.zeros((n, g))
         for i, c in enumerate(cars):
+            curve = list(c.torque_curve) + [c.torque_curve[-1]] * (k - len(c.torque_curve))
+            torque_rpm[i] = [r for r, _ in curve]
+            torque_nm[i] = [t for _, t in curve]
             ratios[i, : c.gears] = gear_ratios(c)
-        return CarArrays(
-            mass=arr([c.mass_kg for c in cars]),
-            length=arr([c.length_m for c in cars]),
-            width=arr([c.width_m for c in cars]),
-            a=arr([c.cg_to_front_m for c in cars]),
-            b=arr([c.cg_to_rear_m for c in cars]),
-            cg_height=arr([c.cg_height_m for c in cars]),
-            yaw_inertia=arr([c.yaw_inertia for c in cars]),
-            power_w=arr([c.power_kw * 1000.0 for c in cars]),
-            torque_force_n=arr([c.torque_nm * ratios[i, 0] / c.wheel_radius_m for i, c in enumerate(cars)]),
-            drive_front=arr([c.drive_front_share for c in cars]),
-            tyre_mu=arr([c.tyre_mu for c in cars]),
-            stiffness=arr([c.cornering_stiffness_per_load for c in cars]),
-            brake_front=arr([c.brake_front_bias for c in cars]),
-            cda=arr([c.cda_m2 for c in cars]),
-            max_steer=arr([c.max_steer_rad for c in cars]),
-            steer_rate=arr([c.steer_rate_rad_s for c in cars]),
-            redline_rpm=arr([c.redline_rpm for c in cars]),
-            idle_rpm=arr([c.idle_rpm for c in cars]),
-            gear_ratios=ratios,
-            wheel_radius=arr([c.wheel_radius_m for c in cars]),
-            gears=arr([float(c.gears) for c in cars]),
-        )
+            values = {
+                "mass": c.mass_kg,
+                "length": c.length_m,
+                "width": c.width_m,
+                "a": c.cg_to_front_m,
+                "b": c.cg_to_rear_m,
+                "cg_height": c.cg_height_m,
+                "yaw_inertia": c.yaw_inertia,
+                "idle_rpm": c.idle_rpm,
+                "redline_rpm": c.redline_rpm,
+                # The clutch slips at launch so the engine pulls near its torque peak.
+                "launch_rpm": max(c.idle_rpm, 0.8 * c.peak_torque_rpm),
+                "gears": c.gears,
+                "shift_time": c.shift_time_s,
+                "wheel_radius": c.wheel_radius_m,
+                "drive_front": c.drive_front_share,
+                "mu_lat": c.mu_lateral,
+                "mu_long": c.mu_longitudinal,
+                "stiffness": c.cornering_stiffness_per_load,
+                "slide": c.slide_factor,
+                "brake_front": c.brake_front_bias,
+                "brake_capacity": c.brake_capacity,
+                "fade_start": c.fade_start_c,
+                "fade_full": c.fade_full_c,
+                "fade_min": c.fade_min,
+                "brake_heat_capacity": c.brake_heat_capacity_j_per_k,
+                "abs": float(c.abs if assists.abs is None else assists.abs and c.abs),
+                "tcs": float(c.tcs if assists.tcs is None else assists.tcs and c.tcs),
+                "cda": c.cda_m2,
+                "cla": c.cla_m2,
+                "downforce_front": c.downforce_front,
+                "max_steer": c.max_steer_rad,
+                "steer_rate": c.steer_rate_rad_s,
+                "steer_assist": float(assists.steering),
+                "manual": float(assists.manual_gears),
+                "torque_points": len(c.torque_curve),
+            }
+            table[i] = [values[name] for name in PARAM_COLUMNS]
+        return CarArrays(table, torque_rpm, torque_nm, ratios)
 
 
 def gear_ratios(car: CarParams) -> FloatArray:
@@ -181,51 +255,83 @@ def gear_ratios(car: CarParams) -> FloatArray:
     return np.asarray(top * car.ratio_spread ** np.linspace(1.0, 0.0, car.gears), dtype=np.float64)
 
 
+# Columns of the state matrix ``CarState.data`` (N, len(STATE_COLUMNS)).
+STATE_COLUMNS = (
+    "x", "y", "heading", "vx", "vy", "yaw_rate", "steer", "gear", "rpm", "rest_s", "contact",
+    "shift_s", "ax", "brake_temp_front", "brake_temp_rear", "slip_front", "slip_rear",
+    "lock_front", "lock_rear", "spin", "throttle", "brake", "surface_front", "surface_rear",
+)  # fmt: skip
+S = {name: i for i, name in enumerate(STATE_COLUMNS)}
+AMBIENT_C = 20.0
+
+
+def _column(name: str) -> property:
+    index = S[name]
+    return property(lambda self: self.data[:, index], doc=f"``{name}`` of every car, shape (N,)")
+
+
 @dataclass(frozen=True)
 class CarState:
-    """The state of N cars; every field is an array of shape (N,).
+    """The state of N cars: one float64 matrix ``data`` (N, len(STATE_COLUMNS)), read by
+    column name (``state.x``, ``state.vx`` …; each a view of shape (N,)).
 
-    ``vx``/``vy`` are the velocity in the car's own frame (forward, right) [m/s];
-    ``heading`` [rad] and ``yaw_rate`` [rad/s] follow ``core.geometry``'s convention
-    (positive = clockwise on screen = turning right). ``steer`` is the front wheels'
-    angle [rad], positive to the right. ``gear`` is 1..n forward, -1 reverse.
-    ``rest_s`` is how long the car has stood still with the brake held [s] (it
-    engages reverse after a moment). ``contact`` is 1 while touching a wall.
+    - ``x``, ``y`` [m], ``heading`` [rad] and ``yaw_rate`` [rad/s] in the world frame of
+      ``core.geometry`` (positive heading/yaw = clockwise on screen = turning right);
+    - ``vx``, ``vy``: velocity in the car's own frame (forward, right) [m/s];
+    - ``steer``: front wheel angle [rad], positive right; ``gear``: 1..n, -1 reverse;
+      ``rpm``: engine speed; ``shift_s``: time left in a gear change [s];
+    - ``rest_s``: time at rest with the brake held [s] (reverse engages after a moment);
+    - ``contact``: 1 while touching a wall; ``ax``: smoothed longitudinal acceleration
+      [m/s²] (load transfer); ``brake_temp_front``/``_rear`` [°C];
+    - ``slip_front``/``_rear``: tyre usage (1 = at the limit, above = sliding);
+      ``lock_front``/``_rear``, ``spin``: 1 while a wheel is locked / the driven wheels spin;
+      ``throttle``, ``brake``: pedals as applied after ABS/TCS; ``surface_front``/``_rear``:
+      surface index under each axle.
     """
 
-    x: FloatArray
-    y: FloatArray
-    heading: FloatArray
-    vx: FloatArray
-    vy: FloatArray
-    yaw_rate: FloatArray
-    steer: FloatArray
-    gear: FloatArray
-    rpm: FloatArray
-    rest_s: FloatArray
-    contact: FloatArray
+    data: FloatArray
+
+    x = _column("x")
+    y = _column("y")
+    heading = _column("heading")
+    vx = _column("vx")
+    vy = _column("vy")
+    yaw_rate = _column("yaw_rate")
+    steer = _column("steer")
+    gear = _column("gear")
+    rpm = _column("rpm")
+    rest_s = _column("rest_s")
+    contact = _column("contact")
+    shift_s = _column("shift_s")
+    ax = _column("ax")
+    brake_temp_front = _column("brake_temp_front")
+    brake_temp_rear = _column("brake_temp_rear")
+    slip_front = _column("slip_front")
+    slip_rear = _column("slip_rear")
+    lock_front = _column("lock_front")
+    lock_rear = _column("lock_rear")
+    spin = _column("spin")
+    throttle = _column("throttle")
+    brake = _column("brake")
+    surface_front = _column("surface_front")
+    surface_rear = _column("surface_rear")
 
     @staticmethod
     def at_rest(xs: FloatArray, ys: FloatArray, headings: FloatArray) -> CarState:
-        n = len(xs)
-        zeros = np.zeros(n)
-        return CarState(
-            x=np.asarray(xs, dtype=np.float64).copy(),
-            y=np.asarray(ys, dtype=np.float64).copy(),
-            heading=np.asarray(headings, dtype=np.float64).copy(),
-            vx=zeros.copy(),
-            vy=zeros.copy(),
-            yaw_rate=zeros.copy(),
-            steer=zeros.copy(),
-            gear=np.ones(n),
-            rpm=np.full(n, 900.0),
-            rest_s=zeros.copy(),
-            contact=zeros.copy(),
-        )
+        xs = np.atleast_1d(np.asarray(xs, dtype=np.float64))
+        data = np.zeros((len(xs), len(STATE_COLUMNS)))
+        data[:, S["x"]] = xs
+        data[:, S["y"]] = np.atleast_1d(ys)
+        data[:, S["heading"]] = np.atleast_1d(headings)
+        data[:, S["gear"]] = 1.0
+        data[:, S["rpm"]] = 900.0
+        data[:, S["brake_temp_front"]] = AMBIENT_C
+        data[:, S["brake_temp_rear"]] = AMBIENT_C
+        return CarState(data)
 
     @property
     def n(self) -> int:
-        return int(self.x.shape[0])
+        return int(self.data.shape[0])
 
     @property
     def speed_mps(self) -> FloatArray:
@@ -240,52 +346,69 @@ class CarState:
 
     def select(self, index: int) -> CarState:
         """The state of car ``index`` alone (arrays of length 1)."""
-        return CarState(**{f.name: getattr(self, f.name)[index : index + 1].copy() for f in fields(self)})
+        return CarState(self.data[index : index + 1].copy())
 
-    def replace(self, **changes: FloatArray) -> CarState:
-        return replace(self, **changes)
+    def replace(self, **changes: FloatArray | float) -> CarState:
+        """A copy with the named columns set (each a scalar or an array of shape (N,))."""
+        data = self.data.copy()
+        for name, value in changes.items():
+            data[:, S[name]] = value
+        return CarState(data)
 
     @staticmethod
     def concat(states: list[CarState]) -> CarState:
-        return CarState(**{f.name: np.concatenate([getattr(s, f.name) for s in states]) for f in fields(CarState)})
+        return CarState(np.concatenate([s.data for s in states]))
 
 
 @dataclass(frozen=True)
 class Controls:
     """Driver inputs for N cars, arrays of shape (N,).
 
-    ``throttle``, ``brake`` and ``handbrake`` in [0, 1]; ``steer`` in [-1, 1],
-    positive to the right. Values outside the ranges and NaN are sanitised by
-    ``Controls.clean``, which the step applies at its boundary.
+    ``throttle``, ``brake`` and ``handbrake`` in [0, 1]; ``steer`` in [-1, 1], positive to
+    the right; ``shift`` +1 / -1 asks for a gear up / down (manual gears only), 0 none.
+    Out-of-range values, NaN and inf are sanitised inside the step, at its boundary.
     """
 
     throttle: FloatArray
     brake: FloatArray
     steer: FloatArray
     handbrake: FloatArray
+    shift: FloatArray | None = None
 
     @staticmethod
     def zeros(n: int) -> Controls:
         return Controls(np.zeros(n), np.zeros(n), np.zeros(n), np.zeros(n))
 
     @staticmethod
-    def single(throttle: float = 0.0, brake: float = 0.0, steer: float = 0.0, handbrake: float = 0.0) -> Controls:
-        return Controls(
-            np.array([throttle], dtype=np.float64),
-            np.array([brake], dtype=np.float64),
-            np.array([steer], dtype=np.float64),
-            np.array([handbrake], dtype=np.float64),
-        )
+    def single(
+        throttle: float = 0.0, brake: float = 0.0, steer: float = 0.0, handbrake: float = 0.0, shift: float = 0.0
+    ) -> Controls:
+        def one(v: float) -> FloatArray:
+            return np.array([v], dtype=np.float64)
+
+        return Controls(one(throttle), one(brake), one(steer), one(handbrake), one(shift))
+
+    def shift_or_zeros(self) -> FloatArray:
+        return np.zeros_like(self.throttle, dtype=np.float64) if self.shift is None else self.shift
 
     def clean(self) -> Controls:
-        """Clip to range, NaN → 0 (the sim never trusts its inputs)."""
+        """Clip to range, NaN → 0 (what the step does at its boundary, for other users)."""
 
         def c(a: FloatArray, lo: float) -> FloatArray:
             a = np.nan_to_num(np.asarray(a, dtype=np.float64), nan=0.0, posinf=1.0, neginf=lo)
             return np.clip(a, lo, 1.0)
 
-        return Controls(c(self.throttle, 0.0), c(self.brake, 0.0), c(self.steer, -1.0), c(self.handbrake, 0.0))
+        return Controls(
+            c(self.throttle, 0.0), c(self.brake, 0.0), c(self.steer, -1.0), c(self.handbrake, 0.0),
+            np.sign(np.nan_to_num(self.shift_or_zeros())),
+        )  # fmt: skip
+
+    def select(self, index: int) -> Controls:
+        return Controls(*(a[index : index + 1] for a in self.arrays()))
+
+    def arrays(self) -> tuple[FloatArray, ...]:
+        return (self.throttle, self.brake, self.steer, self.handbrake, self.shift_or_zeros())
 
     @staticmethod
     def concat(controls: list[Controls]) -> Controls:
-        return Controls(*(np.concatenate([getattr(c, f.name) for c in controls]) for f in fields(Controls)))
+        return Controls(*(np.concatenate(parts) for parts in zip(*(c.arrays() for c in controls), strict=True)))

@@ -1,10 +1,10 @@
-"""Walls: the segments a car cannot cross, bucketed on a grid, and the contact response.
+"""Walls: the segments a car cannot cross, bucketed on a grid for the physics kernel.
 
 Solid tiles become the outline segments of their cells; the map's border is a wall too.
-A car is three circles of radius width/2 along its length (front, middle, rear). The
-physics resolves contacts every sub-step (240 Hz); a circle moves at most
-v·h = 90 m/s / 240 Hz ≈ 0.4 m per sub-step, less than its radius (≥ 0.75 m), so a circle's
-centre never passes a wall line between two checks and cars cannot tunnel.
+The contact itself (the car's outline swept against these segments) is resolved in
+``physics._resolve_walls``. Each bucket lists every segment that passes within
+``REACH_M`` of it, enough for a car centred anywhere in the bucket: half its diagonal
+(≤ 2.7 m) plus a sub-step's travel at top speed (90 m/s / 240 Hz ≈ 0.4 m).
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ class CollisionWorld:
         table = np.full((brows * bcols, width), -1, dtype=np.int64)
         for i, b in enumerate(buckets):
             table[i, : len(b)] = b
-        return CollisionWorld(segments, brows, bcols, table)
+        return CollisionWorld(np.ascontiguousarray(segments, dtype=np.float64), brows, bcols, table)
 
     def candidates(self, x: NDArray[np.float64], y: NDArray[np.float64]) -> NDArray[np.int64]:
         """Indices (N, max_per_bucket) of the segments that may touch cars centred at x, y."""
@@ -108,64 +108,3 @@ def _segment_near_box(seg: NDArray[np.float64], bx: float, by: float) -> bool:
     t = 0.0 if L2 == 0 else min(1.0, max(0.0, ((cx - x0) * dx + (cy - y0) * dy) / L2))
     d = np.hypot(x0 + t * dx - cx, y0 + t * dy - cy)
     return bool(d <= BUCKET_M * 0.7072 + REACH_M)
-
-
-@dataclass(frozen=True)
-class Contact:
-    """The deepest contact of each car this sub-step (all arrays (N,), ``hit`` False = none)."""
-
-    hit: NDArray[np.bool_]
-    depth: NDArray[np.float64]  # [m]
-    nx: NDArray[np.float64]  # wall normal, pointing out of the wall towards the car
-    ny: NDArray[np.float64]
-    px: NDArray[np.float64]  # contact point [m]
-    py: NDArray[np.float64]
-
-
-def find_contacts(
-    world: CollisionWorld,
-    x: NDArray[np.float64],
-    y: NDArray[np.float64],
-    heading: NDArray[np.float64],
-    length: NDArray[np.float64],
-    width: NDArray[np.float64],
-) -> Contact:
-    n = x.shape[0]
-    cand = world.candidates(x, y)  # (N, K)
-    valid = cand >= 0
-    seg = world.segments[np.where(valid, cand, 0)]  # (N, K, 4)
-    radius = width / 2.0
-    reach = np.maximum(length / 2.0 - radius, 0.0)
-    fx, fy = np.cos(heading), np.sin(heading)
-    offsets = np.array([-1.0, 0.0, 1.0])
-    cx = x[:, None] + offsets[None, :] * (reach * fx)[:, None]  # (N, 3)
-    cy = y[:, None] + offsets[None, :] * (reach * fy)[:, None]
-    ax, ay, bx, by = (seg[..., i][:, None, :] for i in range(4))  # (N, 1, K)
-    dx, dy = bx - ax, by - ay
-    L2 = dx * dx + dy * dy
-    px, py = cx[:, :, None], cy[:, :, None]  # (N, 3, 1)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        t = np.where(L2 > 0, ((px - ax) * dx + (py - ay) * dy) / L2, 0.0)
-    t = np.clip(t, 0.0, 1.0)
-    qx, qy = ax + t * dx, ay + t * dy  # closest points (N, 3, K)
-    ex, ey = px - qx, py - qy
-    dist = np.hypot(ex, ey)
-    depth = radius[:, None, None] - dist
-    depth = np.where(valid[:, None, :], depth, -np.inf)
-    flat = depth.reshape(n, -1)
-    best = np.argmax(flat, axis=1)
-    rows = np.arange(n)
-    best_depth = flat[rows, best]
-    hit = best_depth > 0.0
-    d = dist.reshape(n, -1)[rows, best]
-    safe = np.where(d > 1e-9, d, 1.0)
-    nx = np.where(d > 1e-9, ex.reshape(n, -1)[rows, best] / safe, -fx)
-    ny = np.where(d > 1e-9, ey.reshape(n, -1)[rows, best] / safe, -fy)
-    return Contact(
-        hit=hit,
-        depth=np.where(hit, best_depth, 0.0),
-        nx=nx,
-        ny=ny,
-        px=qx.reshape(n, -1)[rows, best],
-        py=qy.reshape(n, -1)[rows, best],
-    )

@@ -1,43 +1,120 @@
-"""The car model: a dynamic bicycle (single-track) model with tyre slip and a grip limit.
+"""The car model: one step over N cars, compiled with numba.
 
-One call, ``step_cars``, advances N cars by one tick. It never mutates its inputs and
-returns a new ``CarState``. Inside, the tick is split into ``SUBSTEPS`` sub-steps of
-semi-implicit Euler (velocities first, positions from the new velocities).
+``step_cars`` advances N cars by one tick and returns a new ``CarState``; it never
+mutates its inputs. The work happens in ``_step_kernel``, a loop over cars whose body is
+plain scalar arithmetic compiled by numba: the same code runs for one car or 16,384,
+and a batch of N is bit-identical to N single runs (nothing couples the cars, and no
+fast-math reordering is allowed). docs/physics.md gives the equations and sources.
 
-Body frame: x forward, y to the car's right (see ``core.geometry``). Per axle:
-- the tyre's slip angle from the wheel's velocity in its own frame,
-  ``alpha = atan2(v_lateral, |v_longitudinal|)``, which is right driving forwards and
-  backwards alike;
-- lateral force from a simplified Pacejka curve ``Fy = -D sin(C atan(B alpha))`` with
-  ``D = mu Fz`` and ``B`` chosen so the initial slope is the cornering stiffness;
-- a friction circle: ``sqrt(Fx² + Fy²) <= mu Fz``, longitudinal demand first.
-Resisting forces (brakes, rolling resistance, drag) are applied so they can slow a car
-to rest but never reverse its velocity within a sub-step. Below ~4 m/s the model blends
-into the kinematic bicycle, where slip angles are singular (no jitter, no creep).
+Per tick (120 Hz), per car:
+1. gearbox: automatic up/down shifts with hysteresis, or sequential manual shifts;
+   reverse after a moment at rest with the brake held; no drive during a shift;
+then ``SUBSTEPS`` sub-steps (240 Hz) of
+2. steering: rate-limited, with speed-sensitive assistance (or straight through);
+3. loads: static split, longitudinal load transfer from the smoothed acceleration,
+   downforce; surfaces read under each axle;
+4. engine: full-throttle torque curve × throttle at the engine speed (clutch slip at
+   launch, limiter at the redline) → gear ratio → driven axles;
+5. brakes: bias, drum/disc fade with temperature, handbrake locking the rear;
+6. tyres per axle: Pacejka lateral force from the slip angle, friction ellipse
+   (mu_long, mu_lat) with the driving/braking force; past the ellipse a tyre spins or
+   locks and keeps only ``slide_factor`` of its grip — unless ABS/TCS hold it at the peak;
+7. body: rigid-body equations in the car frame, semi-implicit Euler; resisting forces
+   never reverse a velocity; below 4 m/s a blend into the kinematic bicycle model;
+8. walls: the car's outline (an oriented rectangle) swept against wall segments, with
+   restitution, friction and spin.
 """
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
+from numba import njit
 from numpy.typing import NDArray
 
-from millegame.core.car import AIR_DENSITY, CarArrays, CarState, Controls, G
-from millegame.core.collision import RESTITUTION, WALL_FRICTION, CollisionWorld, find_contacts
+from millegame.core.car import (
+    AIR_DENSITY,
+    AMBIENT_C,
+    DRIVELINE_EFFICIENCY,
+    STATE_COLUMNS,
+    CarArrays,
+    CarState,
+    Controls,
+    G,
+)
+from millegame.core.car import P as _P
+from millegame.core.car import S as _S
+from millegame.core.collision import BUCKET_M, RESTITUTION, WALL_FRICTION, CollisionWorld
 from millegame.core.stage import Stage
 
 FloatArray = NDArray[np.float64]
 
 TICK_HZ = 120  # simulation ticks per second
 SUBSTEPS = 2  # physics sub-steps per tick (240 Hz)
-DRIVELINE_EFFICIENCY = 0.85  # engine power reaching the tyres
-PACEJKA_SHAPE = 1.35  # C of the magic formula: how sharply grip falls past the peak
+PACEJKA_SHAPE = 1.35  # C of the magic formula: how sharply grip falls past the peak slip angle
+REAR_STIFFNESS_FACTOR = 1.2  # rear cornering stiffness per load vs front: mild built-in understeer
+# Lateral grip balance at the limit. A per-axle model has no lateral load transfer; real
+# cars carry more of it on the front (roll stiffness) and tyres lose grip with load, so
+# the front saturates first and the car pushes wide instead of spinning. Lumped here:
+FRONT_LATERAL_GRIP = 0.95
+REAR_LATERAL_GRIP = 1.05
 KINEMATIC_BELOW_MPS = 1.5  # pure kinematic model below this forward speed
 DYNAMIC_ABOVE_MPS = 4.0  # pure dynamic model above it
-STEER_ASSIST_LAT_G = 1.25  # full keyboard lock asks for this share of the grip, no more
+STEER_ASSIST_LAT_G = 1.25  # with the assist, full lock asks for this share of the grip
 REVERSE_AFTER_S = 0.35  # brake held at rest this long engages reverse
 REVERSE_MAX_MPS = 6.0
-REAR_STIFFNESS_FACTOR = 1.2  # rear cornering stiffness per load vs front: wider rear tyres, mild understeer
-BRAKE_CAPACITY = 1.15  # brake torque as a share of what the tyres can take (so tyres lock first)
+UPSHIFT_AT_REDLINE = 0.96  # the automatic box shifts up at this share of the redline
+DOWNSHIFT_MARGIN = 0.8  # … and down when the lower gear would sit below this share of that
+ASSIST_LIMIT = 0.95  # ABS/TCS hold a tyre at this share of its available grip
+LOAD_TRANSFER_TAU_S = 0.08  # pitch response: how quickly load follows acceleration
+BRAKE_COOLING_PER_S = 0.01  # brake cooling at rest [1/s] …
+BRAKE_COOLING_PER_M = 0.0015  # … plus this much per metre travelled (air flow)
+SKIN_M = 1e-4  # a body pushed out of a wall ends this far in front of it
+OUTLINE_SPACING_M = 1.0  # spacing of the points that sample the car's outline
+
+# Numba sees the column indices as compile-time constants.
+_X, _Y, _TH, _VX, _VY, _R, _STEER = _S["x"], _S["y"], _S["heading"], _S["vx"], _S["vy"], _S["yaw_rate"], _S["steer"]
+_GEAR, _RPM, _REST, _CONTACT, _SHIFT, _AX = _S["gear"], _S["rpm"], _S["rest_s"], _S["contact"], _S["shift_s"], _S["ax"]
+_TBF, _TBR, _SLF, _SLR = _S["brake_temp_front"], _S["brake_temp_rear"], _S["slip_front"], _S["slip_rear"]
+_LKF, _LKR, _SPIN, _THR, _BRK = _S["lock_front"], _S["lock_rear"], _S["spin"], _S["throttle"], _S["brake"]
+_SUF, _SUR = _S["surface_front"], _S["surface_rear"]
+_NS = len(STATE_COLUMNS)
+
+_MASS, _LEN, _WID, _A, _B, _HCG, _IZ = (
+    _P["mass"],
+    _P["length"],
+    _P["width"],
+    _P["a"],
+    _P["b"],
+    _P["cg_height"],
+    _P["yaw_inertia"],
+)
+_IDLE, _RED, _LAUNCH, _NGEARS, _TSHIFT = (
+    _P["idle_rpm"],
+    _P["redline_rpm"],
+    _P["launch_rpm"],
+    _P["gears"],
+    _P["shift_time"],
+)
+_RW, _DFRONT, _MUY, _MUX, _CS, _SLIDE = (
+    _P["wheel_radius"],
+    _P["drive_front"],
+    _P["mu_lat"],
+    _P["mu_long"],
+    _P["stiffness"],
+    _P["slide"],
+)
+_BBIAS, _BCAP, _BHEAT = _P["brake_front"], _P["brake_capacity"], _P["brake_heat_capacity"]
+_FSTART, _FFULL, _FMIN = _P["fade_start"], _P["fade_full"], _P["fade_min"]
+_ABS, _TCS, _CDA, _CLA, _DF_FRONT = _P["abs"], _P["tcs"], _P["cda"], _P["cla"], _P["downforce_front"]
+_MAXSTEER, _STEERRATE, _ASSIST, _MANUAL, _TQN = (
+    _P["max_steer"],
+    _P["steer_rate"],
+    _P["steer_assist"],
+    _P["manual"],
+    _P["torque_points"],
+)
 
 
 def step_cars(
@@ -47,284 +124,463 @@ def step_cars(
     stage: Stage,
     world: CollisionWorld,
     dt: float,
+    substeps: int = SUBSTEPS,
 ) -> tuple[CarState, FloatArray]:
-    """Advance N cars by one tick of ``dt`` [s].
+    """Advance N cars by one tick of ``dt`` [s] in ``substeps`` sub-steps.
 
-    Returns the new state and, per car, the largest wall impact speed during the tick
-    [m/s] (0 when it touched nothing).
+    Returns the new state and, per car, the wall impact speed [m/s] of a contact that
+    began during this tick (0 when none).
     """
-    c = controls.clean()
-    gear, rest_s = _shift_reverse(state, c, dt)
-    reverse = gear < 0
-    # In reverse the brake pedal drives backwards and the throttle brakes.
-    drive_cmd = np.where(reverse, c.brake, c.throttle)
-    brake_cmd = np.where(reverse, c.throttle, c.brake)
-
-    h = dt / SUBSTEPS
-    x, y, th = state.x, state.y, state.heading
-    vx, vy, r, steer = state.vx, state.vy, state.yaw_rate, state.steer
-    impact = np.zeros(state.n)
-    contact = np.zeros(state.n)
-    grip = stage.surfaces.grip
-    crr = stage.surfaces.rolling_resistance
-    soak = stage.surfaces.drag_per_mps
-    for _ in range(SUBSTEPS):
-        steer = _steer_towards(steer, c.steer, vx, params, h)
-        surf_f = _surface_at(stage, x + params.a * np.cos(th), y + params.a * np.sin(th))
-        surf_r = _surface_at(stage, x - params.b * np.cos(th), y - params.b * np.sin(th))
-        vx, vy, r = _integrate_velocities(
-            vx,
-            vy,
-            r,
-            steer,
-            drive_cmd,
-            brake_cmd,
-            c.handbrake,
-            reverse,
-            params,
-            grip[surf_f],
-            grip[surf_r],
-            0.5 * (crr[surf_f] + crr[surf_r]),
-            0.5 * (soak[surf_f] + soak[surf_r]),
-            h,
-        )
-        # Positions from the new velocities (semi-implicit Euler).
-        cos_t, sin_t = np.cos(th), np.sin(th)
-        x = x + h * (vx * cos_t - vy * sin_t)
-        y = y + h * (vx * sin_t + vy * cos_t)
-        th = th + h * r
-        x, y, vx, vy, r, hit_speed = _resolve_walls(world, x, y, th, vx, vy, r, params)
-        impact = np.maximum(impact, hit_speed)
-        contact = np.maximum(contact, (hit_speed > 0).astype(np.float64))
-
-    th = (th + np.pi) % (2.0 * np.pi) - np.pi
-    rpm = _engine_rpm(vx, params)
-    new = CarState(
-        x=x,
-        y=y,
-        heading=th,
-        vx=vx,
-        vy=vy,
-        yaw_rate=r,
-        steer=steer,
-        gear=np.where(reverse, -1.0, _auto_gear(vx, params)),
-        rpm=rpm,
-        rest_s=rest_s,
-        contact=contact,
-    )
-    # An impact counts once, when the contact starts.
-    impact = np.where(state.contact > 0, 0.0, impact)
-    return new, impact
+    n = state.n
+    out = np.empty((n, _NS))
+    impact = np.zeros(n)
+    surf = stage.surfaces
+    _step_kernel(
+        state.data, params.table, params.torque_rpm, params.torque_nm, params.gear_ratios,
+        _f64(controls.throttle, n), _f64(controls.brake, n), _f64(controls.steer, n), _f64(controls.handbrake, n),
+        _f64(controls.shift_or_zeros(), n),
+        stage.surface, stage.cell_m, surf.grip, surf.rolling_resistance, surf.drag_per_mps,
+        world.segments, world.table, world.bucket_rows, world.bucket_cols,
+        dt, substeps, out, impact,
+    )  # fmt: skip
+    return CarState(out), impact
 
 
-def _shift_reverse(state: CarState, c: Controls, dt: float) -> tuple[FloatArray, FloatArray]:
-    """Reverse engages when the car has stood still with the brake held for a moment;
-    a touch of throttle selects forward again. Never flips the gear while moving."""
-    at_rest = np.abs(state.vx) < 0.3
-    holding_brake = (c.brake > 0.5) & (c.throttle < 0.05)
-    rest_s = np.where(at_rest & holding_brake & (state.gear > 0), state.rest_s + dt, 0.0)
-    gear = state.gear.copy()
-    gear = np.where(rest_s >= REVERSE_AFTER_S, -1.0, gear)
-    gear = np.where((gear < 0) & (c.throttle > 0.05) & (state.vx > -0.5), 1.0, gear)
-    return gear, np.where(gear < 0, 0.0, rest_s)
+def _f64(a: FloatArray, n: int) -> FloatArray:
+    a = np.asarray(a, dtype=np.float64)
+    return a if a.shape == (n,) else np.broadcast_to(a, (n,)).copy()
 
 
-def _steer_towards(steer: FloatArray, steer_in: FloatArray, vx: FloatArray, p: CarArrays, h: float) -> FloatArray:
-    """Rate-limited front-wheel angle [rad] with speed-sensitive assistance.
-
-    Full lock at speed is limited to the angle that asks the tyres for about their
-    grip (the kinematic angle for STEER_ASSIST_LAT_G·mu·g plus the peak slip angle),
-    so a digital keyboard press cannot spin the car at 300 km/h.
-    """
-    target = steer_in * steer_limit(vx, p)
-    max_change = p.steer_rate * h
-    return steer + np.clip(target - steer, -max_change, max_change)
-
-
-def steer_limit(vx: FloatArray, p: CarArrays) -> FloatArray:
-    """The front-wheel angle [rad] that full steering input asks for at speed ``vx``."""
-    v2 = np.maximum(vx * vx, 1e-6)
+def steer_limit(vx: FloatArray, params: CarArrays) -> FloatArray:
+    """Front-wheel angle [rad] that full steering input asks for at forward speed ``vx``
+    with the steering assist on (numpy version of the kernel's rule, for the autopilot)."""
+    p = params
+    v2 = np.maximum(np.asarray(vx) ** 2, 1e-6)
     kinematic = np.arctan(STEER_ASSIST_LAT_G * p.tyre_mu * G * (p.a + p.b) / v2)
-    peak_slip = p.tyre_mu / p.stiffness
-    return np.minimum(p.max_steer, kinematic + peak_slip)
+    return np.minimum(p.max_steer, kinematic + p.tyre_mu / p.stiffness)
 
 
-def _surface_at(stage: Stage, x: FloatArray, y: FloatArray) -> NDArray[np.intp]:
-    """Surface index under the points (x, y) [m]; outside the map, the nearest edge cell."""
-    col = np.clip((x / stage.cell_m).astype(np.intp), 0, stage.cols - 1)
-    row = np.clip((y / stage.cell_m).astype(np.intp), 0, stage.rows - 1)
-    return stage.surface[row, col].astype(np.intp)
+def drive_force_available(vx: FloatArray, params: CarArrays) -> FloatArray:
+    """Wheel force [N] that full throttle asks for at forward speed ``vx`` [m/s] in the
+    gear the automatic box would choose (for the autopilot's traction control)."""
+    out = np.empty(params.n)
+    _drive_force_kernel(np.asarray(vx, dtype=np.float64), params.table, params.torque_rpm, params.torque_nm,
+                        params.gear_ratios, out)  # fmt: skip
+    return out
 
 
-def _pacejka_lateral(alpha: FloatArray, mu_fz: FloatArray, stiffness_n_rad: FloatArray) -> FloatArray:
-    """Lateral tyre force [N] opposing slip angle ``alpha`` [rad]."""
-    b = stiffness_n_rad / np.maximum(PACEJKA_SHAPE * mu_fz, 1e-9)
-    return -mu_fz * np.sin(PACEJKA_SHAPE * np.arctan(b * alpha))
+@njit(cache=True)
+def _interp(x: float, xs: FloatArray, ys: FloatArray, count: int) -> float:
+    if x <= xs[0]:
+        return ys[0]
+    for k in range(1, count):
+        if x < xs[k]:
+            t = (x - xs[k - 1]) / (xs[k] - xs[k - 1])
+            return ys[k - 1] + t * (ys[k] - ys[k - 1])
+    return ys[count - 1]
 
 
-def _integrate_velocities(
-    vx: FloatArray,
-    vy: FloatArray,
-    r: FloatArray,
-    steer: FloatArray,
-    drive_cmd: FloatArray,
-    brake_cmd: FloatArray,
-    handbrake: FloatArray,
-    reverse: NDArray[np.bool_],
-    p: CarArrays,
-    grip_f: FloatArray,
-    grip_r: FloatArray,
-    crr: FloatArray,
-    soak_per_s: FloatArray,
-    h: float,
-) -> tuple[FloatArray, FloatArray, FloatArray]:
-    m = p.mass
-    L = p.a + p.b
-    fz_f = m * G * p.b / L
-    fz_r = m * G * p.a / L
-    mu_f = p.tyre_mu * grip_f
-    mu_r = p.tyre_mu * grip_r
-    cap_f, cap_r = mu_f * fz_f, mu_r * fz_r
-
-    # Drive force at the wheels [N]: torque-limited in the gear, power-limited above.
-    speed = np.abs(vx)
-    drive = drive_cmd * drive_force_available(vx, p)
-    drive = np.where(reverse, -np.where(vx > -REVERSE_MAX_MPS, 0.35 * drive, 0.0), drive)
-    drive_f = drive * p.drive_front
-    drive_r = drive * (1.0 - p.drive_front)
-
-    # Brakes: magnitude now, direction later (they only ever resist motion).
-    brake_total = brake_cmd * BRAKE_CAPACITY * p.tyre_mu * m * G
-    brake_f = brake_total * p.brake_front
-    brake_r = brake_total * (1.0 - p.brake_front)
-    locked = np.clip(handbrake, 0.0, 1.0)
-    brake_r = np.maximum(brake_r, locked * cap_r)
-
-    # Lateral tyre forces from slip.
-    cos_d, sin_d = np.cos(steer), np.sin(steer)
-    u_f = vx * cos_d + (vy + p.a * r) * sin_d  # front wheel's own longitudinal speed
-    w_f = -vx * sin_d + (vy + p.a * r) * cos_d  # and lateral speed
-    alpha_f = np.arctan2(w_f, np.maximum(np.abs(u_f), 0.5))
-    alpha_r = np.arctan2(vy - p.b * r, np.maximum(np.abs(vx), 0.5))
-    fy_f = _pacejka_lateral(alpha_f, cap_f, p.stiffness * fz_f)
-    fy_r = _pacejka_lateral(alpha_r, cap_r, REAR_STIFFNESS_FACTOR * p.stiffness * fz_r)
-    # Friction circle: when driving/braking and cornering together ask for more than
-    # mu·Fz, both shrink in proportion (a spinning or locking tyre keeps some side grip).
-    scale_f = _circle_scale(cap_f, np.abs(drive_f) + brake_f, fy_f)
-    scale_r = _circle_scale(cap_r, np.abs(drive_r) + brake_r, fy_r)
-    drive_f, brake_f, fy_f = drive_f * scale_f, brake_f * scale_f, fy_f * scale_f
-    drive_r, brake_r, fy_r = drive_r * scale_r, brake_r * scale_r, fy_r * scale_r
-    # A locked rear wheel slides: its force opposes its sliding velocity.
-    slide_lat = -cap_r * (vy - p.b * r) / np.maximum(np.hypot(vx, vy - p.b * r), 0.5)
-    fy_r = (1.0 - locked) * fy_r + locked * np.clip(slide_lat, -cap_r, cap_r)
-
-    fx_body = drive_f * cos_d - fy_f * sin_d + drive_r
-    fy_body = drive_f * sin_d + fy_f * cos_d + fy_r
-    mz = p.a * (drive_f * sin_d + fy_f * cos_d) - p.b * fy_r
-
-    vx_new = vx + h * (fx_body / m + vy * r)
-    vy_dyn = vy + h * (fy_body / m - vx * r)
-    r_dyn = r + h * mz / p.yaw_inertia
-
-    # Resisting forces: brakes, rolling, drag; they may stop the car but not reverse it.
-    resist = (
-        brake_f * np.abs(cos_d) + brake_r + crr * m * G + 0.5 * AIR_DENSITY * p.cda * vx * vx + soak_per_s * m * speed
-    )
-    dv = h * resist / m
-    moving_sign = np.sign(vx_new)
-    vx_new = np.where(np.abs(vx_new) <= dv, 0.0, vx_new - moving_sign * dv)
-    # At rest with no drive, stay exactly at rest (no creep from tiny lateral forces).
-    vx_new = np.where((np.abs(vx) < 1e-9) & (np.abs(drive) < 1e-9), 0.0, vx_new)
-
-    # Low speed: blend into the kinematic bicycle (rear axle rolls without side slip).
-    r_kin = vx_new * np.tan(steer) / L
-    vy_kin = p.b * r_kin
-    w = np.clip((np.abs(vx_new) - KINEMATIC_BELOW_MPS) / (DYNAMIC_ABOVE_MPS - KINEMATIC_BELOW_MPS), 0.0, 1.0)
-    vy_new = w * vy_dyn + (1.0 - w) * vy_kin
-    r_new = w * r_dyn + (1.0 - w) * r_kin
-    return vx_new, vy_new, r_new
+@njit(cache=True)
+def _clean(v: float, lo: float) -> float:
+    """Sanitise a control input: NaN → 0, clip to [lo, 1] (inf → the bound)."""
+    if v != v:
+        return 0.0
+    return min(max(v, lo), 1.0)
 
 
-def _circle_scale(cap: FloatArray, longitudinal: FloatArray, lateral: FloatArray) -> FloatArray:
-    """Factor ≤ 1 that brings the force (longitudinal, lateral) [N] inside mu·Fz."""
-    demand = np.hypot(longitudinal, lateral)
-    return np.where(demand > cap, cap / np.maximum(demand, 1e-9), 1.0)
+@njit(cache=True)
+def _auto_gear(wheel_rpm: float, gear: int, ngears: int, ratios: FloatArray, redline: float) -> int:
+    """The automatic box's choice from the current gear (up at the redline, down with hysteresis)."""
+    up = UPSHIFT_AT_REDLINE * redline
+    if gear < ngears and wheel_rpm * ratios[gear - 1] > up:
+        return gear + 1
+    if gear > 1 and wheel_rpm * ratios[gear - 2] < DOWNSHIFT_MARGIN * up:
+        return gear - 1
+    return gear
 
 
-def drive_force_available(vx: FloatArray, p: CarArrays) -> FloatArray:
-    """Wheel force [N] that full throttle would ask for at forward speed ``vx``."""
-    power_force = DRIVELINE_EFFICIENCY * p.power_w / np.maximum(np.abs(vx), 1.0)
-    return np.minimum(_gear_force(vx, p), power_force)
+@njit(cache=True)
+def _engine_torque(p: FloatArray, trpm: FloatArray, tnm: FloatArray, rpm: float) -> float:
+    if rpm > p[_RED]:
+        return 0.0  # rev limiter
+    return _interp(rpm, trpm, tnm, int(p[_TQN]))
 
 
-def _wheel_rpm(vx: FloatArray, p: CarArrays) -> FloatArray:
-    return np.abs(vx) / (2.0 * np.pi * p.wheel_radius) * 60.0
+@njit(cache=True)
+def _drive_force_kernel(vx, table, trpm, tnm, ratios, out):  # type: ignore[no-untyped-def]
+    for i in range(table.shape[0]):
+        p = table[i]
+        wheel_rpm = abs(vx[i]) / p[_RW] * 60.0 / (2.0 * math.pi)
+        gear = 1
+        ngears = int(p[_NGEARS])
+        while gear < ngears and wheel_rpm * ratios[i, gear - 1] > UPSHIFT_AT_REDLINE * p[_RED]:
+            gear += 1
+        ratio = ratios[i, gear - 1]
+        rpm = max(wheel_rpm * ratio, p[_LAUNCH])
+        out[i] = _engine_torque(p, trpm[i], tnm[i], min(rpm, p[_RED])) * ratio * DRIVELINE_EFFICIENCY / p[_RW]
 
 
-def _auto_gear(vx: FloatArray, p: CarArrays) -> FloatArray:
-    """Automatic box: the lowest gear that keeps the engine below 92 % of its redline."""
-    rpm_in_gear = _wheel_rpm(vx, p)[:, None] * p.gear_ratios  # (N, G)
-    ok = (rpm_in_gear <= 0.92 * p.redline_rpm[:, None]) & (p.gear_ratios > 0)
-    first_ok = np.argmax(ok, axis=1)
-    top = p.gears - 1
-    gear_index = np.where(ok.any(axis=1), first_ok, top)
-    return gear_index.astype(np.float64) + 1.0
+@njit(cache=True)
+def _pacejka(alpha: float, cap: float, stiffness: float) -> float:
+    """Lateral tyre force [N] opposing slip angle ``alpha`` [rad]: peak ``cap`` [N],
+    initial slope ``stiffness`` [N/rad]."""
+    if cap <= 0.0:
+        return 0.0
+    b = stiffness / (PACEJKA_SHAPE * cap)
+    return -cap * math.sin(PACEJKA_SHAPE * math.atan(b * alpha))
 
 
-def _gear_force(vx: FloatArray, p: CarArrays) -> FloatArray:
-    """Peak-torque wheel force [N] in the gear the automatic box would hold."""
-    idx = (_auto_gear(vx, p) - 1.0).astype(np.intp)
-    ratio = p.gear_ratios[np.arange(vx.shape[0]), idx]
-    return p.torque_force_n * ratio / p.gear_ratios[:, 0]
+@njit(cache=True)
+def _tyre(
+    demand_x: float, demand_y: float, cap_x: float, cap_y: float, slide: float, is_braking: bool,
+    assist: bool, u: float, w: float,
+) -> tuple[float, float, float, float]:  # fmt: skip
+    """Combine a longitudinal demand [N] and the lateral slip force [N] on one axle.
 
-
-def _engine_rpm(vx: FloatArray, p: CarArrays) -> FloatArray:
-    idx = (_auto_gear(vx, p) - 1.0).astype(np.intp)
-    ratio = p.gear_ratios[np.arange(vx.shape[0]), idx]
-    return np.clip(_wheel_rpm(vx, p) * ratio, p.idle_rpm, p.redline_rpm)
-
-
-def _resolve_walls(
-    world: CollisionWorld,
-    x: FloatArray,
-    y: FloatArray,
-    th: FloatArray,
-    vx: FloatArray,
-    vy: FloatArray,
-    r: FloatArray,
-    p: CarArrays,
-) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray]:
-    """Push cars out of walls and apply a bounce-and-scrape impulse.
-
-    Returns corrected x, y, vx, vy (body frame), yaw rate and the impact speed [m/s]
-    (normal approach speed at the contact point; 0 where no contact).
+    Returns (force_x, force_y, usage, over) in the wheel's frame: usage is the share of the
+    friction ellipse used (above 1: sliding), over is 1 when the wheel locks or spins — when
+    the brake or drive asks for more than the tyre's pure longitudinal grip ``cap_x``.
     """
-    ct = find_contacts(world, x, y, th, p.length, p.width)
-    if not ct.hit.any():
-        return x, y, vx, vy, r, np.zeros_like(x)
-    hit = ct.hit
-    x = x + np.where(hit, ct.nx * ct.depth, 0.0)
-    y = y + np.where(hit, ct.ny * ct.depth, 0.0)
-    cos_t, sin_t = np.cos(th), np.sin(th)
-    wx, wy = vx * cos_t - vy * sin_t, vx * sin_t + vy * cos_t  # world velocity
-    rx, ry = ct.px - x, ct.py - y  # lever arm from the CG to the contact
-    # Velocity of the body at the contact point: v + ω × r (y-down: ω × r = ω(-ry, rx)).
-    cvx, cvy = wx - r * ry, wy + r * rx
-    vn = cvx * ct.nx + cvy * ct.ny
-    approaching = hit & (vn < 0.0)
-    inv_m = 1.0 / p.mass
-    inv_i = 1.0 / p.yaw_inertia
-    rn = rx * ct.ny - ry * ct.nx
-    jn = np.where(approaching, -(1.0 + RESTITUTION) * vn / (inv_m + rn * rn * inv_i), 0.0)
-    # Friction along the wall, bounded by Coulomb and by stopping the sliding.
-    tx, ty = -ct.ny, ct.nx
-    vt = cvx * tx + cvy * ty
-    rt = rx * ty - ry * tx
-    jt_stop = -vt / (inv_m + rt * rt * inv_i)
-    jt = np.clip(jt_stop, -WALL_FRICTION * jn, WALL_FRICTION * jn)
-    wx = wx + (jn * ct.nx + jt * tx) * inv_m
-    wy = wy + (jn * ct.ny + jt * ty) * inv_m
-    r = r + (rn * jn + rt * jt) * inv_i
-    vx = wx * cos_t + wy * sin_t
-    vy = -wx * sin_t + wy * cos_t
-    return x, y, vx, vy, r, np.where(approaching, -vn, 0.0)
+    if cap_x <= 0.0 or cap_y <= 0.0:
+        return 0.0, 0.0, 0.0, 0.0
+    fy = min(max(demand_y, -cap_y), cap_y)
+    room = math.sqrt(max(1.0 - (fy / cap_y) ** 2, 0.0)) * cap_x  # longitudinal grip left
+    fx = demand_x
+    if abs(fx) <= room:
+        usage = math.sqrt((fx / cap_x) ** 2 + (fy / cap_y) ** 2)
+        return fx, fy, usage, 0.0
+    if assist:  # ABS or TCS: hold the tyre just under its limit, keeping its side grip
+        return math.copysign(ASSIST_LIMIT * room, fx), fy, ASSIST_LIMIT, 0.0
+    if abs(fx) <= cap_x:
+        # At the combined limit: the force sits on the friction ellipse, both parts shrink.
+        e = math.sqrt((fx / cap_x) ** 2 + (fy / cap_y) ** 2)
+        return fx / e, fy / e, e, 0.0
+    if is_braking:
+        # Locked: the patch slides; the force opposes its sliding velocity (u, w).
+        speed = math.sqrt(u * u + w * w)
+        if speed < 1e-6:
+            return 0.0, 0.0, 1.0, 1.0
+        return -slide * cap_x * u / speed, -slide * cap_y * w / speed, 1.0 / slide, 1.0
+    # Spinning: drive at the sliding friction, side grip mostly gone.
+    return math.copysign(slide * cap_x, fx), 0.5 * slide * fy, 1.0 / slide, 1.0
+
+
+@njit(cache=True)
+def _fade(temp_c: float, start: float, full: float, fade_min: float) -> float:
+    if temp_c <= start:
+        return 1.0
+    t = min((temp_c - start) / max(full - start, 1.0), 1.0)
+    return 1.0 - (1.0 - fade_min) * t
+
+
+@njit(cache=True)
+def _surface_index(surface: NDArray[np.uint8], cell_m: float, x: float, y: float) -> int:
+    rows, cols = surface.shape
+    c = int(math.floor(x / cell_m))
+    r = int(math.floor(y / cell_m))
+    c = min(max(c, 0), cols - 1)
+    r = min(max(r, 0), rows - 1)
+    return int(surface[r, c])
+
+
+@njit(cache=True)
+def _step_kernel(  # type: ignore[no-untyped-def]
+    state, table, trpm, tnm, ratios, thr_in, brk_in, steer_in, hand_in, shift_in,
+    surface, cell_m, grip_t, crr_t, soak_t, segs, buckets, brows, bcols, dt, substeps, out, impact,
+):  # fmt: skip
+    n = state.shape[0]
+    h = dt / substeps
+    for i in range(n):
+        p = table[i]
+        s = state[i]
+        o = out[i]
+        for k in range(s.shape[0]):
+            o[k] = s[k]
+        thr = _clean(thr_in[i], 0.0)
+        brk = _clean(brk_in[i], 0.0)
+        st_in = _clean(steer_in[i], -1.0)
+        hand = _clean(hand_in[i], 0.0)
+        shift = shift_in[i]
+        m, a, b = p[_MASS], p[_A], p[_B]
+        L = a + b
+        rw = p[_RW]
+        ngears = int(p[_NGEARS])
+
+        # --- gearbox and reverse, once per tick ---
+        gear = int(o[_GEAR])
+        vx = o[_VX]
+        rest = o[_REST]
+        at_rest = abs(vx) < 0.3
+        if gear > 0 and at_rest and brk > 0.5 and thr < 0.05:
+            rest += dt
+        else:
+            rest = 0.0
+        if rest >= REVERSE_AFTER_S:
+            gear = -1
+            rest = 0.0
+        elif gear < 0 and thr > 0.05 and vx > -0.5:
+            gear = 1
+        wheel_rpm = abs(vx) / rw * 60.0 / (2.0 * math.pi)
+        if gear > 0 and o[_SHIFT] <= 0.0:
+            if p[_MANUAL] > 0.5:
+                wanted = gear + (1 if shift > 0.5 else (-1 if shift < -0.5 else 0))
+            else:
+                wanted = _auto_gear(wheel_rpm, gear, ngears, ratios[i], p[_RED])
+            wanted = min(max(wanted, 1), ngears)
+            if wanted != gear:
+                gear = wanted
+                o[_SHIFT] = p[_TSHIFT]
+        reverse = gear < 0
+        drive_cmd = brk if reverse else thr
+        brake_cmd = thr if reverse else brk
+
+        x, y, th = o[_X], o[_Y], o[_TH]
+        vy, r, steer = o[_VY], o[_R], o[_STEER]
+        ax_s, shift_s = o[_AX], o[_SHIFT]
+        tbf, tbr = o[_TBF], o[_TBR]
+        contact_now = 0.0
+        hit_speed = 0.0
+        slip_f = slip_r = lock_f = lock_r = spin = 0.0
+        applied_thr = applied_brk = 0.0
+        sf = sr = 0
+        for _sub in range(substeps):
+            # --- steering ---
+            if p[_ASSIST] > 0.5:
+                v2 = max(vx * vx, 1e-6)
+                limit = min(p[_MAXSTEER], math.atan(STEER_ASSIST_LAT_G * p[_MUY] * G * L / v2) + p[_MUY] / p[_CS])
+                target = st_in * limit
+                step = p[_STEERRATE] * h
+                steer = steer + min(max(target - steer, -step), step)
+            else:
+                steer = st_in * p[_MAXSTEER]  # analogue input passes straight through
+
+            # --- surfaces and loads ---
+            ct, sn = math.cos(th), math.sin(th)
+            sf = _surface_index(surface, cell_m, x + a * ct, y + a * sn)
+            sr = _surface_index(surface, cell_m, x - b * ct, y - b * sn)
+            down = 0.5 * AIR_DENSITY * p[_CLA] * vx * vx
+            transfer = m * ax_s * p[_HCG] / L
+            fz_f = max(m * G * b / L - transfer + down * p[_DF_FRONT], 0.05 * m * G)
+            fz_r = max(m * G * a / L + transfer + down * (1.0 - p[_DF_FRONT]), 0.05 * m * G)
+            capx_f = p[_MUX] * grip_t[sf] * fz_f
+            capy_f = FRONT_LATERAL_GRIP * p[_MUY] * grip_t[sf] * fz_f
+            capx_r = p[_MUX] * grip_t[sr] * fz_r
+            capy_r = REAR_LATERAL_GRIP * p[_MUY] * grip_t[sr] * fz_r
+
+            # --- engine and drive ---
+            wheel_rpm = abs(vx) / rw * 60.0 / (2.0 * math.pi)
+            drive = 0.0
+            if shift_s > 0.0:
+                shift_s -= h
+                rpm = o[_RPM]
+            elif reverse:
+                rpm = max(wheel_rpm * ratios[i, 0], p[_IDLE] + drive_cmd * (p[_LAUNCH] - p[_IDLE]))
+                if vx > -REVERSE_MAX_MPS:
+                    drive = -0.5 * drive_cmd * _engine_torque(p, trpm[i], tnm[i], rpm) * ratios[i, 0]
+                    drive *= DRIVELINE_EFFICIENCY / rw
+            else:
+                ratio = ratios[i, gear - 1]
+                rpm = max(wheel_rpm * ratio, p[_IDLE] + drive_cmd * (p[_LAUNCH] - p[_IDLE]))
+                drive = drive_cmd * _engine_torque(p, trpm[i], tnm[i], rpm) * ratio * DRIVELINE_EFFICIENCY / rw
+            rpm = min(max(rpm, p[_IDLE]), p[_RED] * 1.02)
+
+            # --- brakes ---
+            total = brake_cmd * p[_BCAP] * p[_MUX] * m * G
+            bf = total * p[_BBIAS] * _fade(tbf, p[_FSTART], p[_FFULL], p[_FMIN])
+            br = total * (1.0 - p[_BBIAS]) * _fade(tbr, p[_FSTART], p[_FFULL], p[_FMIN])
+            br = max(br, hand * 2.0 * capx_r)  # the handbrake locks the rear wheels
+
+            # --- tyres ---
+            cd, sd = math.cos(steer), math.sin(steer)
+            u_f = vx * cd + (vy + a * r) * sd  # front wheel's own longitudinal speed
+            w_f = -vx * sd + (vy + a * r) * cd  # and lateral speed
+            u_r, w_r = vx, vy - b * r
+            alpha_f = math.atan2(w_f, max(abs(u_f), 0.5))
+            alpha_r = math.atan2(w_r, max(abs(u_r), 0.5))
+            lat_f = _pacejka(alpha_f, capy_f, p[_CS] * fz_f)
+            lat_r = _pacejka(alpha_r, capy_r, REAR_STIFFNESS_FACTOR * p[_CS] * fz_r)
+            dem_f = drive * p[_DFRONT] - bf * (1.0 if u_f > 0 else (-1.0 if u_f < 0 else 0.0))
+            dem_r = drive * (1.0 - p[_DFRONT]) - br * (1.0 if u_r > 0 else (-1.0 if u_r < 0 else 0.0))
+            braking_f = bf > abs(drive * p[_DFRONT])
+            braking_r = br > abs(drive * (1.0 - p[_DFRONT]))
+            assist_f = p[_ABS] > 0.5 if braking_f else p[_TCS] > 0.5
+            assist_r = (p[_ABS] > 0.5 and hand < 0.05) if braking_r else p[_TCS] > 0.5
+            fx_f, fy_f, slip_f, lock_f = _tyre(dem_f, lat_f, capx_f, capy_f, p[_SLIDE], braking_f, assist_f, u_f, w_f)
+            fx_r, fy_r, slip_r, lock_r = _tyre(dem_r, lat_r, capx_r, capy_r, p[_SLIDE], braking_r, assist_r, u_r, w_r)
+            spin = 1.0 if (lock_f > 0 and not braking_f) or (lock_r > 0 and not braking_r) else 0.0
+            lock_f = lock_f if braking_f else 0.0
+            lock_r = lock_r if braking_r else 0.0
+            applied_thr = drive_cmd if drive != 0.0 else 0.0
+            applied_brk = brake_cmd
+
+            # --- brake heat: the work of turning wheels; a locked wheel heats its tyre instead ---
+            if lock_f == 0.0:
+                tbf += h * bf * abs(u_f) / p[_BHEAT]
+            if lock_r == 0.0:
+                tbr += h * br * abs(u_r) / p[_BHEAT]
+            cool = (BRAKE_COOLING_PER_S + BRAKE_COOLING_PER_M * abs(vx)) * h
+            tbf -= (tbf - AMBIENT_C) * cool
+            tbr -= (tbr - AMBIENT_C) * cool
+
+            # --- body ---
+            speed = math.sqrt(vx * vx + vy * vy)
+            resist = (
+                0.5 * (crr_t[sf] + crr_t[sr]) * (fz_f + fz_r)
+                + 0.5 * AIR_DENSITY * p[_CDA] * vx * vx
+                + 0.5 * (soak_t[sf] + soak_t[sr]) * m * speed
+            )
+            fxb = fx_f * cd - fy_f * sd + fx_r - (resist if vx > 0 else (-resist if vx < 0 else 0.0))
+            fyb = fx_f * sd + fy_f * cd + fy_r
+            mz = a * (fx_f * sd + fy_f * cd) - b * fy_r
+            vx_new = vx + h * (fxb / m + vy * r)
+            # Brakes, rolling resistance and drag may stop a car, never reverse it.
+            if (vx > 0.0 and vx_new < 0.0 and drive <= 0.0) or (vx < 0.0 and vx_new > 0.0 and drive >= 0.0):
+                vx_new = 0.0
+            if vx == 0.0 and drive == 0.0:
+                vx_new = 0.0
+            vy_dyn = vy + h * (fyb / m - vx * r)
+            r_dyn = r + h * mz / p[_IZ]
+            ax_s += (fxb / m - ax_s) * min(1.0, h / LOAD_TRANSFER_TAU_S)
+            # Low speed: blend into the kinematic bicycle (the rear axle rolls without side slip).
+            r_kin = vx_new * math.tan(steer) / L
+            wgt = min(max((abs(vx_new) - KINEMATIC_BELOW_MPS) / (DYNAMIC_ABOVE_MPS - KINEMATIC_BELOW_MPS), 0.0), 1.0)
+            vx_old, th_old, x_old, y_old = vx, th, x, y
+            vx = vx_new
+            vy = wgt * vy_dyn + (1.0 - wgt) * b * r_kin
+            r = wgt * r_dyn + (1.0 - wgt) * r_kin
+
+            # --- positions (semi-implicit: from the new velocities) ---
+            x = x + h * (vx * ct - vy * sn)
+            y = y + h * (vx * sn + vy * ct)
+            th = th + h * r
+
+            # --- walls ---
+            x, y, vx, vy, r, hit = _resolve_walls(
+                x, y, th, vx, vy, r, x_old, y_old, th_old, p[_LEN], p[_WID], m, p[_IZ], segs, buckets, brows, bcols,
+            )  # fmt: skip
+            if hit >= 0.0:
+                contact_now = 1.0
+                hit_speed = max(hit_speed, hit)
+            _ = vx_old
+
+        o[_X], o[_Y] = x, y
+        o[_TH] = (th + math.pi) % (2.0 * math.pi) - math.pi
+        o[_VX], o[_VY], o[_R], o[_STEER] = vx, vy, r, steer
+        o[_GEAR] = float(gear)
+        o[_RPM] = rpm
+        o[_REST] = rest
+        o[_SHIFT] = max(shift_s, 0.0)
+        o[_AX] = ax_s
+        o[_TBF], o[_TBR] = tbf, tbr
+        o[_SLF], o[_SLR], o[_LKF], o[_LKR], o[_SPIN] = slip_f, slip_r, lock_f, lock_r, spin
+        o[_THR], o[_BRK] = applied_thr, applied_brk
+        o[_SUF], o[_SUR] = float(sf), float(sr)
+        o[_CONTACT] = contact_now
+        # An impact counts once, when a contact begins.
+        impact[i] = hit_speed if s[_CONTACT] == 0.0 and contact_now > 0.0 else 0.0
+
+
+@njit(cache=True)
+def _resolve_walls(  # type: ignore[no-untyped-def]
+    x, y, th, vx, vy, r, x0, y0, th0, length, width, m, iz, segs, buckets, brows, bcols,
+):  # fmt: skip
+    """Keep the car's outline out of the walls; returns the corrected x, y, vx, vy, yaw
+    rate and the approach speed of the deepest contact [m/s] (-1 when none).
+
+    The outline points are swept from their previous pose to the new one and tested for
+    crossing each nearby wall segment, so no speed can carry a point through a wall; wall
+    end points inside the rectangle (corners of solid blocks) are caught too.
+    """
+    col = min(max(int(math.floor(x / BUCKET_M)), 0), bcols - 1)
+    row = min(max(int(math.floor(y / BUCKET_M)), 0), brows - 1)
+    cand = buckets[row * bcols + col]
+    hx, hy = 0.5 * length, 0.5 * width
+    n_long = max(2, int(math.ceil(length / OUTLINE_SPACING_M)) + 1)
+    n_wide = max(2, int(math.ceil(width / OUTLINE_SPACING_M)) + 1)
+    result_hit = -1.0
+    for _iteration in range(3):
+        ct, sn = math.cos(th), math.sin(th)
+        ct0, sn0 = math.cos(th0), math.sin(th0)
+        best_depth = 0.0
+        found = False
+        bnx = bny = bpx = bpy = 0.0
+        # Outline points: the two long sides and the two ends.
+        for side in range(4):
+            count = n_long if side < 2 else n_wide
+            for k in range(count):
+                t = k / (count - 1)
+                if side < 2:
+                    bx, by = -hx + 2.0 * hx * t, (hy if side == 0 else -hy)
+                else:
+                    bx, by = (hx if side == 2 else -hx), -hy + 2.0 * hy * t
+                p1x, p1y = x + bx * ct - by * sn, y + bx * sn + by * ct
+                p0x, p0y = x0 + bx * ct0 - by * sn0, y0 + bx * sn0 + by * ct0
+                for j in range(cand.shape[0]):
+                    sidx = cand[j]
+                    if sidx < 0:
+                        break
+                    ax_, ay_, bx_, by_ = segs[sidx, 0], segs[sidx, 1], segs[sidx, 2], segs[sidx, 3]
+                    ex, ey = bx_ - ax_, by_ - ay_
+                    elen = math.sqrt(ex * ex + ey * ey)
+                    if elen < 1e-9:
+                        continue
+                    nx, ny = -ey / elen, ex / elen
+                    d0 = (p0x - ax_) * nx + (p0y - ay_) * ny
+                    d1 = (p1x - ax_) * nx + (p1y - ay_) * ny
+                    if d0 == 0.0 or ((d0 > 0.0) == (d1 > 0.0) and d1 != 0.0):
+                        continue  # did not cross the wall's line
+                    # Where the sweep meets the line must lie on the segment.
+                    tt = d0 / (d0 - d1)
+                    qx, qy = p0x + tt * (p1x - p0x), p0y + tt * (p1y - p0y)
+                    along = ((qx - ax_) * ex + (qy - ay_) * ey) / (elen * elen)
+                    if along < 0.0 or along > 1.0:
+                        continue
+                    depth = abs(d1)
+                    if depth >= best_depth:
+                        sgn = 1.0 if d0 > 0.0 else -1.0
+                        best_depth, found = depth, True
+                        bnx, bny, bpx, bpy = sgn * nx, sgn * ny, p1x, p1y
+        # Wall end points inside the rectangle (the car's side against a block's corner).
+        for j in range(cand.shape[0]):
+            sidx = cand[j]
+            if sidx < 0:
+                break
+            for e in range(2):
+                px, py = segs[sidx, 2 * e], segs[sidx, 2 * e + 1]
+                lx = (px - x) * ct + (py - y) * sn
+                ly = -(px - x) * sn + (py - y) * ct
+                if abs(lx) < hx and abs(ly) < hy:
+                    dxp, dyp = hx - abs(lx), hy - abs(ly)
+                    if dxp < dyp:
+                        depth, nlx, nly = dxp, (-1.0 if lx > 0 else 1.0), 0.0
+                    else:
+                        depth, nlx, nly = dyp, 0.0, (-1.0 if ly > 0 else 1.0)
+                    if depth >= best_depth:
+                        best_depth, found = depth, True
+                        bnx, bny = nlx * ct - nly * sn, nlx * sn + nly * ct
+                        bpx, bpy = px, py
+        if not found:
+            break
+        # Push out, then a bounce-and-scrape impulse at the contact point.
+        x += bnx * (best_depth + SKIN_M)
+        y += bny * (best_depth + SKIN_M)
+        wx, wy = vx * ct - vy * sn, vx * sn + vy * ct
+        rx, ry = bpx - x, bpy - y
+        cvx, cvy = wx - r * ry, wy + r * rx  # v + ω × r (y down: ω × r = ω(-ry, rx))
+        vn = cvx * bnx + cvy * bny
+        if vn < 0.0:
+            inv_m, inv_i = 1.0 / m, 1.0 / iz
+            rn = rx * bny - ry * bnx
+            jn = -(1.0 + RESTITUTION) * vn / (inv_m + rn * rn * inv_i)
+            tx, ty = -bny, bnx
+            vt = cvx * tx + cvy * ty
+            rt = rx * ty - ry * tx
+            jt = min(max(-vt / (inv_m + rt * rt * inv_i), -WALL_FRICTION * jn), WALL_FRICTION * jn)
+            wx += (jn * bnx + jt * tx) * inv_m
+            wy += (jn * bny + jt * ty) * inv_m
+            r += (rn * jn + rt * jt) * inv_i
+            vx, vy = wx * ct + wy * sn, -wx * sn + wy * ct
+            result_hit = max(result_hit, -vn)
+        else:
+            result_hit = max(result_hit, 0.0)
+    return x, y, vx, vy, r, result_hit

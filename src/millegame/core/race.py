@@ -103,16 +103,18 @@ class Race:
         return bool(self.finished.all())
 
     def step(self, controls: Controls) -> list[Event]:
-        """Advance every car by one tick; return what happened during it."""
-        controls = controls.clean()
+        """Advance every car by one tick; return what happened during it.
+
+        Controls are sanitised inside the physics step (NaN → 0, clipped to range)."""
         # A finished car brakes to a stop: its driver keeps steering but no longer drives.
         done = self.finished
         if done.any():
             controls = Controls(
                 np.where(done, 0.0, controls.throttle),
-                np.where(done, np.maximum(controls.brake, 0.6), controls.brake),
+                np.where(done, 0.6, controls.brake),
                 controls.steer,
                 controls.handbrake,
+                controls.shift,
             )
         prev = self.state
         new, impacts = step_cars(prev, controls, self.params, self.stage, self.world, self.dt)
