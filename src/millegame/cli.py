@@ -91,6 +91,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--driver", choices=["autopilot"], default="autopilot", help="who drives (default autopilot)")
     p.add_argument("--max-time", type=float, default=900.0, metavar="S", help="give up after S seconds of stage time")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+
+    p = sub.add_parser(
+        "car-test",
+        help="measure a car on the proving ground (headless)",
+        description="Measure a car as a magazine road test would: 0-100 and 0-200 km/h, top speed, "
+        "100-0 km/h braking, skidpad lateral grip and 0-100 km/h on gravel.",
+    )
+    p.add_argument("car", metavar="CAR_ID")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
 
 
@@ -170,6 +179,29 @@ def cmd_sim(args: argparse.Namespace) -> int:
     return EXIT_OK if result.finished else EXIT_FAILED
 
 
+def cmd_car_test(args: argparse.Namespace) -> int:
+    from millegame.catalog import load_surfaces
+    from millegame.core.proving import road_test
+
+    car = _load_car(args.car)
+    result = road_test(car, load_surfaces())
+    if args.json:
+        print(json.dumps(result.to_json()))
+        return EXIT_OK
+
+    def seconds(v: float | None) -> str:
+        return f"{v:6.2f} s" if v is not None else "     —  (not reached)"
+
+    print(f"{car.name} ({car.year})")
+    print(f"  0–100 km/h          {seconds(result.zero_to_100_s)}")
+    print(f"  0–200 km/h          {seconds(result.zero_to_200_s)}")
+    print(f"  top speed           {result.top_speed_kmh:6.1f} km/h")
+    print(f"  100–0 km/h braking  {result.braking_100_0_m:6.1f} m")
+    print(f"  skidpad             {result.lateral_g:6.2f} g")
+    print(f"  0–100 km/h, gravel  {seconds(result.gravel_zero_to_100_s)}")
+    return EXIT_OK
+
+
 def cmd_game(args: argparse.Namespace, mode: str) -> int:
     stage_path: Path | None = None
     if getattr(args, "stage", None):
@@ -206,6 +238,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_cars(args)
         if args.command == "sim":
             return cmd_sim(args)
+        if args.command == "car-test":
+            return cmd_car_test(args)
         if args.command in ("play", "demo"):
             return cmd_game(args, args.command)
         return cmd_game(args, "menu")

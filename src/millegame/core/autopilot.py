@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from millegame.core.car import CarArrays, Controls, G
+from millegame.core.car import CarArrays, CarState, Controls, G
 from millegame.core.physics import FRONT_LATERAL_GRIP, drive_force_available, steer_limit
 from millegame.core.race import Race
 from millegame.core.route import Route
@@ -66,24 +66,27 @@ class Autopilot:
             v[:, i] = np.minimum(v[:, i], np.sqrt(v[:, i + 1] ** 2 + 2.0 * a_brake[:, i] * ds[i]))
         return v
 
-    def _traction_throttle(self, vx: FloatArray, lateral_acc: FloatArray) -> FloatArray:
-        """The throttle that asks the driven tyres for no more than the grip that
-        cornering (``lateral_acc`` [m/s²]) leaves them."""
+    def _traction_throttle(self, state: CarState) -> FloatArray:
+        """The throttle that asks the driven tyres for no more than the grip that the
+        surface under them and the cornering force (v·yaw rate) leave them."""
         p = self.params
         wheelbase = p.a + p.b
-        axle_mass_f = p.mass * p.b / wheelbase
-        axle_mass_r = p.mass * p.a / wheelbase
+        lateral_acc = state.vx * state.yaw_rate
+        surface_grip = self.stage.surfaces.grip
 
-        def left_for_drive(axle_mass: FloatArray) -> FloatArray:
+        def left_for_drive(axle_mass: FloatArray, surface: FloatArray) -> FloatArray:
+            grip = surface_grip[surface.astype(np.intp)]
             # Friction ellipse: the longitudinal grip that the cornering force leaves.
-            used = np.minimum((lateral_acc / (p.tyre_mu * G)) ** 2, 1.0)
-            return p.mu_long * axle_mass * G * np.sqrt(1.0 - used)
+            used = np.minimum((lateral_acc / (p.tyre_mu * grip * G)) ** 2, 1.0)
+            return p.mu_long * grip * axle_mass * G * np.sqrt(1.0 - used)
 
         # The axle that saturates first sets the limit.
-        grip_f = np.where(p.drive_front > 0, left_for_drive(axle_mass_f) / np.maximum(p.drive_front, 1e-9), np.inf)
-        grip_r = np.where(p.drive_front < 1, left_for_drive(axle_mass_r) / np.maximum(1 - p.drive_front, 1e-9), np.inf)
+        front = left_for_drive(p.mass * p.b / wheelbase, state.surface_front)
+        rear = left_for_drive(p.mass * p.a / wheelbase, state.surface_rear)
+        grip_f = np.where(p.drive_front > 0, front / np.maximum(p.drive_front, 1e-9), np.inf)
+        grip_r = np.where(p.drive_front < 1, rear / np.maximum(1 - p.drive_front, 1e-9), np.inf)
         usable = 0.8 * np.minimum(grip_f, grip_r)
-        return np.clip(usable / np.maximum(drive_force_available(vx, p), 1.0), 0.0, 1.0)
+        return np.clip(usable / np.maximum(drive_force_available(state.vx, p), 1.0), 0.0, 1.0)
 
     def controls(self, race: Race) -> Controls:
         s = race.state
@@ -118,7 +121,7 @@ class Autopilot:
         err = target - speed
         throttle = np.clip(0.6 * err + 0.3, 0.0, 1.0) * (err > -0.5)
         # Feed the throttle like a driver would: no more drive than the driven tyres hold.
-        throttle = np.minimum(throttle, self._traction_throttle(s.vx, s.vx * s.yaw_rate))
+        throttle = np.minimum(throttle, self._traction_throttle(s))
         # Lift gently: snapping the throttle shut mid-corner unsettles the car.
         throttle = np.maximum(throttle, self._throttle - THROTTLE_LIFT_PER_TICK)
         throttle = np.where(err < -2.0, np.minimum(throttle, 0.0), throttle)
