@@ -190,3 +190,22 @@ def test_reverse_engages_after_holding_the_brake_at_rest(surfaces, slr) -> None:
     for _ in range(240):
         race.step(Controls.single(throttle=1.0))
     assert race.state.gear[0] >= 1
+
+
+def test_the_threaded_kernel_for_large_fields_equals_single_runs(surfaces, cars) -> None:
+    from millegame.core.physics import PARALLEL_FROM_CARS
+
+    stage = open_ground(surfaces)
+    n = PARALLEL_FROM_CARS + 44
+    start = CarState.at_rest(np.full(n, 40.0), np.linspace(50, 350, n), np.zeros(n))
+    field = Race(stage, [cars[i % len(cars)] for i in range(n)], state=start)
+    picks = (0, 7, n // 2, n - 1)
+    singles = [Race(stage, [cars[i % len(cars)]], state=start.select(i)) for i in picks]
+    rng = np.random.default_rng(3)
+    for _ in range(200):
+        c = Controls(rng.random(n), rng.random(n) * 0.2, rng.uniform(-1, 1, n), np.zeros(n))
+        field.step(c)
+        for race, i in zip(singles, picks, strict=True):
+            race.step(c.select(i))
+    for race, i in zip(singles, picks, strict=True):
+        np.testing.assert_array_equal(field.state.data[i], race.state.data[0])

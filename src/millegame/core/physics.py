@@ -30,7 +30,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from numba import njit
+from numba import njit, prange
 from numpy.typing import NDArray
 
 from millegame.core.car import (
@@ -71,7 +71,10 @@ LOAD_TRANSFER_TAU_S = 0.08  # pitch response: how quickly load follows accelerat
 BRAKE_COOLING_PER_S = 0.01  # brake cooling at rest [1/s] …
 BRAKE_COOLING_PER_M = 0.0015  # … plus this much per metre travelled (air flow)
 SKIN_M = 1e-4  # a body pushed out of a wall ends this far in front of it
-OUTLINE_SPACING_M = 1.0  # spacing of the points that sample the car's outline
+OUTLINE_SPACING_M = 1.0
+PARALLEL_FROM_CARS = (
+    256  # below this, starting threads costs more than it saves  # spacing of the points that sample the car's outline
+)
 
 # Numba sees the column indices as compile-time constants.
 _X, _Y, _TH, _VX, _VY, _R, _STEER = _S["x"], _S["y"], _S["heading"], _S["vx"], _S["vy"], _S["yaw_rate"], _S["steer"]
@@ -135,7 +138,9 @@ def step_cars(
     out = np.empty((n, _NS))
     impact = np.zeros(n)
     surf = stage.surfaces
-    _step_kernel(
+    # Cars are independent, so threads cannot change a result; they only pay off for many cars.
+    kernel = _step_kernel_parallel if n >= PARALLEL_FROM_CARS else _step_kernel
+    kernel(
         state.data, params.table, params.torque_rpm, params.torque_nm, params.gear_ratios,
         _f64(controls.throttle, n), _f64(controls.brake, n), _f64(controls.steer, n), _f64(controls.handbrake, n),
         _f64(controls.shift_or_zeros(), n),
@@ -169,7 +174,12 @@ def drive_force_available(vx: FloatArray, params: CarArrays) -> FloatArray:
     return out
 
 
-@njit(cache=True)
+@njit(cache=True, error_model="numpy")
+def _sq(v: float) -> float:
+    return v * v
+
+
+@njit(cache=True, error_model="numpy")
 def _interp(x: float, xs: FloatArray, ys: FloatArray, count: int) -> float:
     if x <= xs[0]:
         return ys[0]
@@ -180,7 +190,7 @@ def _interp(x: float, xs: FloatArray, ys: FloatArray, count: int) -> float:
     return ys[count - 1]
 
 
-@njit(cache=True)
+@njit(cache=True, error_model="numpy")
 def _clean(v: float, lo: float) -> float:
     """Sanitise a control input: NaN → 0, clip to [lo, 1] (inf → the bound)."""
     if v != v:
@@ -188,7 +198,7 @@ def _clean(v: float, lo: float) -> float:
     return min(max(v, lo), 1.0)
 
 
-@njit(cache=True)
+@njit(cache=True, error_model="numpy")
 def _auto_gear(wheel_rpm: float, gear: int, ngears: int, ratios: FloatArray, redline: float) -> int:
     """The automatic box's choice from the current gear (up at the redline, down with hysteresis)."""
     up = UPSHIFT_AT_REDLINE * redline
@@ -199,14 +209,14 @@ def _auto_gear(wheel_rpm: float, gear: int, ngears: int, ratios: FloatArray, red
     return gear
 
 
-@njit(cache=True)
+@njit(cache=True, error_model="numpy")
 def _engine_torque(p: FloatArray, trpm: FloatArray, tnm: FloatArray, rpm: float) -> float:
     if rpm > p[_RED]:
         return 0.0  # rev limiter
     return _interp(rpm, trpm, tnm, int(p[_TQN]))
 
 
-@njit(cache=True)
+@njit(cache=True, error_model="numpy")
 def _drive_force_kernel(vx, table, trpm, tnm, ratios, out):  # type: ignore[no-untyped-def]
     for i in range(table.shape[0]):
         p = table[i]
@@ -220,7 +230,7 @@ def _drive_force_kernel(vx, table, trpm, tnm, ratios, out):  # type: ignore[no-u
         out[i] = _engine_torque(p, trpm[i], tnm[i], min(rpm, p[_RED])) * ratio * DRIVELINE_EFFICIENCY / p[_RW]
 
 
-@njit(cache=True)
+@njit(cache=True, error_model="numpy")
 def _pacejka(alpha: float, cap: float, stiffness: float) -> float:
     """Lateral tyre force [N] opposing slip angle ``alpha`` [rad]: peak ``cap`` [N],
     initial slope ``stiffness`` [N/rad]."""
@@ -230,7 +240,7 @@ def _pacejka(alpha: float, cap: float, stiffness: float) -> float:
     return -cap * math.sin(PACEJKA_SHAPE * math.atan(b * alpha))
 
 
-@njit(cache=True)
+@njit(cache=True, error_model="numpy")
 def _tyre(
     demand_x: float, demand_y: float, cap_x: float, cap_y: float, slide: float, is_braking: bool,
     assist: bool, u: float, w: float,
@@ -244,16 +254,16 @@ def _tyre(
     if cap_x <= 0.0 or cap_y <= 0.0:
         return 0.0, 0.0, 0.0, 0.0
     fy = min(max(demand_y, -cap_y), cap_y)
-    room = math.sqrt(max(1.0 - (fy / cap_y) ** 2, 0.0)) * cap_x  # longitudinal grip left
+    room = math.sqrt(max(1.0 - _sq(fy / cap_y), 0.0)) * cap_x  # longitudinal grip left
     fx = demand_x
     if abs(fx) <= room:
-        usage = math.sqrt((fx / cap_x) ** 2 + (fy / cap_y) ** 2)
+        usage = math.sqrt(_sq(fx / cap_x) + _sq(fy / cap_y))
         return fx, fy, usage, 0.0
     if assist:  # ABS or TCS: hold the tyre just under its limit, keeping its side grip
         return math.copysign(ASSIST_LIMIT * room, fx), fy, ASSIST_LIMIT, 0.0
     if abs(fx) <= cap_x:
         # At the combined limit: the force sits on the friction ellipse, both parts shrink.
-        e = math.sqrt((fx / cap_x) ** 2 + (fy / cap_y) ** 2)
+        e = math.sqrt(_sq(fx / cap_x) + _sq(fy / cap_y))
         return fx / e, fy / e, e, 0.0
     if is_braking:
         # Locked: the patch slides; the force opposes its sliding velocity (u, w).
@@ -265,7 +275,7 @@ def _tyre(
     return math.copysign(slide * cap_x, fx), 0.5 * slide * fy, 1.0 / slide, 1.0
 
 
-@njit(cache=True)
+@njit(cache=True, error_model="numpy")
 def _fade(temp_c: float, start: float, full: float, fade_min: float) -> float:
     if temp_c <= start:
         return 1.0
@@ -273,7 +283,7 @@ def _fade(temp_c: float, start: float, full: float, fade_min: float) -> float:
     return 1.0 - (1.0 - fade_min) * t
 
 
-@njit(cache=True)
+@njit(cache=True, error_model="numpy")
 def _surface_index(surface: NDArray[np.uint8], cell_m: float, x: float, y: float) -> int:
     rows, cols = surface.shape
     c = int(math.floor(x / cell_m))
@@ -283,204 +293,227 @@ def _surface_index(surface: NDArray[np.uint8], cell_m: float, x: float, y: float
     return int(surface[r, c])
 
 
-@njit(cache=True)
+@njit(cache=True, error_model="numpy")
+def _step_one(  # type: ignore[no-untyped-def]
+    i, state, table, trpm, tnm, ratios, thr_in, brk_in, steer_in, hand_in, shift_in,
+    surface, cell_m, grip_t, crr_t, soak_t, segs, buckets, brows, bcols, dt, substeps, out, impact,
+):  # fmt: skip
+    """Advance car ``i`` by one tick (the body of both kernels below)."""
+    h = dt / substeps
+    p = table[i]
+    s = state[i]
+    o = out[i]
+    for k in range(s.shape[0]):
+        o[k] = s[k]
+    thr = _clean(thr_in[i], 0.0)
+    brk = _clean(brk_in[i], 0.0)
+    st_in = _clean(steer_in[i], -1.0)
+    hand = _clean(hand_in[i], 0.0)
+    shift = shift_in[i]
+    m, a, b = p[_MASS], p[_A], p[_B]
+    L = a + b
+    rw = p[_RW]
+    ngears = int(p[_NGEARS])
+
+    # --- gearbox and reverse, once per tick ---
+    gear = int(o[_GEAR])
+    vx = o[_VX]
+    rest = o[_REST]
+    at_rest = abs(vx) < 0.3
+    if gear > 0 and at_rest and brk > 0.5 and thr < 0.05:
+        rest += dt
+    else:
+        rest = 0.0
+    if rest >= REVERSE_AFTER_S:
+        gear = -1
+        rest = 0.0
+    elif gear < 0 and thr > 0.05 and vx > -0.5:
+        gear = 1
+    wheel_rpm = abs(vx) / rw * 60.0 / (2.0 * math.pi)
+    if gear > 0 and o[_SHIFT] <= 0.0:
+        if p[_MANUAL] > 0.5:
+            wanted = gear + (1 if shift > 0.5 else (-1 if shift < -0.5 else 0))
+        else:
+            wanted = _auto_gear(wheel_rpm, gear, ngears, ratios[i], p[_RED])
+        wanted = min(max(wanted, 1), ngears)
+        if wanted != gear:
+            gear = wanted
+            o[_SHIFT] = p[_TSHIFT]
+    reverse = gear < 0
+    drive_cmd = brk if reverse else thr
+    brake_cmd = thr if reverse else brk
+
+    x, y, th = o[_X], o[_Y], o[_TH]
+    vy, r, steer = o[_VY], o[_R], o[_STEER]
+    ax_s, shift_s = o[_AX], o[_SHIFT]
+    tbf, tbr = o[_TBF], o[_TBR]
+    contact_now = 0.0
+    hit_speed = 0.0
+    slip_f = slip_r = lock_f = lock_r = spin = 0.0
+    applied_thr = applied_brk = 0.0
+    sf = sr = 0
+    for _sub in range(substeps):
+        # --- steering ---
+        if p[_ASSIST] > 0.5:
+            v2 = max(vx * vx, 1e-6)
+            limit = min(p[_MAXSTEER], math.atan(STEER_ASSIST_LAT_G * p[_MUY] * G * L / v2) + p[_MUY] / p[_CS])
+            target = st_in * limit
+            step = p[_STEERRATE] * h
+            steer = steer + min(max(target - steer, -step), step)
+        else:
+            steer = st_in * p[_MAXSTEER]  # analogue input passes straight through
+
+        # --- surfaces and loads ---
+        ct, sn = math.cos(th), math.sin(th)
+        sf = _surface_index(surface, cell_m, x + a * ct, y + a * sn)
+        sr = _surface_index(surface, cell_m, x - b * ct, y - b * sn)
+        down = 0.5 * AIR_DENSITY * p[_CLA] * vx * vx
+        transfer = m * ax_s * p[_HCG] / L
+        fz_f = max(m * G * b / L - transfer + down * p[_DF_FRONT], 0.05 * m * G)
+        fz_r = max(m * G * a / L + transfer + down * (1.0 - p[_DF_FRONT]), 0.05 * m * G)
+        capx_f = p[_MUX] * grip_t[sf] * fz_f
+        capy_f = FRONT_LATERAL_GRIP * p[_MUY] * grip_t[sf] * fz_f
+        capx_r = p[_MUX] * grip_t[sr] * fz_r
+        capy_r = REAR_LATERAL_GRIP * p[_MUY] * grip_t[sr] * fz_r
+
+        # --- engine and drive ---
+        wheel_rpm = abs(vx) / rw * 60.0 / (2.0 * math.pi)
+        drive = 0.0
+        if shift_s > 0.0:
+            shift_s -= h
+            rpm = o[_RPM]
+        elif reverse:
+            rpm = max(wheel_rpm * ratios[i, 0], p[_IDLE] + drive_cmd * (p[_LAUNCH] - p[_IDLE]))
+            if vx > -REVERSE_MAX_MPS:
+                drive = -0.5 * drive_cmd * _engine_torque(p, trpm[i], tnm[i], rpm) * ratios[i, 0]
+                drive *= DRIVELINE_EFFICIENCY / rw
+        else:
+            ratio = ratios[i, gear - 1]
+            rpm = max(wheel_rpm * ratio, p[_IDLE] + drive_cmd * (p[_LAUNCH] - p[_IDLE]))
+            drive = drive_cmd * _engine_torque(p, trpm[i], tnm[i], rpm) * ratio * DRIVELINE_EFFICIENCY / rw
+        rpm = min(max(rpm, p[_IDLE]), p[_RED] * 1.02)
+
+        # --- brakes ---
+        total = brake_cmd * p[_BCAP] * p[_MUX] * m * G
+        bf = total * p[_BBIAS] * _fade(tbf, p[_FSTART], p[_FFULL], p[_FMIN])
+        br = total * (1.0 - p[_BBIAS]) * _fade(tbr, p[_FSTART], p[_FFULL], p[_FMIN])
+        br = max(br, hand * 2.0 * capx_r)  # the handbrake locks the rear wheels
+
+        # --- tyres ---
+        cd, sd = math.cos(steer), math.sin(steer)
+        u_f = vx * cd + (vy + a * r) * sd  # front wheel's own longitudinal speed
+        w_f = -vx * sd + (vy + a * r) * cd  # and lateral speed
+        u_r, w_r = vx, vy - b * r
+        alpha_f = math.atan2(w_f, max(abs(u_f), 0.5))
+        alpha_r = math.atan2(w_r, max(abs(u_r), 0.5))
+        lat_f = _pacejka(alpha_f, capy_f, p[_CS] * fz_f)
+        lat_r = _pacejka(alpha_r, capy_r, REAR_STIFFNESS_FACTOR * p[_CS] * fz_r)
+        dem_f = drive * p[_DFRONT] - bf * (1.0 if u_f > 0 else (-1.0 if u_f < 0 else 0.0))
+        dem_r = drive * (1.0 - p[_DFRONT]) - br * (1.0 if u_r > 0 else (-1.0 if u_r < 0 else 0.0))
+        braking_f = bf > abs(drive * p[_DFRONT])
+        braking_r = br > abs(drive * (1.0 - p[_DFRONT]))
+        assist_f = p[_ABS] > 0.5 if braking_f else p[_TCS] > 0.5
+        assist_r = (p[_ABS] > 0.5 and hand < 0.05) if braking_r else p[_TCS] > 0.5
+        fx_f, fy_f, slip_f, lock_f = _tyre(dem_f, lat_f, capx_f, capy_f, p[_SLIDE], braking_f, assist_f, u_f, w_f)
+        fx_r, fy_r, slip_r, lock_r = _tyre(dem_r, lat_r, capx_r, capy_r, p[_SLIDE], braking_r, assist_r, u_r, w_r)
+        spin = 1.0 if (lock_f > 0 and not braking_f) or (lock_r > 0 and not braking_r) else 0.0
+        lock_f = lock_f if braking_f else 0.0
+        lock_r = lock_r if braking_r else 0.0
+        applied_thr = drive_cmd if drive != 0.0 else 0.0
+        applied_brk = brake_cmd
+
+        # --- brake heat: the work of turning wheels; a locked wheel heats its tyre instead ---
+        if lock_f == 0.0:
+            tbf += h * bf * abs(u_f) / p[_BHEAT]
+        if lock_r == 0.0:
+            tbr += h * br * abs(u_r) / p[_BHEAT]
+        cool = (BRAKE_COOLING_PER_S + BRAKE_COOLING_PER_M * abs(vx)) * h
+        tbf -= (tbf - AMBIENT_C) * cool
+        tbr -= (tbr - AMBIENT_C) * cool
+
+        # --- body ---
+        speed = math.sqrt(vx * vx + vy * vy)
+        resist = (
+            0.5 * (crr_t[sf] + crr_t[sr]) * (fz_f + fz_r)
+            + 0.5 * AIR_DENSITY * p[_CDA] * vx * vx
+            + 0.5 * (soak_t[sf] + soak_t[sr]) * m * speed
+        )
+        fxb = fx_f * cd - fy_f * sd + fx_r - (resist if vx > 0 else (-resist if vx < 0 else 0.0))
+        fyb = fx_f * sd + fy_f * cd + fy_r
+        mz = a * (fx_f * sd + fy_f * cd) - b * fy_r
+        vx_new = vx + h * (fxb / m + vy * r)
+        # Brakes, rolling resistance and drag may stop a car, never reverse it.
+        if (vx > 0.0 and vx_new < 0.0 and drive <= 0.0) or (vx < 0.0 and vx_new > 0.0 and drive >= 0.0):
+            vx_new = 0.0
+        if vx == 0.0 and drive == 0.0:
+            vx_new = 0.0
+        vy_dyn = vy + h * (fyb / m - vx * r)
+        r_dyn = r + h * mz / p[_IZ]
+        ax_s += (fxb / m - ax_s) * min(1.0, h / LOAD_TRANSFER_TAU_S)
+        # Low speed: blend into the kinematic bicycle (the rear axle rolls without side slip).
+        r_kin = vx_new * math.tan(steer) / L
+        wgt = min(max((abs(vx_new) - KINEMATIC_BELOW_MPS) / (DYNAMIC_ABOVE_MPS - KINEMATIC_BELOW_MPS), 0.0), 1.0)
+        vx_old, th_old, x_old, y_old = vx, th, x, y
+        vx = vx_new
+        vy = wgt * vy_dyn + (1.0 - wgt) * b * r_kin
+        r = wgt * r_dyn + (1.0 - wgt) * r_kin
+
+        # --- positions (semi-implicit: from the new velocities) ---
+        x = x + h * (vx * ct - vy * sn)
+        y = y + h * (vx * sn + vy * ct)
+        th = th + h * r
+
+        # --- walls ---
+        x, y, vx, vy, r, hit = _resolve_walls(
+            x, y, th, vx, vy, r, x_old, y_old, th_old, p[_LEN], p[_WID], m, p[_IZ], segs, buckets, brows, bcols,
+        )  # fmt: skip
+        if hit >= 0.0:
+            contact_now = 1.0
+            hit_speed = max(hit_speed, hit)
+        _ = vx_old
+
+    o[_X], o[_Y] = x, y
+    o[_TH] = (th + math.pi) % (2.0 * math.pi) - math.pi
+    o[_VX], o[_VY], o[_R], o[_STEER] = vx, vy, r, steer
+    o[_GEAR] = float(gear)
+    o[_RPM] = rpm
+    o[_REST] = rest
+    o[_SHIFT] = max(shift_s, 0.0)
+    o[_AX] = ax_s
+    o[_TBF], o[_TBR] = tbf, tbr
+    o[_SLF], o[_SLR], o[_LKF], o[_LKR], o[_SPIN] = slip_f, slip_r, lock_f, lock_r, spin
+    o[_THR], o[_BRK] = applied_thr, applied_brk
+    o[_SUF], o[_SUR] = float(sf), float(sr)
+    o[_CONTACT] = contact_now
+    # An impact counts once, when a contact begins.
+    impact[i] = hit_speed if s[_CONTACT] == 0.0 and contact_now > 0.0 else 0.0
+
+
+@njit(cache=True, error_model="numpy")
 def _step_kernel(  # type: ignore[no-untyped-def]
     state, table, trpm, tnm, ratios, thr_in, brk_in, steer_in, hand_in, shift_in,
     surface, cell_m, grip_t, crr_t, soak_t, segs, buckets, brows, bcols, dt, substeps, out, impact,
 ):  # fmt: skip
-    n = state.shape[0]
-    h = dt / substeps
-    for i in range(n):
-        p = table[i]
-        s = state[i]
-        o = out[i]
-        for k in range(s.shape[0]):
-            o[k] = s[k]
-        thr = _clean(thr_in[i], 0.0)
-        brk = _clean(brk_in[i], 0.0)
-        st_in = _clean(steer_in[i], -1.0)
-        hand = _clean(hand_in[i], 0.0)
-        shift = shift_in[i]
-        m, a, b = p[_MASS], p[_A], p[_B]
-        L = a + b
-        rw = p[_RW]
-        ngears = int(p[_NGEARS])
-
-        # --- gearbox and reverse, once per tick ---
-        gear = int(o[_GEAR])
-        vx = o[_VX]
-        rest = o[_REST]
-        at_rest = abs(vx) < 0.3
-        if gear > 0 and at_rest and brk > 0.5 and thr < 0.05:
-            rest += dt
-        else:
-            rest = 0.0
-        if rest >= REVERSE_AFTER_S:
-            gear = -1
-            rest = 0.0
-        elif gear < 0 and thr > 0.05 and vx > -0.5:
-            gear = 1
-        wheel_rpm = abs(vx) / rw * 60.0 / (2.0 * math.pi)
-        if gear > 0 and o[_SHIFT] <= 0.0:
-            if p[_MANUAL] > 0.5:
-                wanted = gear + (1 if shift > 0.5 else (-1 if shift < -0.5 else 0))
-            else:
-                wanted = _auto_gear(wheel_rpm, gear, ngears, ratios[i], p[_RED])
-            wanted = min(max(wanted, 1), ngears)
-            if wanted != gear:
-                gear = wanted
-                o[_SHIFT] = p[_TSHIFT]
-        reverse = gear < 0
-        drive_cmd = brk if reverse else thr
-        brake_cmd = thr if reverse else brk
-
-        x, y, th = o[_X], o[_Y], o[_TH]
-        vy, r, steer = o[_VY], o[_R], o[_STEER]
-        ax_s, shift_s = o[_AX], o[_SHIFT]
-        tbf, tbr = o[_TBF], o[_TBR]
-        contact_now = 0.0
-        hit_speed = 0.0
-        slip_f = slip_r = lock_f = lock_r = spin = 0.0
-        applied_thr = applied_brk = 0.0
-        sf = sr = 0
-        for _sub in range(substeps):
-            # --- steering ---
-            if p[_ASSIST] > 0.5:
-                v2 = max(vx * vx, 1e-6)
-                limit = min(p[_MAXSTEER], math.atan(STEER_ASSIST_LAT_G * p[_MUY] * G * L / v2) + p[_MUY] / p[_CS])
-                target = st_in * limit
-                step = p[_STEERRATE] * h
-                steer = steer + min(max(target - steer, -step), step)
-            else:
-                steer = st_in * p[_MAXSTEER]  # analogue input passes straight through
-
-            # --- surfaces and loads ---
-            ct, sn = math.cos(th), math.sin(th)
-            sf = _surface_index(surface, cell_m, x + a * ct, y + a * sn)
-            sr = _surface_index(surface, cell_m, x - b * ct, y - b * sn)
-            down = 0.5 * AIR_DENSITY * p[_CLA] * vx * vx
-            transfer = m * ax_s * p[_HCG] / L
-            fz_f = max(m * G * b / L - transfer + down * p[_DF_FRONT], 0.05 * m * G)
-            fz_r = max(m * G * a / L + transfer + down * (1.0 - p[_DF_FRONT]), 0.05 * m * G)
-            capx_f = p[_MUX] * grip_t[sf] * fz_f
-            capy_f = FRONT_LATERAL_GRIP * p[_MUY] * grip_t[sf] * fz_f
-            capx_r = p[_MUX] * grip_t[sr] * fz_r
-            capy_r = REAR_LATERAL_GRIP * p[_MUY] * grip_t[sr] * fz_r
-
-            # --- engine and drive ---
-            wheel_rpm = abs(vx) / rw * 60.0 / (2.0 * math.pi)
-            drive = 0.0
-            if shift_s > 0.0:
-                shift_s -= h
-                rpm = o[_RPM]
-            elif reverse:
-                rpm = max(wheel_rpm * ratios[i, 0], p[_IDLE] + drive_cmd * (p[_LAUNCH] - p[_IDLE]))
-                if vx > -REVERSE_MAX_MPS:
-                    drive = -0.5 * drive_cmd * _engine_torque(p, trpm[i], tnm[i], rpm) * ratios[i, 0]
-                    drive *= DRIVELINE_EFFICIENCY / rw
-            else:
-                ratio = ratios[i, gear - 1]
-                rpm = max(wheel_rpm * ratio, p[_IDLE] + drive_cmd * (p[_LAUNCH] - p[_IDLE]))
-                drive = drive_cmd * _engine_torque(p, trpm[i], tnm[i], rpm) * ratio * DRIVELINE_EFFICIENCY / rw
-            rpm = min(max(rpm, p[_IDLE]), p[_RED] * 1.02)
-
-            # --- brakes ---
-            total = brake_cmd * p[_BCAP] * p[_MUX] * m * G
-            bf = total * p[_BBIAS] * _fade(tbf, p[_FSTART], p[_FFULL], p[_FMIN])
-            br = total * (1.0 - p[_BBIAS]) * _fade(tbr, p[_FSTART], p[_FFULL], p[_FMIN])
-            br = max(br, hand * 2.0 * capx_r)  # the handbrake locks the rear wheels
-
-            # --- tyres ---
-            cd, sd = math.cos(steer), math.sin(steer)
-            u_f = vx * cd + (vy + a * r) * sd  # front wheel's own longitudinal speed
-            w_f = -vx * sd + (vy + a * r) * cd  # and lateral speed
-            u_r, w_r = vx, vy - b * r
-            alpha_f = math.atan2(w_f, max(abs(u_f), 0.5))
-            alpha_r = math.atan2(w_r, max(abs(u_r), 0.5))
-            lat_f = _pacejka(alpha_f, capy_f, p[_CS] * fz_f)
-            lat_r = _pacejka(alpha_r, capy_r, REAR_STIFFNESS_FACTOR * p[_CS] * fz_r)
-            dem_f = drive * p[_DFRONT] - bf * (1.0 if u_f > 0 else (-1.0 if u_f < 0 else 0.0))
-            dem_r = drive * (1.0 - p[_DFRONT]) - br * (1.0 if u_r > 0 else (-1.0 if u_r < 0 else 0.0))
-            braking_f = bf > abs(drive * p[_DFRONT])
-            braking_r = br > abs(drive * (1.0 - p[_DFRONT]))
-            assist_f = p[_ABS] > 0.5 if braking_f else p[_TCS] > 0.5
-            assist_r = (p[_ABS] > 0.5 and hand < 0.05) if braking_r else p[_TCS] > 0.5
-            fx_f, fy_f, slip_f, lock_f = _tyre(dem_f, lat_f, capx_f, capy_f, p[_SLIDE], braking_f, assist_f, u_f, w_f)
-            fx_r, fy_r, slip_r, lock_r = _tyre(dem_r, lat_r, capx_r, capy_r, p[_SLIDE], braking_r, assist_r, u_r, w_r)
-            spin = 1.0 if (lock_f > 0 and not braking_f) or (lock_r > 0 and not braking_r) else 0.0
-            lock_f = lock_f if braking_f else 0.0
-            lock_r = lock_r if braking_r else 0.0
-            applied_thr = drive_cmd if drive != 0.0 else 0.0
-            applied_brk = brake_cmd
-
-            # --- brake heat: the work of turning wheels; a locked wheel heats its tyre instead ---
-            if lock_f == 0.0:
-                tbf += h * bf * abs(u_f) / p[_BHEAT]
-            if lock_r == 0.0:
-                tbr += h * br * abs(u_r) / p[_BHEAT]
-            cool = (BRAKE_COOLING_PER_S + BRAKE_COOLING_PER_M * abs(vx)) * h
-            tbf -= (tbf - AMBIENT_C) * cool
-            tbr -= (tbr - AMBIENT_C) * cool
-
-            # --- body ---
-            speed = math.sqrt(vx * vx + vy * vy)
-            resist = (
-                0.5 * (crr_t[sf] + crr_t[sr]) * (fz_f + fz_r)
-                + 0.5 * AIR_DENSITY * p[_CDA] * vx * vx
-                + 0.5 * (soak_t[sf] + soak_t[sr]) * m * speed
-            )
-            fxb = fx_f * cd - fy_f * sd + fx_r - (resist if vx > 0 else (-resist if vx < 0 else 0.0))
-            fyb = fx_f * sd + fy_f * cd + fy_r
-            mz = a * (fx_f * sd + fy_f * cd) - b * fy_r
-            vx_new = vx + h * (fxb / m + vy * r)
-            # Brakes, rolling resistance and drag may stop a car, never reverse it.
-            if (vx > 0.0 and vx_new < 0.0 and drive <= 0.0) or (vx < 0.0 and vx_new > 0.0 and drive >= 0.0):
-                vx_new = 0.0
-            if vx == 0.0 and drive == 0.0:
-                vx_new = 0.0
-            vy_dyn = vy + h * (fyb / m - vx * r)
-            r_dyn = r + h * mz / p[_IZ]
-            ax_s += (fxb / m - ax_s) * min(1.0, h / LOAD_TRANSFER_TAU_S)
-            # Low speed: blend into the kinematic bicycle (the rear axle rolls without side slip).
-            r_kin = vx_new * math.tan(steer) / L
-            wgt = min(max((abs(vx_new) - KINEMATIC_BELOW_MPS) / (DYNAMIC_ABOVE_MPS - KINEMATIC_BELOW_MPS), 0.0), 1.0)
-            vx_old, th_old, x_old, y_old = vx, th, x, y
-            vx = vx_new
-            vy = wgt * vy_dyn + (1.0 - wgt) * b * r_kin
-            r = wgt * r_dyn + (1.0 - wgt) * r_kin
-
-            # --- positions (semi-implicit: from the new velocities) ---
-            x = x + h * (vx * ct - vy * sn)
-            y = y + h * (vx * sn + vy * ct)
-            th = th + h * r
-
-            # --- walls ---
-            x, y, vx, vy, r, hit = _resolve_walls(
-                x, y, th, vx, vy, r, x_old, y_old, th_old, p[_LEN], p[_WID], m, p[_IZ], segs, buckets, brows, bcols,
-            )  # fmt: skip
-            if hit >= 0.0:
-                contact_now = 1.0
-                hit_speed = max(hit_speed, hit)
-            _ = vx_old
-
-        o[_X], o[_Y] = x, y
-        o[_TH] = (th + math.pi) % (2.0 * math.pi) - math.pi
-        o[_VX], o[_VY], o[_R], o[_STEER] = vx, vy, r, steer
-        o[_GEAR] = float(gear)
-        o[_RPM] = rpm
-        o[_REST] = rest
-        o[_SHIFT] = max(shift_s, 0.0)
-        o[_AX] = ax_s
-        o[_TBF], o[_TBR] = tbf, tbr
-        o[_SLF], o[_SLR], o[_LKF], o[_LKR], o[_SPIN] = slip_f, slip_r, lock_f, lock_r, spin
-        o[_THR], o[_BRK] = applied_thr, applied_brk
-        o[_SUF], o[_SUR] = float(sf), float(sr)
-        o[_CONTACT] = contact_now
-        # An impact counts once, when a contact begins.
-        impact[i] = hit_speed if s[_CONTACT] == 0.0 and contact_now > 0.0 else 0.0
+    for i in range(state.shape[0]):
+        _step_one(
+            i, state, table, trpm, tnm, ratios, thr_in, brk_in, steer_in, hand_in, shift_in,
+            surface, cell_m, grip_t, crr_t, soak_t, segs, buckets, brows, bcols, dt, substeps, out, impact,
+        )  # fmt: skip
 
 
-@njit(cache=True)
+@njit(cache=True, error_model="numpy", parallel=True)
+def _step_kernel_parallel(  # type: ignore[no-untyped-def]
+    state, table, trpm, tnm, ratios, thr_in, brk_in, steer_in, hand_in, shift_in,
+    surface, cell_m, grip_t, crr_t, soak_t, segs, buckets, brows, bcols, dt, substeps, out, impact,
+):  # fmt: skip
+    for i in prange(state.shape[0]):
+        _step_one(
+            i, state, table, trpm, tnm, ratios, thr_in, brk_in, steer_in, hand_in, shift_in,
+            surface, cell_m, grip_t, crr_t, soak_t, segs, buckets, brows, bcols, dt, substeps, out, impact,
+        )  # fmt: skip
+
+
+@njit(cache=True, error_model="numpy")
 def _resolve_walls(  # type: ignore[no-untyped-def]
     x, y, th, vx, vy, r, x0, y0, th0, length, width, m, iz, segs, buckets, brows, bcols,
 ):  # fmt: skip
@@ -498,33 +531,41 @@ def _resolve_walls(  # type: ignore[no-untyped-def]
     n_long = max(2, int(math.ceil(length / OUTLINE_SPACING_M)) + 1)
     n_wide = max(2, int(math.ceil(width / OUTLINE_SPACING_M)) + 1)
     result_hit = -1.0
+    half_diag = math.sqrt(hx * hx + hy * hy)
     for _iteration in range(3):
         ct, sn = math.cos(th), math.sin(th)
         ct0, sn0 = math.cos(th0), math.sin(th0)
+        # Broad phase: every swept point stays within this distance of the new centre.
+        reach = half_diag + math.sqrt((x - x0) ** 2 + (y - y0) ** 2) + abs(th - th0) * half_diag + 0.01
         best_depth = 0.0
         found = False
         bnx = bny = bpx = bpy = 0.0
-        # Outline points: the two long sides and the two ends.
-        for side in range(4):
-            count = n_long if side < 2 else n_wide
-            for k in range(count):
-                t = k / (count - 1)
-                if side < 2:
-                    bx, by = -hx + 2.0 * hx * t, (hy if side == 0 else -hy)
-                else:
-                    bx, by = (hx if side == 2 else -hx), -hy + 2.0 * hy * t
-                p1x, p1y = x + bx * ct - by * sn, y + bx * sn + by * ct
-                p0x, p0y = x0 + bx * ct0 - by * sn0, y0 + bx * sn0 + by * ct0
-                for j in range(cand.shape[0]):
-                    sidx = cand[j]
-                    if sidx < 0:
-                        break
-                    ax_, ay_, bx_, by_ = segs[sidx, 0], segs[sidx, 1], segs[sidx, 2], segs[sidx, 3]
-                    ex, ey = bx_ - ax_, by_ - ay_
-                    elen = math.sqrt(ex * ex + ey * ey)
-                    if elen < 1e-9:
-                        continue
-                    nx, ny = -ey / elen, ex / elen
+        for j in range(cand.shape[0]):
+            sidx = cand[j]
+            if sidx < 0:
+                break
+            ax_, ay_, bx_, by_ = segs[sidx, 0], segs[sidx, 1], segs[sidx, 2], segs[sidx, 3]
+            ex, ey = bx_ - ax_, by_ - ay_
+            elen2 = ex * ex + ey * ey
+            if elen2 < 1e-18:
+                continue
+            tc = min(max(((x - ax_) * ex + (y - ay_) * ey) / elen2, 0.0), 1.0)
+            cx, cy = ax_ + tc * ex - x, ay_ + tc * ey - y
+            if cx * cx + cy * cy > reach * reach:
+                continue
+            elen = math.sqrt(elen2)
+            nx, ny = -ey / elen, ex / elen
+            # Outline points: the two long sides and the two ends, swept old pose → new pose.
+            for side in range(4):
+                count = n_long if side < 2 else n_wide
+                for k in range(count):
+                    t = k / (count - 1)
+                    if side < 2:
+                        bx, by = -hx + 2.0 * hx * t, (hy if side == 0 else -hy)
+                    else:
+                        bx, by = (hx if side == 2 else -hx), -hy + 2.0 * hy * t
+                    p1x, p1y = x + bx * ct - by * sn, y + bx * sn + by * ct
+                    p0x, p0y = x0 + bx * ct0 - by * sn0, y0 + bx * sn0 + by * ct0
                     d0 = (p0x - ax_) * nx + (p0y - ay_) * ny
                     d1 = (p1x - ax_) * nx + (p1y - ay_) * ny
                     if d0 == 0.0 or ((d0 > 0.0) == (d1 > 0.0) and d1 != 0.0):
@@ -532,7 +573,7 @@ def _resolve_walls(  # type: ignore[no-untyped-def]
                     # Where the sweep meets the line must lie on the segment.
                     tt = d0 / (d0 - d1)
                     qx, qy = p0x + tt * (p1x - p0x), p0y + tt * (p1y - p0y)
-                    along = ((qx - ax_) * ex + (qy - ay_) * ey) / (elen * elen)
+                    along = ((qx - ax_) * ex + (qy - ay_) * ey) / elen2
                     if along < 0.0 or along > 1.0:
                         continue
                     depth = abs(d1)
@@ -540,11 +581,7 @@ def _resolve_walls(  # type: ignore[no-untyped-def]
                         sgn = 1.0 if d0 > 0.0 else -1.0
                         best_depth, found = depth, True
                         bnx, bny, bpx, bpy = sgn * nx, sgn * ny, p1x, p1y
-        # Wall end points inside the rectangle (the car's side against a block's corner).
-        for j in range(cand.shape[0]):
-            sidx = cand[j]
-            if sidx < 0:
-                break
+            # The segment's end points inside the rectangle (the car's side against a corner).
             for e in range(2):
                 px, py = segs[sidx, 2 * e], segs[sidx, 2 * e + 1]
                 lx = (px - x) * ct + (py - y) * sn
