@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from millegame.core.car import CarArrays, CarParams, CarState, Controls
+from millegame.core.car import Assists, CarArrays, CarParams, CarState, Controls
 from millegame.core.collision import CollisionWorld
 from millegame.core.events import Event, GatePassed, StageFinished, WallHit
 from millegame.core.geometry import segments_intersect
@@ -51,7 +51,8 @@ def crossed_forward(p0: np.ndarray, p1: np.ndarray, a: np.ndarray, b: np.ndarray
 
 class Race:
     """N cars on a stage. Cars start on the start pose, lined up behind each other
-    when there are several (``spacing_m`` apart), unless ``state`` is given."""
+    when there are several (``spacing_m`` apart), unless ``state`` is given.
+    ``assists`` switches ABS, traction control, steering assistance and manual gears."""
 
     def __init__(
         self,
@@ -60,12 +61,14 @@ class Race:
         *,
         state: CarState | None = None,
         spacing_m: float = 0.0,
+        assists: Assists | None = None,
     ) -> None:
         if not cars:
             raise ValueError("a race needs at least one car")
         self.stage = stage
         self.cars = tuple(cars)
-        self.params = CarArrays.stack(self.cars)
+        self.assists = assists or Assists()
+        self.params = CarArrays.stack(self.cars, self.assists)
         self.world = CollisionWorld.of(stage)
         self.gate_arrays = GateArrays.of(stage)
         self.dt = 1.0 / TICK_HZ
