@@ -93,6 +93,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON object")
 
     p = sub.add_parser(
+        "check-level",
+        help="validate stage files for level designers",
+        description="Validate .tmx stage files and report every problem, one line each. "
+        "Exit 0: valid; 1: problems found; 2: not a usable stage at all.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH.tmx")
+    p.add_argument("--drive", action="store_true", help="also drive each stage with the slowest and fastest car")
+
+    p = sub.add_parser(
         "car-test",
         help="measure a car on the proving ground (headless)",
         description="Measure a car as a magazine road test would: 0-100 and 0-200 km/h, top speed, "
@@ -240,6 +249,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_sim(args)
         if args.command == "car-test":
             return cmd_car_test(args)
+        if args.command == "check-level":
+            from millegame.levels.check import check_paths
+
+            return check_paths([Path(p) for p in args.paths], drive=args.drive)
         if args.command in ("play", "demo"):
             return cmd_game(args, args.command)
         return cmd_game(args, "menu")
