@@ -1,19 +1,27 @@
 """The autopilot: follows the stage's route with pure pursuit and a speed profile.
 
 The speed profile caps each route point at the speed whose lateral acceleration the
-tyres can hold on that surface (v = sqrt(pace · mu · g / |kappa|)) and then runs a
+front tyres can hold on that surface (v = sqrt(pace · mu · g / |kappa|)) and then runs a
 backward pass so the car brakes in time for every corner (v² = v_next² + 2·a_brake·Δs).
-Steering aims at a point on the route ahead, at a distance that grows with speed.
-Everything is vectorised over the cars of a race; no randomness, no clock.
+Steering aims at a point on the route ahead, at a distance that grows with speed, and
+corrects the yaw rate towards that arc's. The throttle is trimmed to the grip the driven
+tyres have left on the surface under them, and eased off rather than snapped shut. A car
+that is stuck backs out. The per-tick control law is a numba loop over the race's cars.
+No randomness, no clock: the same race gives the same controls.
 """
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
+from numba import njit
 from numpy.typing import NDArray
 
-from millegame.core.car import CarArrays, CarState, Controls, G
-from millegame.core.physics import FRONT_LATERAL_GRIP, drive_force_available, steer_limit
+from millegame.core.car import P as _P
+from millegame.core.car import S as _S
+from millegame.core.car import CarArrays, Controls, G
+from millegame.core.physics import FRONT_LATERAL_GRIP, STEER_ASSIST_LAT_G, drive_force_one
 from millegame.core.race import Race
 from millegame.core.route import Route
 from millegame.core.stage import Stage
@@ -25,23 +33,30 @@ LOOKAHEAD_BASE_M = 7.0
 LOOKAHEAD_PER_MPS = 0.45
 MAX_SPEED_MPS = 95.0
 YAW_RATE_GAIN_S = 0.1  # steering angle per yaw-rate error [rad per rad/s]
+TRACTION_SHARE = 0.8  # of the driven tyres' remaining grip the throttle may ask for
 STUCK_AFTER_S = 1.5
 BACK_OUT_S = 2.5  # includes the moment reverse needs to engage
 THROTTLE_LIFT_PER_TICK = 0.02  # the throttle closes over ~0.4 s unless braking is needed
+PREVIEW_POINTS = 12  # the target speed is the lowest over this many route points ahead
+SEARCH_BACK, SEARCH_AHEAD = 10, 80  # route points searched around the last position
+
+_X, _Y, _TH, _VX, _R = _S["x"], _S["y"], _S["heading"], _S["vx"], _S["yaw_rate"]
+_SUF, _SUR = _S["surface_front"], _S["surface_rear"]
+_MASS, _A, _B, _MUY, _MUX = _P["mass"], _P["a"], _P["b"], _P["mu_lat"], _P["mu_long"]
+_CS, _DFRONT, _MAXSTEER = _P["stiffness"], _P["drive_front"], _P["max_steer"]
 
 
 class Autopilot:
-    """Drives every car of a race along the route. ``pace`` ∈ (0, 1]: share of the
-    grip it dares to use in corners (1 = on the limit; 0.9 = a quick, tidy driver)."""
+    """Drives every car of a race along the route. ``pace`` ∈ (0, 1], per car or one for
+    all: share of the grip it dares to use in corners (1 = on the limit)."""
 
     def __init__(self, stage: Stage, params: CarArrays, pace: float | FloatArray = 0.88) -> None:
         self.stage = stage
         self.route = Route.of(stage.route, spacing_m=2.0)
         self.params = params
-        n = params.mass.shape[0]
+        n = params.n
         self.pace = np.broadcast_to(np.asarray(pace, dtype=np.float64), (n,)).copy()
-        self.index = np.zeros(n, dtype=np.int64)
-        self._started = False
+        self.index = np.full(n, -1, dtype=np.int64)  # route point nearest each car; -1 = not yet
         self._throttle = np.zeros(n)
         self._stuck_s = np.zeros(n)  # how long the car has made no progress while driving
         self._backing_s = np.zeros(n)  # time left reversing out of trouble
@@ -64,85 +79,97 @@ class Autopilot:
         a_brake = BRAKE_SHARE * mu * G
         for i in range(len(ds) - 1, -1, -1):
             v[:, i] = np.minimum(v[:, i], np.sqrt(v[:, i + 1] ** 2 + 2.0 * a_brake[:, i] * ds[i]))
-        return v
-
-    def _traction_throttle(self, state: CarState) -> FloatArray:
-        """The throttle that asks the driven tyres for no more than the grip that the
-        surface under them and the cornering force (v·yaw rate) leave them."""
-        p = self.params
-        wheelbase = p.a + p.b
-        lateral_acc = state.vx * state.yaw_rate
-        surface_grip = self.stage.surfaces.grip
-
-        def left_for_drive(axle_mass: FloatArray, surface: FloatArray) -> FloatArray:
-            grip = surface_grip[surface.astype(np.intp)]
-            # Friction ellipse: the longitudinal grip that the cornering force leaves.
-            used = np.minimum((lateral_acc / (p.tyre_mu * grip * G)) ** 2, 1.0)
-            return p.mu_long * grip * axle_mass * G * np.sqrt(1.0 - used)
-
-        # The axle that saturates first sets the limit.
-        front = left_for_drive(p.mass * p.b / wheelbase, state.surface_front)
-        rear = left_for_drive(p.mass * p.a / wheelbase, state.surface_rear)
-        grip_f = np.where(p.drive_front > 0, front / np.maximum(p.drive_front, 1e-9), np.inf)
-        grip_r = np.where(p.drive_front < 1, rear / np.maximum(1 - p.drive_front, 1e-9), np.inf)
-        usable = 0.8 * np.minimum(grip_f, grip_r)
-        return np.clip(usable / np.maximum(drive_force_available(state.vx, p), 1.0), 0.0, 1.0)
+        return np.ascontiguousarray(v)
 
     def controls(self, race: Race) -> Controls:
-        s = race.state
-        if not self._started:
-            self.index = np.array([self.route.nearest_global(x, y) for x, y in zip(s.x, s.y, strict=True)])
-            self._started = True
-        self.index = self.route.nearest(s.x, s.y, self.index)
-        m = len(self.route.points)
-        speed = np.abs(s.vx)
-        n = s.n
-        rows = np.arange(n)
-
-        # Steering: pure pursuit towards a point ahead on the route.
-        look_m = LOOKAHEAD_BASE_M + LOOKAHEAD_PER_MPS * speed
-        ahead = np.clip(self.index + (look_m / self.route.spacing_m).astype(np.int64), 0, m - 1)
-        tx, ty = self.route.points[ahead, 0] - s.x, self.route.points[ahead, 1] - s.y
-        c, sn = np.cos(s.heading), np.sin(s.heading)
-        local_x = tx * c + ty * sn
-        local_y = -tx * sn + ty * c
-        dist2 = np.maximum(local_x**2 + local_y**2, 1.0)
-        curvature = 2.0 * local_y / dist2
-        wheelbase = self.params.a + self.params.b
-        # Steer for the pursuit arc, and correct the yaw rate towards that arc's
-        # (v·kappa): this counter-steers when the rear steps out.
-        yaw_error = speed * curvature - s.yaw_rate
-        wanted = np.arctan(curvature * wheelbase) + YAW_RATE_GAIN_S * yaw_error
-        steer = np.clip(wanted / steer_limit(s.vx, self.params), -1.0, 1.0)
-
-        # Speed: the lowest profile speed over the next half second of road.
-        preview = np.clip(self.index[:, None] + np.arange(0, 12)[None, :], 0, m - 1)
-        target = self.profile[rows[:, None], preview].min(axis=1)
-        err = target - speed
-        throttle = np.clip(0.6 * err + 0.3, 0.0, 1.0) * (err > -0.5)
-        # Feed the throttle like a driver would: no more drive than the driven tyres hold.
-        throttle = np.minimum(throttle, self._traction_throttle(s))
-        # Lift gently: snapping the throttle shut mid-corner unsettles the car.
-        throttle = np.maximum(throttle, self._throttle - THROTTLE_LIFT_PER_TICK)
-        throttle = np.where(err < -2.0, np.minimum(throttle, 0.0), throttle)
-        self._throttle = throttle
-        brake = np.clip(-0.35 * err, 0.0, 1.0)
-        throttle, brake, steer = self._unstick(race, throttle, brake, steer)
+        """The controls for every car of ``race`` this tick (updates the pilot's memory)."""
+        n = race.n
+        throttle, brake, steer = np.empty(n), np.empty(n), np.empty(n)
+        p = self.params
+        _drive_kernel(
+            race.state.data, p.table, p.torque_rpm, p.torque_nm, p.gear_ratios,
+            self.route.points, self.route.spacing_m, self.profile, self.stage.surfaces.grip, race.dt,
+            self.index, self._throttle, self._stuck_s, self._backing_s, throttle, brake, steer,
+        )  # fmt: skip
         return Controls(throttle=throttle, brake=brake, steer=steer, handbrake=np.zeros(n))
 
-    def _unstick(
-        self, race: Race, throttle: FloatArray, brake: FloatArray, steer: FloatArray
-    ) -> tuple[FloatArray, FloatArray, FloatArray]:
-        """Back out when the car is stuck (against a wall or tree): hold the brake to
-        engage reverse, steer the other way for a moment, then drive on."""
-        dt = race.dt
-        slow = np.abs(race.state.vx) < 0.5
-        self._stuck_s = np.where(slow & (throttle > 0.05) & (self._backing_s <= 0), self._stuck_s + dt, 0.0)
-        start = self._stuck_s > STUCK_AFTER_S
-        self._backing_s = np.where(start, BACK_OUT_S, np.maximum(self._backing_s - dt, 0.0))
-        backing = self._backing_s > 0
-        return (
-            np.where(backing, 0.0, throttle),
-            np.where(backing, 1.0, brake),
-            np.where(backing, -steer, steer),
+
+@njit(cache=True, error_model="numpy")
+def _traction_throttle(s: FloatArray, p: FloatArray, trpm, tnm, ratios, grip_t: FloatArray) -> float:  # type: ignore[no-untyped-def]
+    """The throttle that asks the driven tyres for no more than the grip that the
+    surface under them and the cornering force (v·yaw rate) leave them."""
+    m, a, b = p[_MASS], p[_A], p[_B]
+    wheelbase = a + b
+    lateral = s[_VX] * s[_R]
+    limit = math.inf
+    for axle in range(2):
+        share = p[_DFRONT] if axle == 0 else 1.0 - p[_DFRONT]
+        if share <= 0.0:
+            continue
+        grip = grip_t[int(s[_SUF] if axle == 0 else s[_SUR])]
+        axle_mass = m * (b if axle == 0 else a) / wheelbase
+        # Friction ellipse: the longitudinal grip that the cornering force leaves.
+        used = min((lateral / (p[_MUY] * grip * G)) ** 2, 1.0)
+        limit = min(limit, p[_MUX] * grip * axle_mass * G * math.sqrt(1.0 - used) / share)
+    wanted = max(drive_force_one(s[_VX], p, trpm, tnm, ratios), 1.0)
+    return min(max(TRACTION_SHARE * limit / wanted, 0.0), 1.0)
+
+
+@njit(cache=True, error_model="numpy")
+def _drive_kernel(  # type: ignore[no-untyped-def]
+    state, table, trpm, tnm, ratios, pts, spacing, profile, grip_t, dt,
+    index, thr_prev, stuck, backing, out_thr, out_brk, out_steer,
+):  # fmt: skip
+    m = pts.shape[0]
+    for i in range(state.shape[0]):
+        s, p = state[i], table[i]
+        x, y, vx = s[_X], s[_Y], s[_VX]
+        # Where the car is on the route: near where it was (a route that passes close to
+        # itself is followed in order); the first time, anywhere.
+        lo, hi = (0, m) if index[i] < 0 else (max(index[i] - SEARCH_BACK, 0), min(index[i] + SEARCH_AHEAD, m))
+        best, best_d2 = lo, math.inf
+        for j in range(lo, hi):
+            d2 = (pts[j, 0] - x) ** 2 + (pts[j, 1] - y) ** 2
+            if d2 < best_d2:
+                best, best_d2 = j, d2
+        index[i] = best
+        speed = abs(vx)
+
+        # Steering: pure pursuit towards a point ahead, plus yaw-rate correction
+        # (counter-steers when the rear steps out).
+        ahead = min(best + int((LOOKAHEAD_BASE_M + LOOKAHEAD_PER_MPS * speed) / spacing), m - 1)
+        tx, ty = pts[ahead, 0] - x, pts[ahead, 1] - y
+        c, sn = math.cos(s[_TH]), math.sin(s[_TH])
+        local_x, local_y = tx * c + ty * sn, -tx * sn + ty * c
+        curvature = 2.0 * local_y / max(local_x * local_x + local_y * local_y, 1.0)
+        wheelbase = p[_A] + p[_B]
+        wanted = math.atan(curvature * wheelbase) + YAW_RATE_GAIN_S * (speed * curvature - s[_R])
+        # The physics' steering assist: full input asks for this angle at this speed.
+        limit = min(
+            p[_MAXSTEER],
+            math.atan(STEER_ASSIST_LAT_G * p[_MUY] * G * wheelbase / max(vx * vx, 1e-6)) + p[_MUY] / p[_CS],
         )
+        steer = min(max(wanted / limit, -1.0), 1.0)
+
+        # Speed: the lowest profile speed over the next stretch of road.
+        target = math.inf
+        for j in range(best, min(best + PREVIEW_POINTS, m)):
+            target = min(target, profile[i, j])
+        err = target - speed
+        throttle = min(max(0.6 * err + 0.3, 0.0), 1.0) if err > -0.5 else 0.0
+        throttle = min(throttle, _traction_throttle(s, p, trpm[i], tnm[i], ratios[i], grip_t))
+        throttle = max(throttle, thr_prev[i] - THROTTLE_LIFT_PER_TICK)  # lift gently
+        if err < -2.0:
+            throttle = 0.0
+        thr_prev[i] = throttle
+        brake = min(max(-0.35 * err, 0.0), 1.0)
+
+        # Stuck against a wall or tree: hold the brake (reverse engages), steer the other way.
+        if abs(vx) < 0.5 and throttle > 0.05 and backing[i] <= 0.0:
+            stuck[i] += dt
+        else:
+            stuck[i] = 0.0
+        backing[i] = BACK_OUT_S if stuck[i] > STUCK_AFTER_S else max(backing[i] - dt, 0.0)
+        if backing[i] > 0.0:
+            throttle, brake, steer = 0.0, 1.0, -steer
+        out_thr[i], out_brk[i], out_steer[i] = throttle, brake, steer

@@ -217,17 +217,23 @@ def _engine_torque(p: FloatArray, trpm: FloatArray, tnm: FloatArray, rpm: float)
 
 
 @njit(cache=True, error_model="numpy")
+def drive_force_one(vx: float, p: FloatArray, trpm: FloatArray, tnm: FloatArray, ratios: FloatArray) -> float:
+    """Wheel force [N] that full throttle asks for at forward speed ``vx`` in the gear the
+    automatic box would choose (one car: its parameter row, torque curve and ratios)."""
+    wheel_rpm = abs(vx) / p[_RW] * 60.0 / (2.0 * math.pi)
+    gear = 1
+    ngears = int(p[_NGEARS])
+    while gear < ngears and wheel_rpm * ratios[gear - 1] > UPSHIFT_AT_REDLINE * p[_RED]:
+        gear += 1
+    ratio = ratios[gear - 1]
+    rpm = max(wheel_rpm * ratio, p[_LAUNCH])
+    return _engine_torque(p, trpm, tnm, min(rpm, p[_RED])) * ratio * DRIVELINE_EFFICIENCY / p[_RW]
+
+
+@njit(cache=True, error_model="numpy")
 def _drive_force_kernel(vx, table, trpm, tnm, ratios, out):  # type: ignore[no-untyped-def]
     for i in range(table.shape[0]):
-        p = table[i]
-        wheel_rpm = abs(vx[i]) / p[_RW] * 60.0 / (2.0 * math.pi)
-        gear = 1
-        ngears = int(p[_NGEARS])
-        while gear < ngears and wheel_rpm * ratios[i, gear - 1] > UPSHIFT_AT_REDLINE * p[_RED]:
-            gear += 1
-        ratio = ratios[i, gear - 1]
-        rpm = max(wheel_rpm * ratio, p[_LAUNCH])
-        out[i] = _engine_torque(p, trpm[i], tnm[i], min(rpm, p[_RED])) * ratio * DRIVELINE_EFFICIENCY / p[_RW]
+        out[i] = drive_force_one(vx[i], table[i], trpm[i], tnm[i], ratios[i])
 
 
 @njit(cache=True, error_model="numpy")
