@@ -18,9 +18,9 @@ import numpy as np
 from numba import njit
 from numpy.typing import NDArray
 
+from millegame.core.car import CarArrays, Controls, G
 from millegame.core.car import P as _P
 from millegame.core.car import S as _S
-from millegame.core.car import CarArrays, Controls, G
 from millegame.core.physics import FRONT_LATERAL_GRIP, STEER_ASSIST_LAT_G, drive_force_one
 from millegame.core.race import Race
 from millegame.core.route import Route
