@@ -30,12 +30,49 @@ from numpy.typing import NDArray
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import pygame
+import tiles_route
 from tileart import (
+    ASPHALT,
+    BEACH,
+    BRICK,
+    COBBLE,
+    COBBLE_JOINT,
+    CYPRESS,
+    DIRT,
+    DOME,
+    FOAM,
+    GRASS,
+    GRASS_DARK,
+    GRAVEL,
+    GREEN_FLAG,
+    INK,
+    KERB,
+    OLIVE,
+    OLIVE_LIGHT,
+    PIAZZA,
+    PINE,
+    PLOUGHED,
+    POPLAR,
+    RED,
+    ROOFS,
+    SAND,
+    SHADOW_A,
     SS,
+    STONE,
     TILE_PX,
+    TRUNK,
+    VERGE,
+    VINE,
+    WATER,
+    WAVE,
+    WHEAT,
+    WHITE,
     Canvas,
     Float,
     Rgb,
+    blob,
+    drop_shadow,
+    erode,
     hex_rgb,
     periodic_noise,
     save_png,
@@ -49,54 +86,17 @@ OUT_DIR = REPO / "levels" / "tilesets"
 COLUMNS = 16
 SEED = 1955  # the year of Moss and Jenkinson's record run
 
-# -- palette (poster colours) ---------------------------------------------------------
-GRASS = hex_rgb("#8db255")
-GRASS_DARK = hex_rgb("#76a047")
-ASPHALT = hex_rgb("#67625f")
-VERGE = hex_rgb("#d2bd86")
-WATER = hex_rgb("#2f87c2")
-WAVE = hex_rgb("#79bfe6")
-FOAM = hex_rgb("#d9eef7")
-BEACH = hex_rgb("#e6d198")
-COBBLE = hex_rgb("#a08a74")
-COBBLE_JOINT = hex_rgb("#6f5d4f")
-KERB = hex_rgb("#d5cbbb")
-PIAZZA = hex_rgb("#dccfb4")
-DIRT = hex_rgb("#b98a4e")
-GRAVEL = hex_rgb("#cdbb94")
-SAND = hex_rgb("#e8d3a0")
-WHEAT = hex_rgb("#e3bd4f")
-PLOUGHED = hex_rgb("#9c6b3f")
-VINE = hex_rgb("#4f7a33")
-OLIVE = hex_rgb("#8d9d5c")
-OLIVE_LIGHT = hex_rgb("#b8c38f")
-CYPRESS = hex_rgb("#2e5a34")
-POPLAR = hex_rgb("#5c8c3c")
-PINE = hex_rgb("#3f6b3a")
-TRUNK = hex_rgb("#6b4a2f")
-STONE = hex_rgb("#dac9a4")
-ROOFS = {
-    "a": hex_rgb("#c8593a"),
-    "b": hex_rgb("#d4773f"),
-    "c": hex_rgb("#b0452f"),
-    "lead": hex_rgb("#7f8e8c"),
-}
-BRICK = hex_rgb("#b35f43")
-DOME = hex_rgb("#8fa39c")
-RED = hex_rgb("#c8312b")
-GREEN_FLAG = hex_rgb("#1f8a4c")
-WHITE = hex_rgb("#f6f1e4")
-INK = hex_rgb("#2b2624")
-SHADOW_A = 0.30  # opacity of the flat drop shadows
-
 # Wang corner colours (1-based, Tiled convention); 0 = unset.
 WANG_COLOURS: tuple[tuple[str, Rgb], ...] = (
     ("grass", GRASS),
     ("asphalt", ASPHALT),
     ("water", WATER),
     ("cobbles", COBBLE),
+    ("gravel", tiles_route.GRAVEL_ROAD),
+    ("wet_asphalt", tiles_route.WET),
 )
-W_GRASS, W_ASPHALT, W_WATER, W_COBBLES = 1, 2, 3, 4
+W_GRASS, W_ASPHALT, W_WATER, W_COBBLES, W_GRAVEL, W_WET = 1, 2, 3, 4, 5, 6
+SEED_ROUTE = SEED + 1000  # the tiles added for the stages after the prologue draw from their own generator
 
 
 @dataclass
@@ -122,13 +122,19 @@ class Sheet:
         self.tiles.append(tile)
 
     def add_piece(
-        self, canvas: Canvas, prefix: str, names: list[list[str]], surface: str, solid: bool, layer: str
+        self, canvas: Canvas, prefix: str, names: list[list[str]], surface: str, solid: bool | None, layer: str
     ) -> None:
-        """Cut a multi-tile canvas and add every cell as ``prefix_name``."""
+        """Cut a multi-tile canvas and add every cell as ``prefix_name``.
+
+        ``solid=None``: a cell is solid when the art covers at least a third of it (the
+        corners of an ellipse stay drivable).
+        """
         cells = canvas.tiles()
         for r, row in enumerate(names):
             for c, name in enumerate(row):
-                self.add(Tile(f"{prefix}_{name}", cells[r][c], surface, solid, layer))
+                cell = cells[r][c]
+                is_solid = bool(cell[..., 3].mean() >= 255 / 3) if solid is None else solid
+                self.add(Tile(f"{prefix}_{name}", cell, surface, is_solid, layer))
 
 
 # -- ground textures (periodic, so neighbouring tiles join without seams) --------------
@@ -368,35 +374,6 @@ def draw_transition(c: Canvas, name: str, d: Float, texture: Float) -> None:
 
 
 # -- scenery ----------------------------------------------------------------------------------
-def drop_shadow(c: Canvas, mask: Float, dx: float = 2.0, dy: float = 2.0, alpha: float = SHADOW_A) -> None:
-    """Flat shadow: the mask shifted to the bottom right (sun from the top left)."""
-    sx, sy = round(dx * SS), round(dy * SS)
-    shifted = np.zeros_like(mask)
-    shifted[sy:, sx:] = mask[: mask.shape[0] - sy, : mask.shape[1] - sx]
-    c.paint(np.clip(shifted - mask, 0, 1), (0, 0, 0), alpha)
-
-
-def erode(mask: Float, px: float) -> Float:
-    """Shrink a 0/1 mask by ``px`` final pixels (4-neighbour erosion on the fine grid)."""
-    out = mask.copy()
-    for _ in range(round(px * SS)):
-        out[1:, :] = np.minimum(out[1:, :], out[:-1, :])
-        out[:-1, :] = np.minimum(out[:-1, :], out[1:, :])
-        out[:, 1:] = np.minimum(out[:, 1:], out[:, :-1])
-        out[:, :-1] = np.minimum(out[:, :-1], out[:, 1:])
-    return out
-
-
-def blob(c: Canvas, cx: float, cy: float, r: float, rng: np.random.Generator, lobes: int = 6) -> Float:
-    """An irregular round canopy: a disc plus overlapping lobes."""
-    m = c.circle_mask(cx, cy, r * 0.75)
-    for k in range(lobes):
-        a = 2 * math.pi * k / lobes + rng.uniform(-0.3, 0.3)
-        rr = r * rng.uniform(0.35, 0.5)
-        m = np.maximum(m, c.circle_mask(cx + math.cos(a) * (r - rr), cy + math.sin(a) * (r - rr), rr))
-    return m
-
-
 def tree(rng: np.random.Generator, kind: str) -> NDArray[np.uint8]:
     c = Canvas(1, 1)
     if kind == "olive":
@@ -859,9 +836,9 @@ def tsx_text(sheet: Sheet, image_name: str, width_px: int, height_px: int) -> st
         out.append(f' <tile id="{i}"{prob}>')
         out.append("  <properties>")
         out.append(f'   <property name="kind" value={quoteattr(t.kind)}/>')
-        out.append(f'   <property name="layer" value="{t.layer}"/>')
+        out.append(f'   <property name="layer" type="string" propertytype="tile_layer" value="{t.layer}"/>')
         out.append(f'   <property name="solid" type="bool" value="{str(t.solid).lower()}"/>')
-        out.append(f'   <property name="surface" value="{t.surface}"/>')
+        out.append(f'   <property name="surface" type="string" propertytype="surface" value="{t.surface}"/>')
         out.append("  </properties>")
         out.append(" </tile>")
     out.append(" <wangsets>")
@@ -890,7 +867,51 @@ def build_sheet() -> Sheet:
     add_ground(sheet, tex, rng)
     add_wang_pairs(sheet, tex)
     add_scenery(sheet, rng)
+    add_route_tiles(sheet, tex, np.random.default_rng(SEED_ROUTE))
     return sheet
+
+
+def add_route_tiles(sheet: Sheet, tex: Textures, rng: np.random.Generator) -> None:
+    """Tiles for the stages after the prologue, appended so every earlier tile id stays."""
+    gravel, wet = tiles_route.gravel_texture(rng), tiles_route.wet_texture(rng)
+    g, w = W_GRAVEL, W_WET
+    sheet.add(Tile("gravel_road", tile_from_rgb(gravel), "gravel", False, "ground", (g, g, g, g)))
+    sheet.add(Tile("wet_asphalt", tile_from_rgb(wet), "wet_asphalt", False, "ground", (w, w, w, w)))
+    for name, colour, texture, surface in (("gravel", g, gravel, "gravel"), ("wet", w, wet, "wet_asphalt")):
+        for code in range(1, 15):
+            bits = tuple((code >> k) & 1 for k in (3, 2, 1, 0))  # tl, tr, br, bl
+            c = Canvas(1, 1)
+            d = corner_field(c, bits)  # type: ignore[arg-type]
+            c.paint_rgb(tex.grass, np.ones(d.shape))
+            tiles_route.draw_route_transition(c, name, d, texture, GRASS)
+            corners = tuple(colour if b else W_GRASS for b in bits)
+            tile_surface = surface if sum(bits) >= 2 else "grass"
+            kind = f"{name}_{''.join(str(b) for b in bits)}"
+            sheet.add(Tile(kind, c.downsample(), tile_surface, False, "ground", corners))  # type: ignore[arg-type]
+
+    def grid(rows: int, cols: int) -> list[list[str]]:
+        return [[f"{r}_{c}" for c in range(cols)] for r in range(rows)]
+
+    sheet.add_piece(tiles_route.amphitheatre(rng, colosseum=False), "arena", grid(8, 10), "cobbles", None, "decor")
+    sheet.add_piece(tiles_route.amphitheatre(rng, colosseum=True), "colosseum", grid(8, 10), "cobbles", None, "decor")
+    sheet.add_piece(tiles_route.rotonda(), "rotonda", grid(4, 4), "grass", None, "decor")
+    sheet.add_piece(tiles_route.basilica(), "basilica", grid(3, 6), "cobbles", None, "decor")
+    sheet.add(Tile("statue", tiles_route.statue(), "grass", True, "decor"))
+    sheet.add(Tile("bridge_deck", tiles_route.deck_tile(tex.asphalt), "asphalt", False, "ground"))
+    for side in ("w", "e"):
+        img = tiles_route.parapet_tile(tex.water, tex.asphalt, east=side == "e")
+        sheet.add(Tile(f"parapet_{side}", img, "asphalt", True, "ground"))
+    for kind in ("w", "m", "e"):
+        sheet.add(Tile(f"truss_{kind}", tiles_route.truss_tile(kind), "asphalt", False, "above"))
+    for code in range(16):
+        n, e, s, w_ = (bool(code & 8), bool(code & 4), bool(code & 2), bool(code & 1))
+        name = "brick_" + ("".join(k for k, b in zip("nesw", (n, e, s, w_), strict=True) if b) or "post")
+        sheet.add(Tile(name, tiles_route.brick_wall(n, e, s, w_), "grass", True, "decor"))
+    sheet.add_piece(tiles_route.start_ramp(), "ramp", [["tl", "t", "tr"], ["bl", "b", "br"]], "asphalt", False, "decor")
+    sheet.add(Tile("saltpan", tiles_route.saltpan(rng), "water", False, "ground"))
+    sheet.add(Tile("scree", tiles_route.mountain_ground(rng, scree=True), "grass", False, "ground"))
+    sheet.add(Tile("pasture", tiles_route.mountain_ground(rng, scree=False), "grass", False, "ground"))
+    sheet.add(Tile("plane", tiles_route.plane_tree(rng), "grass", True, "decor"))
 
 
 def main(out_dir: Path = OUT_DIR) -> None:

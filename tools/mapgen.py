@@ -264,7 +264,10 @@ def _num(v: float) -> str:
 def _props(props: list[tuple[str, str, str]], indent: str) -> list[str]:
     out = [f"{indent}<properties>"]
     for name, typ, value in sorted(props):
+        # "enum:surface" is a string property of the project's enum type (a dropdown in Tiled)
         t = "" if typ == "string" else f' type="{typ}"'
+        if typ.startswith("enum:"):
+            t = f' type="string" propertytype="{typ[5:]}"'
         out.append(f"{indent} <property name={quoteattr(name)}{t} value={quoteattr(value)}/>")
     out.append(f"{indent}</properties>")
     return out

@@ -204,3 +204,73 @@ def save_png(tiles: Sequence[NDArray[np.uint8]], columns: int, path: str) -> tup
     surf = pygame.image.frombuffer(sheet.tobytes(), (w, h), "RGBA")
     pygame.image.save(surf, path)
     return w, h
+
+
+# -- palette (poster colours) ---------------------------------------------------------
+GRASS = hex_rgb("#8db255")
+GRASS_DARK = hex_rgb("#76a047")
+ASPHALT = hex_rgb("#67625f")
+VERGE = hex_rgb("#d2bd86")
+WATER = hex_rgb("#2f87c2")
+WAVE = hex_rgb("#79bfe6")
+FOAM = hex_rgb("#d9eef7")
+BEACH = hex_rgb("#e6d198")
+COBBLE = hex_rgb("#a08a74")
+COBBLE_JOINT = hex_rgb("#6f5d4f")
+KERB = hex_rgb("#d5cbbb")
+PIAZZA = hex_rgb("#dccfb4")
+DIRT = hex_rgb("#b98a4e")
+GRAVEL = hex_rgb("#cdbb94")
+SAND = hex_rgb("#e8d3a0")
+WHEAT = hex_rgb("#e3bd4f")
+PLOUGHED = hex_rgb("#9c6b3f")
+VINE = hex_rgb("#4f7a33")
+OLIVE = hex_rgb("#8d9d5c")
+OLIVE_LIGHT = hex_rgb("#b8c38f")
+CYPRESS = hex_rgb("#2e5a34")
+POPLAR = hex_rgb("#5c8c3c")
+PINE = hex_rgb("#3f6b3a")
+TRUNK = hex_rgb("#6b4a2f")
+STONE = hex_rgb("#dac9a4")
+ROOFS = {
+    "a": hex_rgb("#c8593a"),
+    "b": hex_rgb("#d4773f"),
+    "c": hex_rgb("#b0452f"),
+    "lead": hex_rgb("#7f8e8c"),
+}
+BRICK = hex_rgb("#b35f43")
+DOME = hex_rgb("#8fa39c")
+RED = hex_rgb("#c8312b")
+GREEN_FLAG = hex_rgb("#1f8a4c")
+WHITE = hex_rgb("#f6f1e4")
+INK = hex_rgb("#2b2624")
+SHADOW_A = 0.30  # opacity of the flat drop shadows
+
+
+def drop_shadow(c: Canvas, mask: Float, dx: float = 2.0, dy: float = 2.0, alpha: float = SHADOW_A) -> None:
+    """Flat shadow: the mask shifted to the bottom right (sun from the top left)."""
+    sx, sy = round(dx * SS), round(dy * SS)
+    shifted = np.zeros_like(mask)
+    shifted[sy:, sx:] = mask[: mask.shape[0] - sy, : mask.shape[1] - sx]
+    c.paint(np.clip(shifted - mask, 0, 1), (0, 0, 0), alpha)
+
+
+def erode(mask: Float, px: float) -> Float:
+    """Shrink a 0/1 mask by ``px`` final pixels (4-neighbour erosion on the fine grid)."""
+    out = mask.copy()
+    for _ in range(round(px * SS)):
+        out[1:, :] = np.minimum(out[1:, :], out[:-1, :])
+        out[:-1, :] = np.minimum(out[:-1, :], out[1:, :])
+        out[:, 1:] = np.minimum(out[:, 1:], out[:, :-1])
+        out[:, :-1] = np.minimum(out[:, :-1], out[:, 1:])
+    return out
+
+
+def blob(c: Canvas, cx: float, cy: float, r: float, rng: np.random.Generator, lobes: int = 6) -> Float:
+    """An irregular round canopy: a disc plus overlapping lobes."""
+    m = c.circle_mask(cx, cy, r * 0.75)
+    for k in range(lobes):
+        a = 2 * math.pi * k / lobes + rng.uniform(-0.3, 0.3)
+        rr = r * rng.uniform(0.35, 0.5)
+        m = np.maximum(m, c.circle_mask(cx + math.cos(a) * (r - rr), cy + math.sin(a) * (r - rr), rr))
+    return m

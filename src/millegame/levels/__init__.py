@@ -12,7 +12,14 @@ from millegame.core.stage import Stage
 from millegame.core.surfaces import SurfaceTable
 from millegame.levels.errors import StageError
 
-__all__ = ["StageError", "load_stage"]
+__all__ = ["StageError", "check_paths", "load_stage"]
+
+
+def check_paths(paths: list[Path], *, drive: bool = False) -> int:
+    """``millegame check-level``: see ``millegame.levels.check.check_paths``."""
+    from millegame.levels.check import check_paths as run
+
+    return run(paths, drive=drive)
 
 
 def load_stage(path: str | os.PathLike[str], surfaces: SurfaceTable | None = None) -> Stage:
@@ -28,4 +35,7 @@ def load_stage(path: str | os.PathLike[str], surfaces: SurfaceTable | None = Non
         from millegame.catalog import load_surfaces
 
         surfaces = load_surfaces()
-    return build_stage(read_tmx(Path(path)), surfaces)
+    stage = build_stage(read_tmx(Path(path)), surfaces)
+    if stage is None:  # cannot happen: in loading mode every error raises
+        raise StageError(f"{path}: not a usable stage")
+    return stage

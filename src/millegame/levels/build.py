@@ -1,13 +1,14 @@
 """Turning a parsed ``.tmx`` into a ``Stage`` in metres (the format is in docs/levels.md).
 
 Pixels become metres here and nowhere else: every coordinate is divided by the map's
-``px_per_m`` property.
+``px_per_m`` property. Every check reports through a ``Report`` (``levels.report``):
+loading stops at the first error, ``check-level`` collects them all and carries on
+with what it can still look at (a missing start does not hide a bad gate).
 """
 
 from __future__ import annotations
 
 import hashlib
-import itertools
 import math
 import os
 from collections.abc import Sequence
@@ -18,60 +19,84 @@ from numpy.typing import NDArray
 
 from millegame.core.stage import Gate, MapArt, Stage, TileLayerArt, TilesetArt
 from millegame.core.surfaces import SurfaceTable
-from millegame.levels.errors import StageError
+from millegame.levels import lint
+from millegame.levels.lines import as_bool, as_int, check_order, gate_of, route_arc_length
 from millegame.levels.objects import Shape, read_shapes, segments_of
-from millegame.levels.tmx import TmxFile, import_pytmx
+from millegame.levels.report import Report
+from millegame.levels.schema import closest
+from millegame.levels.timing import read_timing_lines
+from millegame.levels.tmx import TmxFile
 
 GROUND, ABOVE = "ground", "above"
 ROUTE_START_TOLERANCE_M = 30.0  # the route must begin this close to the start pose
 DEFAULT_BACKGROUND = (120, 160, 80)
-FLIP_SHIFT = 29  # Tiled keeps flip flags in gid bits 31 (h), 30 (v), 29 (diagonal)
+DEFAULT_PX_PER_M = 8.0  # only to carry on checking when px_per_m is missing
 
 
-def build_stage(tmx: TmxFile, surfaces: SurfaceTable) -> Stage:
-    where = str(tmx.path)
+def build_stage(tmx: TmxFile, surfaces: SurfaceTable, report: Report | None = None) -> Stage | None:
+    """The Stage, or None when ``report`` collected errors (loading mode raises instead)."""
+    report = report or Report(str(tmx.path))
     tiled = tmx.tiled
     props = dict(tiled.properties)
-    px_per_m = map_scale(where, props)
+    px_per_m = map_scale(report, props)
     cell_m = tiled.tilewidth / px_per_m
-    luts = TileTables.of(tiled, surfaces, where)
-    layers = tile_layers(tiled)
+    luts = TileTables.of(tiled, surfaces, report)
+    layers = tile_layers(tmx)
+    surface: NDArray[np.uint8] | None = None
     if GROUND not in layers:
-        raise StageError(f'{where}: no tile layer named "ground" — rename the layer that holds the terrain to "ground"')
-    surface = surface_grid(where, layers[GROUND], luts)
-    solid = np.zeros(surface.shape, dtype=bool)
+        report.error('no tile layer named "ground" — rename the layer that holds the terrain to "ground"')
+    else:
+        surface = surface_grid(report, layers[GROUND], luts)
+    solid = np.zeros((tiled.height, tiled.width), dtype=bool)
     for gids in layers.values():
         solid |= luts.solid[gids]
 
     shapes = read_shapes(tiled)
-    start_xy, heading = start_pose(where, shapes, px_per_m)
-    route = route_polyline(where, shapes, px_per_m)
-    check_route_start(where, route, start_xy)
-    checkpoints, finish = gates(where, shapes, route, px_per_m)
-    walls = wall_segments(where, shapes, px_per_m)
-    rows, cols = surface.shape
-    check_inside(where, "start", start_xy, cols * cell_m, rows * cell_m)
+    if report.collect:
+        lint.check_names(report, tmx, shapes)
+    start = start_pose(report, shapes, px_per_m)
+    route = route_polyline(report, shapes, px_per_m)
+    if start is not None and route is not None:
+        check_route_start(report, route, start[0])
+    width_m, height_m = tiled.width * cell_m, tiled.height * cell_m
+    if start is not None:
+        check_inside(report, "start", start[0], width_m, height_m)
+    walls = wall_segments(report, shapes, px_per_m)
+    checkpoints: tuple[Gate, ...] = ()
+    finish: Gate | None = None
+    timing: tuple[Any, ...] = ()
+    if route is not None:
+        found = gates(report, shapes, route, px_per_m)
+        if found is not None:
+            checkpoints, finish, s_finish = found
+            timing = read_timing_lines(report, shapes, route, px_per_m, s_finish)
+    if report.collect and route is not None:
+        lint.check_geometry(report, shapes, surfaces, surface, solid, cell_m, px_per_m, start, route, walls, finish)
+    par = par_time(report, props)
+    if start is None or route is None or finish is None or surface is None or report.has_errors:
+        return None
 
-    par = props.get("par_time_s")
+    if timing:
+        props["timing_lines"] = timing  # until core's Stage has a field of its own
     return Stage(
         id=tmx.path.stem,
         title=str(props.get("title") or tmx.path.stem),
-        width_m=cols * cell_m,
-        height_m=rows * cell_m,
+        width_m=width_m,
+        height_m=height_m,
         cell_m=cell_m,
         surface=surface,
         solid=solid,
         surfaces=surfaces,
         walls=walls,
-        start_xy=start_xy,
-        start_heading=heading,
+        start_xy=start[0],
+        start_heading=start[1],
         checkpoints=checkpoints,
         finish=finish,
         route=route,
         px_per_m=px_per_m,
         time_of_day=str(props.get("time_of_day", "day")),
         weather=str(props.get("weather", "clear")),
-        par_time_s=float(par) if par not in (None, "") else None,
+        par_time_s=par,
         source_path=os.fspath(tmx.path.resolve()),
         source_sha256=hashlib.sha256(tmx.data).hexdigest(),
         properties=props,
@@ -80,102 +105,103 @@ def build_stage(tmx: TmxFile, surfaces: SurfaceTable) -> Stage:
 
 
 # -- map properties ---------------------------------------------------------------------------
-def map_scale(where: str, props: dict[str, Any]) -> float:
+def map_scale(report: Report, props: dict[str, Any]) -> float:
     raw = props.get("px_per_m")
     if raw is None:
-        raise StageError(
-            f"{where}: map property px_per_m is missing — add a float property px_per_m (8 for the shipped tileset)"
-        )
+        report.error("map property px_per_m is missing — add a float property px_per_m (8 for the shipped tileset)")
+        return DEFAULT_PX_PER_M
     try:
         value = float(raw)
     except (TypeError, ValueError):
-        raise StageError(f"{where}: map property px_per_m = {raw!r} is not a number") from None
+        report.error(f"map property px_per_m = {raw!r} is not a number — set it to 8 for the shipped tileset")
+        return DEFAULT_PX_PER_M
     if not (value > 0 and math.isfinite(value)):
-        raise StageError(f"{where}: map property px_per_m must be > 0 (got {value})")
+        report.error(f"map property px_per_m must be > 0 (got {value}) — set it to 8 for the shipped tileset")
+        return DEFAULT_PX_PER_M
+    return value
+
+
+def par_time(report: Report, props: dict[str, Any]) -> float | None:
+    raw = props.get("par_time_s")
+    if raw in (None, ""):
+        return None
+    try:
+        value = float(raw)
+    except (TypeError, ValueError):
+        report.error(f"map property par_time_s = {raw!r} is not a number — give the par time in seconds, or remove it")
+        return None
+    if not (value > 0 and math.isfinite(value)):
+        report.error(f"map property par_time_s must be > 0 (got {value}) — give the par time in seconds, or remove it")
+        return None
     return value
 
 
 # -- tiles -------------------------------------------------------------------------------------
 class TileTables:
-    """Lookup tables indexed by pytmx's gid (pytmx renumbers Tiled's gids as it loads)."""
+    """Lookup tables indexed by Tiled's gid (flip bits stripped): surface index (-1 = no
+    ``surface`` property) and solidity of every tile of every tileset."""
 
-    def __init__(
-        self,
-        surface: NDArray[np.int16],
-        solid: NDArray[np.bool_],
-        tiled_gid: NDArray[np.uint32],
-        flips: NDArray[np.uint8],
-        names: list[str],
-    ) -> None:
-        self.surface = surface  # surface index, -1 = no `surface` property
+    def __init__(self, surface: NDArray[np.int16], solid: NDArray[np.bool_], names: list[str]) -> None:
+        self.surface = surface
         self.solid = solid
-        self.tiled_gid = tiled_gid  # Tiled's gid without flip bits
-        self.flips = flips  # Tiled's flip bits (h, v, d) as a 3-bit number
         self.surface_names = names
 
     @staticmethod
-    def of(tiled: Any, surfaces: SurfaceTable, where: str) -> TileTables:
-        n = max(int(tiled.maxgid), 1)
+    def of(tiled: Any, surfaces: SurfaceTable, report: Report) -> TileTables:
+        n = max((int(ts.firstgid) + int(ts.tilecount) for ts in tiled.tilesets), default=1)
         surface = np.full(n, -1, dtype=np.int16)
         solid = np.zeros(n, dtype=bool)
-        tiled_gid = np.zeros(n, dtype=np.uint32)
-        flips = np.zeros(n, dtype=np.uint8)
-        for (tgid, flags), entry in tiled.imagemap.items():
-            gid = entry if isinstance(entry, int) else entry[0]  # pytmx seeds it with (0, 0) -> 0
-            if gid <= 0 or gid >= n:
-                continue
-            tiled_gid[gid] = tgid
-            if flags:
-                flips[gid] = (int(flags[0]) << 2) | (int(flags[1]) << 1) | int(flags[2])
+        unknown: dict[str, list[int]] = {}
         for gid, p in tiled.tile_properties.items():
-            if not (0 < gid < n):
+            tgid = int(tiled.tiledgidmap.get(gid, 0))  # pytmx renumbers gids; this maps them back
+            if not (0 < tgid < n):
                 continue
             name = p.get("surface")
             if name is not None:
                 try:
-                    surface[gid] = surfaces.index(str(name))
+                    surface[tgid] = surfaces.index(str(name))
                 except KeyError:
-                    raise StageError(
-                        f"{where}: tile {int(tiled_gid[gid]) - 1} of the tileset has surface {name!r}, "
-                        f"which is not one of: {', '.join(surfaces.names)} — fix its `surface` property"
-                    ) from None
-            solid[gid] = as_bool(p.get("solid", False))
-        return TileTables(surface, solid, tiled_gid, flips, list(surfaces.names))
+                    unknown.setdefault(str(name), []).append(tgid)
+            solid[tgid] = as_bool(p.get("solid", False))
+        for name, tgids in unknown.items():
+            ids = ", ".join(str(g - 1) for g in sorted(tgids)[:5]) + (" …" if len(tgids) > 5 else "")
+            report.error(
+                f"tileset tile {ids}: surface {name!r} is not one of: {', '.join(surfaces.names)} "
+                f"— fix the tile's surface property ({closest(name, surfaces.names)})"
+            )
+        return TileTables(surface, solid, list(surfaces.names))
 
 
-def tile_layers(tiled: Any) -> dict[str, NDArray[np.int64]]:
-    """Every tile layer's pytmx gids, (rows, cols), by name, in document order."""
-    pytmx = import_pytmx()
-    out: dict[str, NDArray[np.int64]] = {}
-    for layer in tiled.layers:
-        if isinstance(layer, pytmx.TiledTileLayer):
-            out[str(layer.name)] = np.asarray(layer.data, dtype=np.int64).reshape(tiled.height, tiled.width)
-    return out
+def tile_layers(tmx: TmxFile) -> dict[str, NDArray[np.uint32]]:
+    """Every tile layer's Tiled gids without flip bits, (rows, cols), by name, in document order."""
+    return {layer.name: layer.gids for layer in tmx.tile_layers}
 
 
-def surface_grid(where: str, gids: NDArray[np.int64], luts: TileTables) -> NDArray[np.uint8]:
+def surface_grid(report: Report, gids: NDArray[np.uint32], luts: TileTables) -> NDArray[np.uint8] | None:
+    ok = True
     empty = np.argwhere(gids == 0)
     if len(empty):
         r, c = empty[0]
-        raise StageError(
-            f'{where}: the "ground" layer has {len(empty)} empty cells (first at column {c}, row {r}) '
-            "— every ground cell needs a tile"
+        ok = False
+        report.error(
+            f'tile layer "ground": {len(empty)} empty cells (first at column {c}, row {r}) '
+            "— every ground cell needs a tile (paint grass with the terrain brush, or fill with the bucket)"
         )
     idx = luts.surface[gids]
-    missing = np.argwhere(idx < 0)
+    missing = np.argwhere((idx < 0) & (gids != 0))
     if len(missing):
         r, c = missing[0]
-        tile = int(luts.tiled_gid[gids[r, c]])
-        raise StageError(
-            f'{where}: the "ground" layer uses tile gid {tile} (at column {c}, row {r}), which has no '
-            "`surface` property — give the tile a string property surface"
+        tile = int(gids[r, c])
+        ok = False
+        report.error(
+            f'tile layer "ground": tile gid {tile} (first at column {c}, row {r}, {len(missing)} cells) has no '
+            "surface — give the tile a surface property in the tileset, or paint another tile"
         )
-    return idx.astype(np.uint8)
+    return idx.astype(np.uint8) if ok else None
 
 
 def map_art(tmx: TmxFile, luts: TileTables) -> MapArt:
     tiled = tmx.tiled
-    pytmx = import_pytmx()
     base = tmx.path.parent
     tilesets = tuple(
         TilesetArt(
@@ -192,16 +218,13 @@ def map_art(tmx: TmxFile, luts: TileTables) -> MapArt:
         for ts in sorted(tiled.tilesets, key=lambda t: int(t.firstgid))
     )
     layers = []
-    for layer in tiled.layers:
-        if not isinstance(layer, pytmx.TiledTileLayer):
-            continue
-        gids = np.asarray(layer.data, dtype=np.int64).reshape(tiled.height, tiled.width)
-        flips = luts.flips[gids]
-        above = str(layer.name).lower() == ABOVE or as_bool(layer.properties.get("above_cars", False))
+    for layer in tmx.tile_layers:
+        flips = layer.flips
+        above = layer.name.lower() == ABOVE or as_bool(layer.properties.get("above_cars", False))
         layers.append(
             TileLayerArt(
-                name=str(layer.name),
-                gids=luts.tiled_gid[gids],
+                name=layer.name,
+                gids=layer.gids,
                 above_cars=above,
                 flips=flips if flips.any() else None,
             )
@@ -213,23 +236,6 @@ def map_art(tmx: TmxFile, luts: TileTables) -> MapArt:
         layers=tuple(layers),
         background_rgb=parse_colour(tiled.background_color) or DEFAULT_BACKGROUND,
     )
-
-
-def as_bool(value: object) -> bool:
-    """A Tiled bool property (pytmx converts typed ones; a string "false" must stay False)."""
-    if isinstance(value, str):
-        return value.strip().lower() in ("true", "1", "yes")
-    return bool(value)
-
-
-def as_int(value: object) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-        return int(value)
-    return None
 
 
 def parse_colour(text: str | None) -> tuple[int, int, int] | None:
@@ -248,146 +254,106 @@ def parse_colour(text: str | None) -> tuple[int, int, int] | None:
 
 
 # -- objects -----------------------------------------------------------------------------------
-def only_one(where: str, shapes: Sequence[Shape], kind: str, how: str) -> Shape:
+def only_one(report: Report, shapes: Sequence[Shape], kind: str, how: str) -> Shape | None:
     found = [s for s in shapes if s.kind == kind]
     if not found:
-        raise StageError(f'{where}: no object of type "{kind}" — {how}')
+        report.error(f'no object of type "{kind}" — {how}')
+        return None
     if len(found) > 1:
         ids = ", ".join(f"#{s.id}" for s in found)
-        raise StageError(f'{where}: {len(found)} objects of type "{kind}" ({ids}) — keep exactly one')
+        report.error(f'{len(found)} objects of type "{kind}" ({ids}) — keep exactly one')
+        return None
     return found[0]
 
 
-def start_pose(where: str, shapes: Sequence[Shape], px_per_m: float) -> tuple[tuple[float, float], float]:
+def start_pose(report: Report, shapes: Sequence[Shape], px_per_m: float) -> tuple[tuple[float, float], float] | None:
     """Centre [m] and heading [rad] of the car-sized ``start`` rectangle.
 
     Its local +x axis is the car's forward direction; Tiled rotates it about the
     top-left corner, so the centre is (x, y) + R(θ)·(w/2, h/2) — the mean of the corners.
     """
     s = only_one(
-        where, shapes, "start", "add a car-sized rectangle (4.4 × 1.8 m) of type start, rotated to face the road"
+        report, shapes, "start", "add a car-sized rectangle (4.4 × 1.8 m) of type start, rotated to face the road"
     )
+    if s is None:
+        return None
     if s.shape != "rectangle":
-        raise StageError(f"{where}: {s.label}: must be a rectangle, not a {s.shape} — draw it with the rectangle tool")
+        report.error(f"{s.label}: must be a rectangle, not a {s.shape} — draw it with the rectangle tool")
+        return None
     cx, cy = s.points.mean(axis=0) / px_per_m
     return (float(cx), float(cy)), math.radians(s.rotation_deg)
 
 
-def route_polyline(where: str, shapes: Sequence[Shape], px_per_m: float) -> NDArray[np.float64]:
+def route_polyline(report: Report, shapes: Sequence[Shape], px_per_m: float) -> NDArray[np.float64] | None:
     s = only_one(
-        where, shapes, "route", "add a polyline of type route along the road centre, from the start to past the finish"
+        report, shapes, "route", "add a polyline of type route along the road centre, from the start to past the finish"
     )
+    if s is None:
+        return None
     if s.shape != "polyline" or len(s.points) < 2:
-        raise StageError(f"{where}: {s.label}: must be an open polyline with at least 2 points")
+        report.error(
+            f"{s.label}: must be an open polyline with at least 2 points, not a {s.shape} — draw it with the "
+            "polyline tool"
+        )
+        return None
     pts = s.points / px_per_m
     keep = np.concatenate([[True], np.hypot(*np.diff(pts, axis=0).T) > 1e-9])
     return np.ascontiguousarray(pts[keep])
 
 
-def check_route_start(where: str, route: NDArray[np.float64], start_xy: tuple[float, float]) -> None:
+def check_route_start(report: Report, route: NDArray[np.float64], start_xy: tuple[float, float]) -> None:
     d = math.hypot(route[0, 0] - start_xy[0], route[0, 1] - start_xy[1])
     if d > ROUTE_START_TOLERANCE_M:
-        raise StageError(
-            f"{where}: the route begins {d:.0f} m from the start — draw the route from the start "
+        report.error(
+            f"the route begins {d:.0f} m from the start — draw the route from the start "
             "(or reverse it: Tiled's Reverse Polyline, if it was drawn backwards)"
         )
 
 
-def check_inside(where: str, what: str, xy: tuple[float, float], width_m: float, height_m: float) -> None:
+def check_inside(report: Report, what: str, xy: tuple[float, float], width_m: float, height_m: float) -> None:
     if not (0 <= xy[0] < width_m and 0 <= xy[1] < height_m):
-        raise StageError(f"{where}: the {what} ({xy[0]:.1f}, {xy[1]:.1f}) m is outside the map")
+        report.error(f"the {what} ({xy[0]:.1f}, {xy[1]:.1f}) m is outside the map — move it onto the map")
 
 
 def gates(
-    where: str, shapes: Sequence[Shape], route: NDArray[np.float64], px_per_m: float
-) -> tuple[tuple[Gate, ...], Gate]:
-    """Checkpoints (by ``order``) and the finish, each with the route's direction there."""
-    cum = np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(route, axis=0).T))])
+    report: Report, shapes: Sequence[Shape], route: NDArray[np.float64], px_per_m: float
+) -> tuple[tuple[Gate, ...], Gate, float] | None:
+    """Checkpoints (by ``order``) and the finish, each with the route's direction there,
+    and the finish's distance along the route [m]."""
+    cum = route_arc_length(route)
     found: list[tuple[int, Gate, float, Shape]] = []
     for s in shapes:
         if s.kind != "checkpoint":
             continue
         order = as_int(s.properties.get("order"))
-        if order is None:
-            raise StageError(f"{where}: {s.label}: needs an int property order (1, 2, 3, … in driving order)")
-        gate, at = gate_of(where, s, route, cum, px_per_m, order)
-        found.append((order, gate, at, s))
-    found.sort(key=lambda t: t[0])
-    for (o1, _, a1, s1), (o2, _, a2, s2) in itertools.pairwise(found):
-        if o1 == o2:
-            raise StageError(f"{where}: {s1.label} and {s2.label} both have order {o1} — number checkpoints 1, 2, 3, …")
-        if a2 <= a1:
-            raise StageError(
-                f"{where}: {s2.label} (order {o2}) comes before order {o1} along the route — fix the order properties"
-            )
-    fin = only_one(where, shapes, "finish", "add a 2-point polyline of type finish across the road")
-    finish, at_fin = gate_of(where, fin, route, cum, px_per_m, len(found) + 1)
-    if found and at_fin <= found[-1][2]:
-        raise StageError(f"{where}: {fin.label}: the finish comes before the last checkpoint along the route")
-    return tuple(g for _, g, _, _ in found), finish
-
-
-def gate_of(
-    where: str, s: Shape, route: NDArray[np.float64], cum: NDArray[np.float64], px_per_m: float, order: int
-) -> tuple[Gate, float]:
-    """A Gate from a 2-point line, and its arc-length position along the route [m]."""
-    if s.shape != "polyline" or len(s.points) != 2:
-        raise StageError(
-            f"{where}: {s.label}: must be a 2-point polyline across the road "
-            f"(got a {s.shape} with {len(s.points)} points)"
-        )
-    a, b = s.points[0] / px_per_m, s.points[1] / px_per_m
-    hit = route_crossing(route, a, b)
-    if hit is None:
-        raise StageError(
-            f"{where}: {s.label}: does not cross the route — move it so it spans the road where the route polyline runs"
-        )
-    k, t = hit
-    d = route[k + 1] - route[k]
-    fwd = d / np.hypot(*d)
-    gate = Gate(
-        a=(float(a[0]), float(a[1])),
-        b=(float(b[0]), float(b[1])),
-        forward=(float(fwd[0]), float(fwd[1])),
-        name=s.name,
-        order=order,
-        object_id=s.id,
-    )
-    return gate, float(cum[k] + t * (cum[k + 1] - cum[k]))
-
-
-def route_crossing(
-    route: NDArray[np.float64], a: NDArray[np.float64], b: NDArray[np.float64]
-) -> tuple[int, float] | None:
-    """The route segment (index, fraction along it) that crosses segment a–b.
-
-    If the route crosses the line more than once (a gate drawn too long across a
-    hairpin), the crossing nearest the gate's midpoint wins.
-    """
-    p, r = route[:-1], route[1:] - route[:-1]
-    s = b - a
-    denom = r[:, 0] * s[1] - r[:, 1] * s[0]
-    qp = a - p
-    with np.errstate(divide="ignore", invalid="ignore"):
-        t = (qp[:, 0] * s[1] - qp[:, 1] * s[0]) / denom
-        u = (qp[:, 0] * r[:, 1] - qp[:, 1] * r[:, 0]) / denom
-    ok = (denom != 0) & (t >= 0) & (t <= 1) & (u >= 0) & (u <= 1)
-    idx = np.nonzero(ok)[0]
-    if not len(idx):
+        if order is None or order < 1:
+            report.error(f"{s.label}: needs an int property order (1, 2, 3, … in driving order)")
+            continue
+        hit = gate_of(report, s, route, cum, px_per_m, order)
+        if hit is not None:
+            found.append((order, hit[0], hit[1], s))
+    found.sort(key=lambda t: (t[0], t[2]))
+    check_order(report, [(o, at, s) for o, _, at, s in found], "checkpoint", "number checkpoints 1, 2, 3, …")
+    fin = only_one(report, shapes, "finish", "add a 2-point polyline of type finish across the road")
+    if fin is None:
         return None
-    mid = (a + b) / 2
-    pts = p[idx] + t[idx, None] * r[idx]
-    best = int(np.argmin(np.hypot(*(pts - mid).T)))
-    return int(idx[best]), float(t[idx[best]])
+    hit = gate_of(report, fin, route, cum, px_per_m, len(found) + 1)
+    if hit is None:
+        return None
+    finish, at_fin = hit
+    if found and at_fin <= max(at for _, _, at, _ in found):
+        report.error(f"{fin.label}: the finish comes before the last checkpoint along the route — move it")
+    return tuple(g for _, g, _, _ in found), finish, at_fin
 
 
-def wall_segments(where: str, shapes: Sequence[Shape], px_per_m: float) -> NDArray[np.float64]:
+def wall_segments(report: Report, shapes: Sequence[Shape], px_per_m: float) -> NDArray[np.float64]:
     segs = []
     for s in shapes:
         if s.kind != "wall":
             continue
         if s.shape == "point":
-            raise StageError(f"{where}: {s.label}: a point cannot be a wall — use a polyline, polygon or rectangle")
+            report.error(f"{s.label}: a point cannot be a wall — use a polyline, polygon or rectangle")
+            continue
         segs.append(segments_of(s) / px_per_m)
     if not segs:
         return np.zeros((0, 4), dtype=np.float64)

@@ -1,0 +1,179 @@
+"""The shipped stages: route order, data, landmarks, surfaces, timing lines, the Tiled project,
+and ``check-level --drive`` on every one of them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from millegame import catalog
+from millegame.core.stage import Stage
+from millegame.levels import load_stage
+from millegame.levels.check import EXIT_OK, check_file
+from millegame.levels.schema import ENUMS, OBJECT_TYPES
+
+REPO = Path(__file__).resolve().parent.parent
+LEVELS = REPO / "levels"
+STAGES = catalog.list_stages()
+IDS = [s.id for s in STAGES]
+ROUTE_ORDER = [
+    "prologo",
+    "brescia-verona",
+    "verona-vicenza",
+    "vicenza-padova",
+    "padova-ferrara",
+    "ferrara-ravenna",
+    "aquila-rieti",
+    "rieti-roma",
+]
+# What makes each stage recognisable from above: tile kinds that must be on its map.
+LANDMARKS = {
+    "prologo": {"sail_boat", "olive", "dome_00", "cyclists"},
+    "brescia-verona": {"ramp_tl", "spectators_flags", "banner_v_m", "sail_boat", "brick_ns"},
+    "verona-vicenza": {"arena_4_4", "rotonda_1_1", "basilica_1_2", "vineyard_h"},
+    "vicenza-padova": {"statue", "fountain_tl", "wet_asphalt", "dome_11"},
+    "padova-ferrara": {"truss_m", "parapet_w", "bridge_deck", "poplar"},
+    "ferrara-ravenna": {"brick_ns", "pine_c", "saltpan", "tower_tl"},
+    "aquila-rieti": {"gravel_road", "scree", "wall_ns", "rocks"},
+    "rieti-roma": {"colosseum_4_4", "plane", "umbrella", "pine_c"},
+}
+
+
+@cache
+def stage(stage_id: str) -> Stage:
+    return load_stage(catalog.resolve_stage(stage_id))
+
+
+@cache
+def kinds_on(stage_id: str) -> set[str]:
+    tsx = ET.parse(LEVELS / "tilesets" / "terrain.tsx").getroot()
+    kind = {
+        int(t.get("id", "0")) + 1: next(p.get("value") for p in t.iter("property") if p.get("name") == "kind")
+        for t in tsx.iter("tile")
+    }
+    art = stage(stage_id).art
+    assert art is not None
+    gids = np.unique(np.concatenate([layer.gids.ravel() for layer in art.layers]))
+    return {str(kind[int(g)]) for g in gids if int(g) in kind}
+
+
+def test_eight_stages_in_route_order() -> None:
+    assert IDS == ROUTE_ORDER
+    for info in STAGES:
+        assert info.path.is_file(), info.path
+
+
+@pytest.mark.parametrize("stage_id", IDS)
+def test_stage_data_lives_in_the_map(stage_id: str) -> None:
+    s = stage(stage_id)
+    assert s.time_of_day in ENUMS["time_of_day"]
+    assert s.weather in ENUMS["weather"]
+    assert s.par_time_s is not None
+    # 2–4 minutes at race pace: par is the Jaguar XK120's autopilot time + 10 %
+    assert 120 * 1.1 <= s.par_time_s <= 240 * 1.1, s.par_time_s
+    assert 2000 <= s.route_length_m <= 4500
+
+
+def test_times_of_day_and_weather_vary_along_the_route() -> None:
+    light = [stage(i).time_of_day for i in IDS]
+    assert {"day", "dusk", "night"} <= set(light)
+    assert stage("brescia-verona").time_of_day == "dusk" and stage("verona-vicenza").time_of_day == "night"
+    assert any(stage(i).weather == "rain" for i in IDS)
+
+
+@pytest.mark.parametrize("stage_id", IDS)
+def test_landmarks_are_on_the_map(stage_id: str) -> None:
+    missing = LANDMARKS[stage_id] - kinds_on(stage_id)
+    assert not missing, f"{stage_id} lacks {missing}"
+
+
+def surfaces_of(stage_id: str) -> set[str]:
+    s = stage(stage_id)
+    return {s.surfaces.names[i] for i in np.unique(s.surface)}
+
+
+def test_surfaces_where_history_has_them() -> None:
+    wet = [i for i in IDS if "wet_asphalt" in surfaces_of(i)]
+    assert wet and all(stage(i).weather == "rain" for i in wet)
+    assert "gravel" in surfaces_of("aquila-rieti")
+    assert sum("cobbles" in surfaces_of(i) for i in IDS) >= 6
+
+
+def test_the_po_bridge_is_drawn_over_the_cars() -> None:
+    art = stage("padova-ferrara").art
+    assert art is not None
+    above = next(layer for layer in art.layers if layer.name == "above")
+    assert above.above_cars
+    tsx = ET.parse(LEVELS / "tilesets" / "terrain.tsx").getroot()
+    truss = next(
+        int(t.get("id", "0")) + 1
+        for t in tsx.iter("tile")
+        if any(p.get("value") == "truss_m" for p in t.iter("property"))
+    )
+    rows, cols = np.nonzero(above.gids == truss)
+    assert len(rows) >= 4 * 30  # a deck ~4 tiles wide, well over 100 m long
+    s = stage("padova-ferrara")
+    route_cells = {(int(y // s.cell_m), int(x // s.cell_m)) for x, y in s.route}
+    assert route_cells & set(zip(rows.tolist(), cols.tolist(), strict=True)), "the route does not cross the bridge"
+
+
+def test_timing_lines_on_at_least_three_stages() -> None:
+    with_pc = [i for i in IDS if any(t.kind == "pc_line" for t in stage(i).properties.get("timing_lines", ()))]
+    assert len(with_pc) >= 3, with_pc
+    kinds = {t.kind for i in IDS for t in stage(i).properties.get("timing_lines", ())}
+    assert {"pc_line", "pm_start", "pm_secret", "pm_end", "co"} <= kinds
+
+
+@pytest.mark.parametrize("stage_id", IDS)
+def test_every_stage_passes_check_level(stage_id: str) -> None:
+    check = check_file(catalog.resolve_stage(stage_id))
+    assert check.exit_code == EXIT_OK, [p.text for p in check.problems]
+
+
+@pytest.mark.parametrize("stage_id", IDS)
+def test_every_stage_passes_check_level_drive(stage_id: str) -> None:
+    """The autopilot finishes with the slowest and the fastest car (~15–40 s per stage)."""
+    check = check_file(catalog.resolve_stage(stage_id), drive=True)
+    assert check.exit_code == EXIT_OK, [p.text for p in check.problems]
+    assert len(check.drives) == 2 and all(d.finished for d in check.drives)
+
+
+# -- the Tiled project ------------------------------------------------------------------------------
+def test_the_tiled_project_offers_the_format_as_dropdowns() -> None:
+    project = json.loads((LEVELS / "millegame.tiled-project").read_text(encoding="utf-8"))
+    assert project["objectTypesFile"] == "objecttypes.xml"
+    types = {t["name"]: t for t in project["propertyTypes"]}
+    assert len({t["id"] for t in project["propertyTypes"]}) == len(types)
+    for t in types.values():
+        assert t["type"] == "enum" and t["storageType"] == "string" and t["valuesAsFlags"] is False
+    assert types["surface"]["values"] == list(catalog.load_surfaces().names)
+    for name, values in ENUMS.items():
+        assert types[name]["values"] == list(values)
+    assert set(types["object_class"]["values"]) >= {"start", "checkpoint", "finish", "route", "wall", "pc_line"}
+    root = ET.parse(LEVELS / "objecttypes.xml").getroot()
+    declared = {o.get("name"): {p.get("name"): p.get("type") for p in o.iter("property")} for o in root}
+    assert declared == {t.name: {p.name: p.type for p in t.props} for t in OBJECT_TYPES.values()}
+
+
+def test_the_tiled_project_is_up_to_date() -> None:
+    code = (
+        "import sys; sys.path.insert(0, 'tools'); import make_tiled_project as m, json; "
+        "print(json.dumps(m.project_json(), indent=4)); print(m.object_types_xml(), end='')"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True).stdout
+    expected = (LEVELS / "millegame.tiled-project").read_text() + (LEVELS / "objecttypes.xml").read_text()
+    assert out == expected, "run tools/make_tiled_project.py"
+
+
+def test_the_tileset_uses_the_project_enums() -> None:
+    tsx = (LEVELS / "tilesets" / "terrain.tsx").read_text(encoding="utf-8")
+    assert 'propertytype="surface"' in tsx and 'propertytype="tile_layer"' in tsx
+    for info in STAGES[1:]:
+        assert 'propertytype="time_of_day"' in info.path.read_text(encoding="utf-8")
