@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import math
 import os
+import tempfile
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("MILLEGAME_CONFIG_DIR", tempfile.mkdtemp(prefix="millegame-cfg-"))
 
 from pathlib import Path
 
@@ -26,6 +28,7 @@ from millegame.ui.scenes.demo import DemoScene
 from millegame.ui.scenes.pause import PauseScene
 from millegame.ui.scenes.race_scene import RaceScene
 from millegame.ui.scenes.results import ResultsScene
+from millegame.ui.scenes.rules_select import RulesScene
 from millegame.ui.scenes.title import TitleScene
 from stage_fixtures import sprint_stage
 
@@ -136,6 +139,8 @@ def test_title_to_car_select_to_race_to_results_and_back(flow_app: App, surface:
     assert isinstance(app.top, CarSelectScene)
     press(app, surface, pygame.K_LEFT)  # wraps to the last car: the 911
     press(app, surface, pygame.K_RETURN)
+    assert isinstance(app.top, RulesScene)
+    press(app, surface, pygame.K_RETURN)  # Corsa
     frames(app, surface, 2)  # "loading…" is drawn, then the race starts
     race_scene = app.top
     assert isinstance(race_scene, RaceScene) and race_scene.car.id == "porsche-911-992"
@@ -167,14 +172,14 @@ def test_escape_pauses_and_the_pause_menu_works(flow_app: App, surface: pygame.S
     assert app.top is race_scene
     press(app, surface, pygame.K_ESCAPE, pygame.K_DOWN, pygame.K_RETURN)  # Restart
     assert isinstance(app.top, RaceScene) and app.top is not race_scene and app.top.race.tick == 0
-    press(app, surface, pygame.K_ESCAPE, pygame.K_DOWN, pygame.K_DOWN, pygame.K_RETURN)  # Quit to title
+    press(app, surface, pygame.K_ESCAPE, pygame.K_DOWN, pygame.K_DOWN, pygame.K_DOWN, pygame.K_RETURN)  # Quit
     assert isinstance(app.top, TitleScene) and len(app.scenes) == 1
 
 
 def test_demo_from_the_title_returns_on_any_key(flow_app: App, surfaces, surface: pygame.Surface) -> None:
     app = flow_app
     app._stage = ring_road(surfaces)  # a loop, so the autopilot has corners to take
-    press(app, surface, pygame.K_DOWN, pygame.K_RETURN)
+    press(app, surface, pygame.K_UP, pygame.K_UP, pygame.K_RETURN)  # wraps round to "Demo"
     assert isinstance(app.top, DemoScene)
     frames(app, surface, 120)
     assert app.top.race.tick > 100

@@ -18,15 +18,29 @@ import pygame
 
 from millegame.core.car import CarParams
 from millegame.core.stage import Stage
+from millegame.ui.audio import Audio, Volumes
 from millegame.ui.fonts import CREAM, INK, blit_text, clear_caches
-from millegame.ui.map_renderer import MapRenderer
+from millegame.ui.gamepad import Gamepads
+from millegame.ui.map_levels import MapLevels
+from millegame.ui.records import SessionBests
+from millegame.ui.road_tests import RoadTests
 from millegame.ui.scenes.base import Scene
+from millegame.ui.settings import Settings
 
 MODES = ("menu", "play", "demo")
 FPS_CAP = 120  # sleep above this: one frame per tick is all the sim can show
 DEMO_FIRST_CAR = "mercedes-300-slr"
 TOAST_S = 4.0
 HEADLESS_DRIVERS = ("offscreen", "dummy")
+PAD_EVENTS = frozenset(
+    {
+        pygame.CONTROLLERDEVICEADDED,
+        pygame.CONTROLLERDEVICEREMOVED,
+        pygame.CONTROLLERAXISMOTION,
+        pygame.CONTROLLERBUTTONDOWN,
+        pygame.CONTROLLERBUTTONUP,
+    }
+)
 
 StageLoader = Callable[[], Stage]
 
@@ -64,6 +78,9 @@ class App:
         stage_path: Path | None = None,
         car_id: str | None = None,
         cars: Iterable[CarParams] | None = None,
+        settings: Settings | None = None,
+        sound: bool = True,
+        measure_cars: bool = False,
     ) -> None:
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
@@ -71,17 +88,37 @@ class App:
 
         self.size = size
         self.mode = mode
+        self.toast: tuple[str, float] | None = None
+        messages: list[str] = []
+        if settings is None:
+            from millegame.ui import settings as settings_module
+
+            settings, messages = settings_module.load()
+        self.settings = settings
+        self.audio = Audio(self.volumes())
+        if sound:
+            self.audio.open()
+        self.pads = Gamepads(settings.pad)
+        for name in self.pads.scan():
+            messages.append(f"Gamepad: {name}")
+        for m in messages:
+            self.notify(m)
         self.cars: tuple[CarParams, ...] = tuple(cars) if cars is not None else load_cars()
         self.stage_loader = stage_loader or default_stage_loader(stage_path)
+        self.stage_path = stage_path
         self._stage: Stage | None = None
-        self.map_renderer: MapRenderer | None = None  # the last one, reused by the next race on its stage
+        self.bests = SessionBests()
+        self.rules = "corsa"
+        self.road_tests: RoadTests | None = None  # proving-ground figures (``measure_cars``)
+        self.map_levels: MapLevels | None = None  # the last race's map, reused by the next race on its stage
+        if measure_cars:
+            self.road_tests = RoadTests(self.cars)
         ids = [c.id for c in self.cars]
         self.selected_car = ids.index(car_id) if car_id in ids else 0
         self._demo_index = ids.index(DEMO_FIRST_CAR) if DEMO_FIRST_CAR in ids else 0
         self.scenes: list[Scene] = []
         self.running = True
         self.exit_code = 0
-        self.toast: tuple[str, float] | None = None
         self.show_fps = False
         self.frame_ms: list[float] = []
         self._screenshot_requested = False
@@ -117,10 +154,34 @@ class App:
             self.notify(f"Cannot load the stage: {e}")
             return None
 
+    def choose_stage(self, path: Path) -> None:
+        """Race on another stage from now on (the rally map's choice)."""
+        if path == self.stage_path and self._stage is not None:
+            return
+        self.stage_path = path
+        self.stage_loader = default_stage_loader(path)
+        self._stage = None
+        self.map_levels = None
+
     def next_demo_car(self) -> CarParams:
         car = self.cars[self._demo_index % len(self.cars)]
         self._demo_index += 1
         return car
+
+    def volumes(self) -> Volumes:
+        s = self.settings
+        return Volumes(s.master_volume, s.engine_volume, s.effects_volume).clamp()
+
+    def save_settings(self) -> None:
+        """Write the settings and apply what applies at once (volumes, pad mapping)."""
+        from millegame.ui import settings as settings_module
+
+        self.audio.volumes = self.volumes()
+        self.pads.mapping = {**self.pads.mapping, **self.settings.pad}
+        try:
+            settings_module.save(self.settings)
+        except OSError as e:
+            self.notify(f"Cannot save the settings: {e}")
 
     # ------------------------------------------------------------------ scene stack
     @property
@@ -132,7 +193,7 @@ class App:
 
     def pop(self) -> None:
         if self.scenes:
-            self.scenes.pop()
+            self.scenes.pop().on_exit()
         if not self.scenes:
             self.to_title()
         elif self.top is not None:
@@ -140,12 +201,14 @@ class App:
 
     def replace(self, scene: Scene) -> None:
         if self.scenes:
-            self.scenes.pop()
+            self.scenes.pop().on_exit()
         self.scenes.append(scene)
 
     def to_title(self) -> None:
         from millegame.ui.scenes.title import TitleScene
 
+        for old in reversed(self.scenes):
+            old.on_exit()
         self.scenes = [TitleScene(self)]
 
     def start_race(self, car: CarParams) -> None:
@@ -161,6 +224,14 @@ class App:
     def quit(self, code: int = 0) -> None:
         self.running = False
         self.exit_code = code
+
+    def shutdown(self) -> None:
+        """Stop what runs beside the game: sounds, the proving-ground measurement."""
+        for scene in reversed(self.scenes):
+            scene.on_exit()
+        if self.road_tests is not None:
+            self.road_tests.stop()
+        self.audio.close()
 
     def notify(self, message: str) -> None:
         """Show a line at the bottom of the screen for a few seconds (and on stdout)."""
@@ -178,7 +249,7 @@ class App:
         t0 = time.perf_counter()
         if surface.get_size() != self.size:
             self.resize(*surface.get_size())
-        for event in events:
+        for event in self._with_pad_keys(events):
             if event.type == pygame.QUIT:
                 self.quit(0)
                 return
@@ -206,6 +277,27 @@ class App:
         self.frame_ms.append((time.perf_counter() - t0) * 1000.0)
         if len(self.frame_ms) > 240:
             del self.frame_ms[:120]
+
+    def _with_pad_keys(self, events: Iterable[pygame.event.Event]) -> list[pygame.event.Event]:
+        """The frame's events with gamepad input tracked and turned into menu keys;
+        a pad pulled out pauses a race."""
+        out: list[pygame.event.Event] = []
+        for event in events:
+            out.append(event)
+            if event.type not in PAD_EVENTS:
+                continue
+            change, keys = self.pads.handle(event)
+            out.extend(keys)
+            if change is None:
+                continue
+            what, _, name = change.partition(": ")
+            if what == "added":
+                self.notify(f"Gamepad connected: {name}")
+            else:
+                self.notify(f"Gamepad disconnected: {name}")
+                if self.top is not None:
+                    self.top.on_pad_removed()
+        return out
 
     def _save_screenshot(self, surface: pygame.Surface) -> None:
         from millegame.ui.screenshot import save_screenshot
@@ -284,7 +376,8 @@ def run(
 
     ``mode``: "menu" (title screen), "play" (straight into the race), "demo" (the
     autopilot drives; any key exits). ``max_frames`` stops after that many frames (tests,
-    benchmarks). Raises ``NoDisplayError`` when there is no video device.
+    benchmarks; ``$MILLEGAME_FIRST_FRAME_EXIT`` makes it 1, for timing the start).
+    Raises ``NoDisplayError`` when there is no video device.
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
@@ -296,14 +389,25 @@ def run(
     if mode in ("play", "demo"):
         # Load before the window opens: a broken stage is reported on the terminal.
         loader = _already_loaded(loader())
+    from millegame.ui import settings as settings_module
+
+    settings, messages = settings_module.load()
+    fullscreen = fullscreen or settings.fullscreen
     screen = open_window(window, fullscreen)
+    app: App | None = None
     try:
         app = App(
             screen.get_size(),
             mode=mode,
             stage_loader=loader,
             car_id=car_id,
+            settings=settings,
+            measure_cars=True,
         )
+        for m in messages:
+            app.notify(m)
+        if os.environ.get("MILLEGAME_FIRST_FRAME_EXIT"):
+            max_frames = 1  # benchmarks/render.py --startup: time to the first frame, then leave
         clock = pygame.time.Clock()
         last = time.perf_counter()
         frames = 0
@@ -325,5 +429,7 @@ def run(
             clock.tick(FPS_CAP)
         return app.exit_code
     finally:
+        if app is not None:
+            app.shutdown()
         clear_caches()  # cached Font objects are invalid once pygame quits
         pygame.quit()

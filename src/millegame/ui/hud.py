@@ -1,13 +1,24 @@
-"""The head-up display: stage clock, speed and gear, next checkpoint, splits, minimap.
+"""The head-up display: clock, splits against the best, instruments, pace notes,
+checkpoint arrow, minimap, and a slot for the regularity clock.
+
+Layout at any window size: stage and next checkpoint top left with the splits under
+them; the stage clock top centre with the regularity clock under it when a trial runs;
+the co-driver's roadbook strip top right; the minimap bottom left; the instruments
+bottom right (round dials for classics, a digital cluster for modern cars).
 
 The HUD reacts to the race's events (``GatePassed``, ``StageFinished``) for its banners
-and splits; everything else it reads from the race each frame. Panels are deep blue
-with cream lettering, like the route cards of the period.
+and split deltas; everything else it reads from the race each frame.
+
+Regularity (issue 5) plugs in through ``Hud.regularity``: any callable
+``(race, car_index) -> RegularityReading | None``. While it returns a reading, the HUD
+shows its title, the running clock and the difference to the target to the hundredth
+(ochre while early, red when late, green within ±0.10 s).
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -16,11 +27,36 @@ import pygame
 
 from millegame.core.events import Event, GatePassed, StageFinished
 from millegame.core.race import Race
-from millegame.ui.fonts import ALFA_RED, CREAM, DEEP_BLUE, INK, OCHRE, blit_text, format_time
+from millegame.core.route import Route
+from millegame.ui.camera import Camera
+from millegame.ui.fonts import ALFA_RED, CREAM, DEEP_BLUE, GREEN, INK, OCHRE, blit_text, format_time
+from millegame.ui.gauges import draw_classic_cluster, draw_digital_cluster
+from millegame.ui.pacenotes import DEFAULT_CALL_AHEAD_S, MIN_CALL_M, PaceNote, calls_ahead, generate
+from millegame.ui.records import BestRun, format_delta, split_delta
+from millegame.ui.roadbook import draw_strip
 
 PANEL_ALPHA = 215
 MINIMAP_PX = 180
 BANNER_S = 2.5
+FAST = (110, 200, 120)  # a split faster than the best
+SLOW = (236, 96, 84)
+
+
+@dataclass(frozen=True)
+class RegularityReading:
+    """What the regularity clock shows: e.g. ``RegularityReading("PC 3", 41.27, 42.00)``."""
+
+    title: str
+    elapsed_s: float
+    target_s: float
+    detail: str = ""
+
+    @property
+    def delta_s(self) -> float:
+        return self.elapsed_s - self.target_s
+
+
+RegularityFeed = Callable[[Race, int], RegularityReading | None]
 
 
 @dataclass
@@ -29,6 +65,7 @@ class Banner:
     detail: str
     colour: tuple[int, int, int]
     left_s: float
+    delta: float | None = None
 
 
 @cache
@@ -47,8 +84,15 @@ def panel(
     target.blit(_panel_surface(tuple(rect.size), alpha, border), rect)
 
 
+def arrow_points(centre: tuple[float, float], angle: float, length: float) -> list[tuple[float, float]]:
+    """A bold arrow of ``length`` px centred on ``centre`` pointing along ``angle`` (y down)."""
+    c, s = math.cos(angle), math.sin(angle)
+    shape = [(-0.5, -0.14), (0.1, -0.14), (0.1, -0.34), (0.5, 0.0), (0.1, 0.34), (0.1, 0.14), (-0.5, 0.14)]
+    return [(centre[0] + (x * c - y * s) * length, centre[1] + (x * s + y * c) * length) for x, y in shape]
+
+
 class Minimap:
-    """The route in a corner, with the gates and the cars as dots."""
+    """The whole route in a corner: the part driven in ochre, the gates, the cars."""
 
     def __init__(self, race: Race, size_px: int = MINIMAP_PX) -> None:
         stage = race.stage
@@ -64,20 +108,36 @@ class Minimap:
         self.offset = np.array([pad, pad]) + ((size_px - 2 * pad) - (hi - lo) * self.scale) / 2 - lo * self.scale
         self.base = pygame.Surface((size_px, size_px), pygame.SRCALPHA)
         panel(self.base, self.base.get_rect())
-        if len(pts) >= 2:
-            line = [tuple(p) for p in (pts * self.scale + self.offset)]
+        self.route = Route.of(pts, spacing_m=max(2.0, span / 400.0)) if len(pts) >= 2 else None
+        if self.route is not None:
+            line = [tuple(p) for p in (self.route.points * self.scale + self.offset)]
             pygame.draw.lines(self.base, INK, False, line, 6)
             pygame.draw.lines(self.base, CREAM, False, line, 3)
+            self.line = line
+        else:
+            self.line = []
         self.stage = stage
 
     def to_px(self, x_m: float, y_m: float) -> tuple[float, float]:
         return (x_m * self.scale + self.offset[0], y_m * self.scale + self.offset[1])
 
     def draw(
-        self, target: pygame.Surface, topleft: tuple[int, int], race: Race, xs: np.ndarray, ys: np.ndarray, focus: int
+        self,
+        target: pygame.Surface,
+        topleft: tuple[int, int],
+        race: Race,
+        xs: np.ndarray,
+        ys: np.ndarray,
+        focus: int,
+        progress_m: float | None = None,
     ) -> None:
         target.blit(self.base, topleft)
         ox, oy = topleft
+        if progress_m is not None and self.route is not None and len(self.line) >= 2:
+            k = int(np.searchsorted(self.route.s, progress_m))
+            if k >= 2:
+                done = [(x + ox, y + oy) for x, y in self.line[: min(k, len(self.line))]]
+                pygame.draw.lines(target, OCHRE, False, done, 3)
         finish = self.stage.finish
         fx, fy = self.to_px((finish.a[0] + finish.b[0]) / 2, (finish.a[1] + finish.b[1]) / 2)
         pygame.draw.rect(target, INK, (ox + fx - 5, oy + fy - 5, 10, 10))
@@ -87,7 +147,8 @@ class Minimap:
         if nxt < len(self.stage.checkpoints):
             g = self.stage.checkpoints[nxt]
             gx, gy = self.to_px((g.a[0] + g.b[0]) / 2, (g.a[1] + g.b[1]) / 2)
-            pygame.draw.circle(target, OCHRE, (ox + gx, oy + gy), 5)
+            pygame.draw.circle(target, INK, (ox + gx, oy + gy), 6)
+            pygame.draw.circle(target, OCHRE, (ox + gx, oy + gy), 4)
         for i in range(len(xs)):
             px, py = self.to_px(float(xs[i]), float(ys[i]))
             colour = ALFA_RED if i == focus else CREAM
@@ -96,26 +157,52 @@ class Minimap:
 
 
 class Hud:
-    """Draws the HUD for car ``focus`` of a race."""
+    """Draws the HUD for car ``focus`` of a race.
 
-    def __init__(self, race: Race, focus: int = 0) -> None:
+    ``best``: the run to compare splits with (None: no deltas). ``call_ahead_s``: how
+    far ahead the co-driver reads, in seconds at the current speed. ``pace_notes``:
+    show the roadbook strip.
+    """
+
+    def __init__(
+        self,
+        race: Race,
+        focus: int = 0,
+        *,
+        best: BestRun | None = None,
+        call_ahead_s: float = DEFAULT_CALL_AHEAD_S,
+        pace_notes: bool = True,
+        regularity: RegularityFeed | None = None,
+    ) -> None:
         self.race = race
         self.focus = focus
         self.minimap = Minimap(race)
+        self.route = self.minimap.route
+        self.notes: list[PaceNote] = generate(Route.of(race.stage.route)) if len(race.stage.route) >= 3 else []
+        self.call_ahead_s = call_ahead_s
+        self.show_notes = pace_notes
+        self.best = best
+        self.regularity = regularity
         self.banners: list[Banner] = []
+        self.deltas: list[float | None] = []
         self.caption: str | None = None  # e.g. the demo's "press any key"
+        self._route_full = Route.of(race.stage.route) if len(race.stage.route) >= 2 else None
+        self._hint = np.zeros(race.n, dtype=np.int64)
 
+    # ------------------------------------------------------------------ state
     def on_events(self, events: list[Event]) -> None:
         for e in events:
             if e.car != self.focus:
                 continue
             if isinstance(e, GatePassed):
                 n = len(self.race.stage.checkpoints)
-                self.banners = [
-                    Banner(f"{e.name or 'Checkpoint'}  {e.index + 1}/{n}", format_time(e.split_s), OCHRE, BANNER_S)
-                ]
+                delta = split_delta(self.best, e.index, e.split_s)
+                self.deltas.append(delta)
+                title = f"{e.name or 'Checkpoint'}  {e.index + 1}/{n}"
+                self.banners = [Banner(title, format_time(e.split_s), OCHRE, BANNER_S, delta)]
             elif isinstance(e, StageFinished):
-                self.banners = [Banner("ARRIVO", format_time(e.time_s), ALFA_RED, 99.0)]
+                delta = None if self.best is None else e.time_s - self.best.time_s
+                self.banners = [Banner("ARRIVO", format_time(e.time_s), ALFA_RED, 99.0, delta)]
 
     def clock_text(self) -> str:
         """The stage clock; it stops at the finish line while the car rolls on."""
@@ -124,84 +211,177 @@ class Hud:
             return format_time(float(race.finish_tick[i]) * race.dt)
         return format_time(race.time_s)
 
+    def progress_m(self) -> float:
+        """Distance along the route [m]: core's ``Race.progress_m`` if it has it."""
+        given = getattr(self.race, "progress_m", None)
+        if given is not None:
+            return float(np.asarray(given)[self.focus])
+        route = self._route_full
+        if route is None:
+            return 0.0
+        st = self.race.state
+        self._hint = route.nearest(st.x, st.y, self._hint)
+        return float(route.s[int(self._hint[self.focus])])
+
+    def calls(self) -> list[tuple[PaceNote, float]]:
+        if not self.show_notes or not self.notes:
+            return []
+        speed = float(self.race.state.speed_mps[self.focus])
+        return calls_ahead(self.notes, self.progress_m(), speed, self.call_ahead_s)
+
     def update(self, frame_s: float) -> None:
         for b in self.banners:
             b.left_s -= frame_s
         self.banners = [b for b in self.banners if b.left_s > 0]
 
-    def draw(self, target: pygame.Surface, xs: np.ndarray, ys: np.ndarray, countdown_s: float | None = None) -> None:
+    def next_gate_mid(self) -> tuple[float, float]:
+        race, i = self.race, self.focus
+        stage = race.stage
+        nxt = int(race.next_gate[i])
+        g = stage.checkpoints[nxt] if nxt < len(stage.checkpoints) else stage.finish
+        return ((g.a[0] + g.b[0]) / 2, (g.a[1] + g.b[1]) / 2)
+
+    # ------------------------------------------------------------------ drawing
+    def draw(
+        self,
+        target: pygame.Surface,
+        xs: np.ndarray,
+        ys: np.ndarray,
+        countdown_s: float | None = None,
+        camera: Camera | None = None,
+    ) -> None:
         race, i = self.race, self.focus
         w, h = target.get_size()
-        stage = race.stage
-        # ---- clock, top centre
-        clock = self.clock_text()
-        box = pygame.Rect(0, 0, 250, 64)
-        box.midtop = (w // 2, 12)
-        panel(target, box)
-        blit_text(target, clock, 52, CREAM, center=box.center)
-        # ---- stage and next checkpoint, top left
-        n_cp = len(stage.checkpoints)
-        nxt = int(race.next_gate[i])
-        info = pygame.Rect(12, 12, 330, 64)
-        panel(target, info)
-        blit_text(target, stage.title, 22, OCHRE, topleft=(info.x + 12, info.y + 9))
-        if race.finished[i]:
-            where = "Stage complete"
-        elif nxt < n_cp:
-            g = stage.checkpoints[nxt]
-            mid = ((g.a[0] + g.b[0]) / 2, (g.a[1] + g.b[1]) / 2)
-            dist = math.hypot(mid[0] - float(xs[i]), mid[1] - float(ys[i]))
-            where = f"Next: {g.name or f'CP{nxt + 1}'} ({nxt + 1}/{n_cp})  {dist:,.0f} m"
-        else:
-            f = stage.finish
-            mid = ((f.a[0] + f.b[0]) / 2, (f.a[1] + f.b[1]) / 2)
-            dist = math.hypot(mid[0] - float(xs[i]), mid[1] - float(ys[i]))
-            where = f"Next: finish  {dist:,.0f} m"
-        blit_text(target, where, 24, CREAM, topleft=(info.x + 12, info.y + 34))
-        # ---- splits under it
-        splits = race.splits_s[i]
-        if splits:
-            rows = splits[-4:]
-            first = len(splits) - len(rows)
-            sp = pygame.Rect(12, info.bottom + 8, 290, 14 + 26 * len(rows))
-            panel(target, sp)
-            for k, t in enumerate(rows):
-                idx = first + k
-                name = stage.checkpoints[idx].name if idx < n_cp else ""
-                label = (name or f"CP{idx + 1}")[:20]
-                blit_text(target, label, 22, OCHRE, topleft=(sp.x + 10, sp.y + 9 + 26 * k))
-                blit_text(target, format_time(t), 22, CREAM, topright=(sp.right - 10, sp.y + 9 + 26 * k))
-        # ---- speed, gear and revs, bottom right
-        st = race.state
-        kmh = float(st.speed_mps[i]) * 3.6
-        gear = int(st.gear[i])
-        sbox = pygame.Rect(0, 0, 220, 112)
-        sbox.bottomright = (w - 12, h - 12)
-        panel(target, sbox)
-        blit_text(target, f"{kmh:3.0f}", 72, CREAM, bottomright=(sbox.right - 78, sbox.bottom - 34))
-        blit_text(target, "km/h", 22, OCHRE, bottomleft=(sbox.right - 72, sbox.bottom - 44))
-        gbox = pygame.Rect(sbox.right - 66, sbox.y + 10, 52, 40)
-        pygame.draw.rect(target, ALFA_RED, gbox, border_radius=6)
-        blit_text(target, "R" if gear < 0 else str(max(gear, 1)), 36, CREAM, center=gbox.center)
-        redline = float(race.params.redline_rpm[i])
-        share = max(0.0, min(1.0, float(st.rpm[i]) / max(redline, 1.0)))
-        bar = pygame.Rect(sbox.x + 14, sbox.bottom - 26, sbox.width - 28, 12)
-        pygame.draw.rect(target, INK, bar, border_radius=4)
-        fill = bar.copy()
-        fill.width = round(bar.width * share)
-        pygame.draw.rect(target, ALFA_RED if share > 0.92 else OCHRE, fill, border_radius=4)
-        # ---- minimap, bottom left
-        self.minimap.draw(target, (12, h - MINIMAP_PX - 12), race, xs, ys, i)
-        # ---- banners and countdown, centre
+        progress = self.progress_m()
+        self._draw_clock(target, w)
+        self._draw_info(target, xs, ys)
+        self._draw_splits(target)
+        calls = self.calls()
+        if calls:
+            speed = float(race.state.speed_mps[i])
+            draw_strip(target, (w - 12, 12), calls, reach_m=max(MIN_CALL_M, self.call_ahead_s * speed))
+        self._draw_instruments(target, w, h)
+        self.minimap.draw(target, (12, h - MINIMAP_PX - 12), race, xs, ys, i, progress)
+        if camera is not None and not camera.heading_up and not race.finished[i]:
+            self._draw_gate_arrow(target, camera, float(xs[i]), float(ys[i]))
         if countdown_s is not None:
             n = math.ceil(countdown_s)
             label = str(n) if n > 0 else "VIA!"
             blit_text(target, label, 160, CREAM, shadow=ALFA_RED, shadow_px=6, center=(w // 2, h // 2 - 40))
         for b in self.banners:
-            bb = pygame.Rect(0, 0, 420, 96)
-            bb.center = (w // 2, int(h * 0.24))
+            bb = pygame.Rect(0, 0, 420, 96 if b.delta is None else 126)
+            bb.center = (w // 2, int(h * 0.24) + bb.height // 2 - 48)
             panel(target, bb, border=b.colour)
             blit_text(target, b.title, 30, b.colour, center=(bb.centerx, bb.y + 28))
             blit_text(target, b.detail, 46, CREAM, center=(bb.centerx, bb.y + 66))
+            if b.delta is not None:
+                colour = FAST if b.delta < 0 else SLOW
+                blit_text(target, format_delta(b.delta), 32, colour, center=(bb.centerx, bb.y + 104))
         if self.caption:
             blit_text(target, self.caption, 30, CREAM, shadow=INK, center=(w // 2, h - 40))
+
+    def _draw_clock(self, target: pygame.Surface, w: int) -> None:
+        box = pygame.Rect(0, 0, 250, 64)
+        box.midtop = (w // 2, 12)
+        panel(target, box)
+        blit_text(target, self.clock_text(), 52, CREAM, center=box.center)
+        reading = self.regularity(self.race, self.focus) if self.regularity is not None else None
+        if reading is None:
+            return
+        rbox = pygame.Rect(0, 0, 250, 70)
+        rbox.midtop = (w // 2, box.bottom + 6)
+        panel(target, rbox, border=OCHRE)
+        d = reading.delta_s
+        colour = GREEN if abs(d) <= 0.10 else (OCHRE if d < 0 else SLOW)
+        blit_text(target, reading.title, 20, OCHRE, topleft=(rbox.x + 12, rbox.y + 8))
+        blit_text(target, f"target {format_time(reading.target_s)}", 18, CREAM, topright=(rbox.right - 12, rbox.y + 9))
+        blit_text(target, format_time(reading.elapsed_s), 32, CREAM, bottomleft=(rbox.x + 12, rbox.bottom - 8))
+        blit_text(target, format_delta(d), 32, colour, bottomright=(rbox.right - 12, rbox.bottom - 8))
+
+    def _draw_info(self, target: pygame.Surface, xs: np.ndarray, ys: np.ndarray) -> None:
+        race, i = self.race, self.focus
+        stage = race.stage
+        n_cp = len(stage.checkpoints)
+        nxt = int(race.next_gate[i])
+        info = pygame.Rect(12, 12, 330, 64)
+        panel(target, info)
+        blit_text(target, stage.title, 22, OCHRE, topleft=(info.x + 12, info.y + 9))
+        mx, my = self.next_gate_mid()
+        dist = math.hypot(mx - float(xs[i]), my - float(ys[i]))
+        if race.finished[i]:
+            where = "Stage complete"
+        elif nxt < n_cp:
+            g = stage.checkpoints[nxt]
+            where = f"{g.name or f'CP{nxt + 1}'} ({nxt + 1}/{n_cp})  {dist:,.0f} m"
+        else:
+            where = f"Arrivo  {dist:,.0f} m"
+        blit_text(target, where, 24, CREAM, topleft=(info.x + 44, info.y + 34))
+        if not race.finished[i]:
+            angle = math.atan2(my - float(ys[i]), mx - float(xs[i]))
+            pygame.draw.polygon(target, ALFA_RED, arrow_points((info.x + 25, info.y + 45), angle, 26))
+
+    def _draw_splits(self, target: pygame.Surface) -> None:
+        race, i = self.race, self.focus
+        stage = race.stage
+        splits = race.splits_s[i]
+        if not splits:
+            return
+        n_cp = len(stage.checkpoints)
+        rows = splits[-4:]
+        first = len(splits) - len(rows)
+        sp = pygame.Rect(12, 84, 330, 14 + 26 * len(rows))
+        panel(target, sp)
+        for k, t in enumerate(rows):
+            idx = first + k
+            y = sp.y + 9 + 26 * k
+            name = stage.checkpoints[idx].name if idx < n_cp else ""
+            blit_text(target, (name or f"CP{idx + 1}")[:18], 22, OCHRE, topleft=(sp.x + 10, y))
+            blit_text(target, format_time(t), 22, CREAM, topright=(sp.right - 84, y))
+            delta = self.deltas[idx] if idx < len(self.deltas) else None
+            if delta is not None:
+                blit_text(target, format_delta(delta), 22, FAST if delta < 0 else SLOW, topright=(sp.right - 10, y))
+
+    def _draw_instruments(self, target: pygame.Surface, w: int, h: int) -> None:
+        race, i = self.race, self.focus
+        st = race.state
+        car = race.cars[i]
+        kmh = float(st.speed_mps[i]) * 3.6
+        rpm = float(st.rpm[i])
+        gear = int(st.gear[i])
+        redline = float(car.redline_rpm)
+        if car.era == "classic":
+            draw_classic_cluster(
+                target,
+                (w - 12, h - 12),
+                kmh=kmh,
+                rpm=rpm,
+                redline_rpm=redline,
+                top_speed_kmh=car.top_speed_kmh,
+                gear=gear,
+            )
+        else:
+            draw_digital_cluster(target, (w - 12, h - 12), kmh=kmh, rpm=rpm, redline_rpm=redline, gear=gear)
+
+    def _draw_gate_arrow(self, target: pygame.Surface, camera: Camera, x: float, y: float) -> None:
+        """A red arrow at the screen's edge pointing at the next gate when it is off screen."""
+        mx, my = self.next_gate_mid()
+        sx, sy = camera.to_screen(mx, my)
+        w, h = target.get_size()
+        inset = 70
+        if inset <= sx <= w - inset and inset <= sy <= h - inset:
+            return
+        cx, cy = camera.to_screen(x, y)
+        angle = math.atan2(sy - cy, sx - cx)
+        # where the ray from the car meets the inset rectangle
+        dx, dy = math.cos(angle), math.sin(angle)
+        ts = []
+        if abs(dx) > 1e-9:
+            ts += [(inset - cx) / dx, (w - inset - cx) / dx]
+        if abs(dy) > 1e-9:
+            ts += [(inset - cy) / dy, (h - inset - cy) / dy]
+        t = min((t for t in ts if t > 0), default=0.0)
+        at = (cx + dx * t, cy + dy * t)
+        pts = arrow_points(at, angle, 44)
+        pygame.draw.polygon(target, INK, [(px + 2, py + 2) for px, py in pts])
+        pygame.draw.polygon(target, ALFA_RED, pts)
+        pygame.draw.polygon(target, CREAM, pts, 2)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -26,7 +27,12 @@ from millegame.ui.camera import Camera
 
 CHUNK_TILES = 16
 FALLBACK_CHUNK_M = 64.0
-MAX_CHUNKS = 160  # ≈ 65 MB at 320×320×4 bytes
+MAX_CHUNKS = 160  # ≈ 65 MB at 320×320×4 bytes (fewer at the zoomed-out levels' sizes)
+
+ChunkKey = tuple[int, int]
+# Called on every freshly baked ground chunk: (key, surface, its world-px rect) — paints
+# what the bake does not know about (colour grading for dusk or rain, skid marks).
+ChunkHook = Callable[[ChunkKey, pygame.Surface, pygame.Rect], None]
 
 # Colours of the surface grid when a stage has no tile art (tests, synthetic stages).
 SURFACE_RGB: dict[str, tuple[int, int, int]] = {
@@ -109,9 +115,14 @@ def apply_flips(tile: pygame.Surface, flips: int) -> pygame.Surface:
 class MapRenderer:
     """Ground and above-car layers of ``stage`` at ``camera.px_per_m``, chunked."""
 
-    def __init__(self, stage: Stage, px_per_m: float) -> None:
+    def __init__(
+        self, stage: Stage, px_per_m: float, *, on_bake: ChunkHook | None = None, max_chunks: int = MAX_CHUNKS
+    ) -> None:
         self.stage = stage
         self.px_per_m = px_per_m
+        self.on_bake = on_bake
+        self.grade_above: Callable[[pygame.Surface], None] | None = None  # on the straight-alpha bake
+        self.max_chunks = max_chunks
         art = stage.art
         self.atlas = TileAtlas(art.tilesets) if art is not None else None
         self.use_tiles = art is not None and self.atlas is not None and self.atlas.ok and bool(art.layers)
@@ -152,7 +163,14 @@ class MapRenderer:
         return pygame.Rect(x0, y0, self._edge_x(i + 1) - x0, self._edge_y(j + 1) - y0)
 
     def visible(self, camera: Camera, margin: int = 0) -> list[tuple[int, int]]:
-        x0, y0, x1, y1 = camera.view_m()
+        """Chunks on the screen of ``camera``; when the camera is at another scale, the
+        chunks that a screen at *this* renderer's scale around the same centre shows."""
+        if camera.px_per_m == self.px_per_m:
+            x0, y0, x1, y1 = camera.view_m()
+        else:
+            hw, hh = camera.screen_w / 2 / self.px_per_m, camera.screen_h / 2 / self.px_per_m
+            x0, y0 = camera.centre_x_m - hw, camera.centre_y_m - hh
+            x1, y1 = camera.centre_x_m + hw, camera.centre_y_m + hh
         i0 = max(0, math.floor(x0 / self.chunk_w_m) - margin)
         j0 = max(0, math.floor(y0 / self.chunk_h_m) - margin)
         i1 = min(self.cols - 1, math.floor(x1 / self.chunk_w_m) + margin)
@@ -233,16 +251,39 @@ class MapRenderer:
         native = pygame.Surface((CHUNK_TILES * art.tile_w_px, CHUNK_TILES * art.tile_h_px), pygame.SRCALPHA)
         if not self._blit_layers(native, self.above_layers, i, j):
             return None
+        if self.grade_above is not None:
+            self.grade_above(native)
         # Premultiply before filtering so edges do not pick up the transparent black.
         native = native.premul_alpha()
         return pygame.transform.smoothscale(native, self._chunk_rect(i, j).size)
+
+    def chunk_rect(self, key: ChunkKey) -> pygame.Rect:
+        return self._chunk_rect(*key)
+
+    def chunk_of(self, x_m: float, y_m: float) -> ChunkKey:
+        return (math.floor(x_m / self.chunk_w_m), math.floor(y_m / self.chunk_h_m))
+
+    def cached(self, key: ChunkKey) -> pygame.Surface | None:
+        """The baked ground chunk if it is in the cache (no baking)."""
+        return self._ground.get(key)
+
+    def clear(self) -> None:
+        """Forget every baked chunk (memory of a zoom level out of use)."""
+        self._ground.clear()
+        self._above.clear()
+
+    @property
+    def baked(self) -> int:
+        return len(self._ground)
 
     def ground_chunk(self, key: tuple[int, int]) -> pygame.Surface:
         surf = self._ground.get(key)
         if surf is None:
             surf = self._bake_ground(*key)
+            if self.on_bake is not None:
+                self.on_bake(key, surf, self._chunk_rect(*key))
             self._ground[key] = surf
-            if len(self._ground) > MAX_CHUNKS:
+            if len(self._ground) > self.max_chunks:
                 old, _ = self._ground.popitem(last=False)
                 self._above.pop(old, None)
         else:
@@ -254,16 +295,21 @@ class MapRenderer:
             self._above[key] = self._bake_above(*key)
         return self._above[key]
 
-    def prefetch(self, camera: Camera, budget: int = 1) -> int:
-        """Bake up to ``budget`` not-yet-baked chunks just off screen; returns how many."""
+    def prefetch(self, camera: Camera, budget: int = 1, *, margin: int = 1) -> int:
+        """Bake up to ``budget`` not-yet-baked chunks on or just off the screen (as the
+        camera would see it at this renderer's scale); returns how many. A chunk's
+        ground and its above-cars layer count as two, so one frame bakes only one of
+        them (each costs a millisecond or two at the closest zoom)."""
         done = 0
-        for key in self.visible(camera, margin=1):
+        for key in self.visible(camera, margin=margin):
             if done >= budget:
                 break
             if key not in self._ground:
                 self.ground_chunk(key)
-                self.above_chunk(key)
                 done += 1
+            if done < budget and key not in self._above:
+                self.above_chunk(key)
+                done += 1 if self.above_layers else 0
         return done
 
     # ----------------------------------------------------------------- drawing

@@ -91,10 +91,36 @@ class CarSprites:
         else:
             self._source, self._source_ppm = loaded
         self._cache: dict[int, pygame.Surface] = {}
+        self._shadows: dict[tuple[int, int], pygame.Surface] = {}
+
+    @staticmethod
+    def bucket(heading_rad: float) -> int:
+        return round(heading_rad / (2 * math.pi) * ANGLE_BUCKETS) % ANGLE_BUCKETS
+
+    def shadow(self, heading_rad: float, alpha: int) -> pygame.Surface:
+        """The car's silhouette in black at ``alpha``, for a drop shadow on the road."""
+        key = (self.bucket(heading_rad), alpha)
+        surf = self._shadows.get(key)
+        if surf is None:
+            surf = self.rotated(heading_rad).copy()
+            surf.fill((0, 0, 0, 255), special_flags=pygame.BLEND_RGBA_MIN)  # black, alpha kept
+            surf.fill((255, 255, 255, alpha), special_flags=pygame.BLEND_RGBA_MULT)
+            self._shadows[key] = surf
+        return surf
+
+    def ghost(self, heading_rad: float, alpha: int = 110) -> pygame.Surface:
+        """The sprite made translucent (a ghost car: the best run replayed)."""
+        key = (self.bucket(heading_rad), -alpha)
+        surf = self._shadows.get(key)
+        if surf is None:
+            surf = self.rotated(heading_rad).copy()
+            surf.fill((200, 215, 255, alpha), special_flags=pygame.BLEND_RGBA_MULT)
+            self._shadows[key] = surf
+        return surf
 
     def rotated(self, heading_rad: float) -> pygame.Surface:
         """The sprite for ``heading_rad`` (core.geometry's convention: clockwise on screen)."""
-        bucket = round(heading_rad / (2 * math.pi) * ANGLE_BUCKETS) % ANGLE_BUCKETS
+        bucket = self.bucket(heading_rad)
         surf = self._cache.get(bucket)
         if surf is None:
             degrees = bucket * 360.0 / ANGLE_BUCKETS
@@ -106,6 +132,19 @@ class CarSprites:
             self._cache[bucket] = surf
         return surf
 
-    def draw(self, target: pygame.Surface, centre_px: tuple[float, float], heading_rad: float) -> None:
+    def draw(
+        self,
+        target: pygame.Surface,
+        centre_px: tuple[float, float],
+        heading_rad: float,
+        *,
+        shadow_alpha: int = 0,
+        shadow_offset_px: tuple[float, float] = (0.0, 0.0),
+    ) -> None:
+        centre = (round(centre_px[0]), round(centre_px[1]))
+        if shadow_alpha > 0:
+            sh = self.shadow(heading_rad, shadow_alpha)
+            at = (round(centre_px[0] + shadow_offset_px[0]), round(centre_px[1] + shadow_offset_px[1]))
+            target.blit(sh, sh.get_rect(center=at))
         img = self.rotated(heading_rad)
-        target.blit(img, img.get_rect(center=(round(centre_px[0]), round(centre_px[1]))))
+        target.blit(img, img.get_rect(center=centre))

@@ -1,13 +1,20 @@
-"""The world as seen from above: map, timing gates, cars, then the layers over the cars.
+"""The world as seen from above: map, marks, gates, cars, puffs, the layers over the
+cars, then night, rain and fog.
 
 Shared by the race and the demo. Poses are interpolated between ``race.prev_state`` and
 ``race.state`` with the frame's ``alpha`` (heading along the shortest arc), so motion is
 smooth at any frame rate although the simulation runs at a fixed 120 Hz.
+
+Draw order: ground chunks (skid marks baked in) → finish and next checkpoint → car
+shadows → cars → dust, spray, smoke, flashes → bridges and canopies → the night's light
+map (multiplied) → lamps that glow in the dark (tail and brake lights, headlamps) →
+rain streaks → fog veil.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 import pygame
@@ -16,10 +23,20 @@ from numpy.typing import NDArray
 from millegame.core.car import CarParams, CarState
 from millegame.core.race import Race
 from millegame.core.stage import Gate, Stage
-from millegame.ui.camera import SCREEN_PX_PER_M, Camera
+from millegame.ui.atmosphere import Atmosphere
+from millegame.ui.camera import SCREEN_PX_PER_M, ZOOM_LEVELS, Camera
+from millegame.ui.car_effects import Backfire, CarEffects
+from millegame.ui.car_signals import CarSignals
+from millegame.ui.crowds import Crowds
 from millegame.ui.fonts import ALFA_RED, CREAM, INK, OCHRE
-from millegame.ui.map_renderer import MapRenderer
+from millegame.ui.lighting import HEADLAMP_RGB, LightMap, glow_image
+from millegame.ui.map_levels import MapLevels
+from millegame.ui.particles import Particles
 from millegame.ui.sprites import CarSprites
+from millegame.ui.tile_kinds import LAMP_KINDS, find_tiles
+from millegame.ui.weather import FogVeil, RainStreaks
+
+TAIL_RGB = (255, 40, 24)
 
 FloatArray = NDArray[np.float64]
 
@@ -53,7 +70,13 @@ def _gate_quads(gate: Gate, square_m: float = 1.0) -> list[tuple[list[tuple[floa
 
 
 class WorldView:
-    """Draws one race from a camera that follows car ``focus``."""
+    """Draws one race from a camera that follows car ``focus``.
+
+    ``zoom``: the camera zooms out with speed between the baked ``ZOOM_LEVELS`` (else
+    it stays at ``px_per_m``). ``map_levels`` from an earlier race on the same stage and
+    look is reused (its chunks are already baked). ``atmosphere`` overrides the stage's
+    time of day and weather.
+    """
 
     def __init__(
         self,
@@ -62,42 +85,110 @@ class WorldView:
         screen_size: tuple[int, int],
         *,
         px_per_m: float = SCREEN_PX_PER_M,
-        map_renderer: MapRenderer | None = None,
+        zoom: bool = True,
+        map_levels: MapLevels | None = None,
+        atmosphere: Atmosphere | None = None,
+        ahead_s: float | None = None,
+        heading_up: bool = False,
     ) -> None:
         self.stage = stage
-        self.camera = Camera(screen_size[0], screen_size[1], px_per_m, bounds_m=(stage.width_m, stage.height_m))
-        # A renderer can be shared between races on one stage (restart, demo) so its
-        # baked chunks are reused.
-        reuse = map_renderer is not None and map_renderer.stage is stage and map_renderer.px_per_m == px_per_m
-        self.map = map_renderer if reuse and map_renderer is not None else MapRenderer(stage, px_per_m)
-        self.sprites = [CarSprites(c, px_per_m) for c in cars]
+        self.cars = cars
+        self.atmosphere = atmosphere or Atmosphere.of(stage)
+        levels = ZOOM_LEVELS if zoom else (px_per_m,)
+        self.camera = Camera(
+            screen_size[0], screen_size[1], levels[0], bounds_m=(stage.width_m, stage.height_m), levels=levels
+        )
+        if ahead_s is not None:
+            self.camera.ahead_s = ahead_s
+        self.camera.heading_up = heading_up
+        grade = None if self.atmosphere.is_plain else self.atmosphere.grade
+        # A map can be shared between races on one stage (restart, demo) so its baked
+        # chunks are reused; the marks of the last race are wiped.
+        reuse = (
+            map_levels is not None
+            and map_levels.stage is stage
+            and map_levels.levels == levels
+            and map_levels.grade == grade
+        )
+        if reuse and map_levels is not None:
+            self.map = map_levels
+            self.map.clear_marks()
+        else:
+            self.map = MapLevels(stage, levels, grade=grade)
+        self._sprites: dict[float, list[CarSprites]] = {}
         self.finish_quads = _gate_quads(stage.finish)
-        self._finish_img, self._finish_at = self._bake_finish()
+        self._finish: dict[float, tuple[pygame.Surface, tuple[int, int]]] = {}
+        self.particles = Particles()
+        self.effects: CarEffects | None = None
+        self.light: LightMap | None = None
+        if self.atmosphere.night:
+            lamps = [(x, y) for x, y, _ in find_tiles(stage, LAMP_KINDS)]
+            self.light = LightMap(screen_size, self.atmosphere.ambient_rgb, lamps)
+        self.rain = RainStreaks(screen_size) if self.atmosphere.rain else None
+        self.fog = FogVeil(screen_size) if self.atmosphere.fog else None
+        self.signals: CarSignals | None = None
+        self.crowds = Crowds(stage)
+        self.view_heading = stage.start_heading  # heading-up mode: the eased heading shown as up
+        self._square: pygame.Surface | None = None
+        # A ghost car (issue 5: the best run replayed): a pose (x, y, heading) [m, rad]
+        # drawn translucent, in the colours of car ``ghost_car``.
+        self.ghost: tuple[float, float, float] | None = None
+        self.ghost_car = 0
         self.focus = 0
         self.camera.snap(*stage.start_xy)
 
+    def sprites(self, px_per_m: float) -> list[CarSprites]:
+        found = self._sprites.get(px_per_m)
+        if found is None:
+            found = self._sprites[px_per_m] = [CarSprites(c, px_per_m) for c in self.cars]
+        return found
+
     def resize(self, w: int, h: int) -> None:
         self.camera.resize(w, h)
+        if self.light is not None:
+            self.light.resize((w, h))
+        if self.rain is not None:
+            self.rain.resize((w, h))
+        if self.fog is not None:
+            self.fog.resize((w, h))
 
     def follow(self, race: Race, alpha: float, frame_s: float) -> None:
-        x, y, _ = interpolate(race.prev_state, race.state, alpha)
+        x, y, heading = interpolate(race.prev_state, race.state, alpha)
         vx, vy = race.state.world_velocity
         i = self.focus
+        # heading-up: the view turns with the car, eased so a twitch does not shake it
+        turn = (float(heading[i]) - self.view_heading + math.pi) % (2 * math.pi) - math.pi
+        self.view_heading += turn * (1.0 - math.exp(-max(frame_s, 0.0) / 0.2))
         self.camera.follow(float(x[i]), float(y[i]), float(vx[i]), float(vy[i]), frame_s)
+        if self.rain is not None:
+            self.rain.update(frame_s, self.camera.origin_px)
 
     def snap_to(self, race: Race) -> None:
         self.camera.snap(float(race.state.x[self.focus]), float(race.state.y[self.focus]))
+        self.view_heading = float(race.state.heading[self.focus])
+        if self.effects is not None:
+            self.effects.reset()
+        self.particles.clear()
 
     def warm_up(self) -> None:
         """Bake the chunks on and around the screen now (behind a loading screen) rather
         than in the first frames of the race."""
-        self.map.prefetch(self.camera, budget=10_000)
+        self.map.warm_up(self.camera)
+
+    def update_effects(self, race: Race, signals: CarSignals, frame_s: float) -> list[Backfire]:
+        """Marks, puffs and backfires of this frame (after the ticks)."""
+        if self.effects is None or self.effects.race is not race:
+            self.effects = CarEffects(race, self.map, self.particles, self.atmosphere)
+        self.signals = signals
+        fires = self.effects.update(signals, frame_s)
+        self.particles.update(frame_s)
+        self.crowds.update(frame_s, any(f.car == self.focus for f in fires))
+        return fires
 
     # ------------------------------------------------------------------ gates
-    def _bake_finish(self) -> tuple[pygame.Surface, tuple[int, int]]:
-        """The chequered finish line, drawn once in world pixels: (surface, its world-px
-        top-left). Transforming its hundred squares every frame would cost ~1.5 ms."""
-        p = self.camera.px_per_m
+    def _bake_finish(self, p: float) -> tuple[pygame.Surface, tuple[int, int]]:
+        """The chequered finish line, drawn once per scale in world pixels: (surface, its
+        world-px top-left). Transforming its hundred squares every frame would cost ~1.5 ms."""
         quads = [[(x * p, y * p) for x, y in corners] for corners, _ in self.finish_quads]
         ends = [(x * p, y * p) for x, y in (self.stage.finish.a, self.stage.finish.b)]
         xs = [pt[0] for q in quads for pt in q] + [e[0] for e in ends]
@@ -107,16 +198,19 @@ class WorldView:
         for q, (_, dark) in zip(quads, self.finish_quads, strict=True):
             pygame.draw.polygon(surf, INK if dark else CREAM, [(x - x0, y - y0) for x, y in q])
         for ex, ey in ends:
-            pygame.draw.circle(surf, ALFA_RED, (ex - x0, ey - y0), 4)
+            pygame.draw.circle(surf, ALFA_RED, (ex - x0, ey - y0), max(2, round(p * 0.8)))
         return surf, (x0, y0)
 
-    def _draw_finish(self, target: pygame.Surface) -> None:
-        ox, oy = self.camera.origin_px
-        target.blit(self._finish_img, (self._finish_at[0] - ox, self._finish_at[1] - oy))
+    def _draw_finish(self, target: pygame.Surface, cam: Camera) -> None:
+        p = cam.px_per_m
+        if p not in self._finish:
+            self._finish[p] = self._bake_finish(p)
+        img, at = self._finish[p]
+        ox, oy = cam.origin_px
+        target.blit(img, (at[0] - ox, at[1] - oy))
 
-    def _draw_checkpoint(self, target: pygame.Surface, gate: Gate) -> None:
+    def _draw_checkpoint(self, target: pygame.Surface, cam: Camera, gate: Gate) -> None:
         """The next checkpoint: a dashed ochre/cream line between two red posts."""
-        cam = self.camera
         x0, y0, x1, y1 = cam.view_m()
         if max(gate.a[0], gate.b[0]) < x0 or min(gate.a[0], gate.b[0]) > x1:
             return  # off screen
@@ -132,18 +226,109 @@ class WorldView:
             pygame.draw.circle(target, INK, cam.to_screen(*end), 5)
             pygame.draw.circle(target, ALFA_RED, cam.to_screen(*end), 4)
 
+    # ------------------------------------------------------------------ lamps on the cars
+    def _car_lamps(
+        self, cam: Camera, race: Race, x: FloatArray, y: FloatArray, heading: FloatArray, *, lit: bool
+    ) -> list[tuple[pygame.Surface, tuple[int, int]]]:
+        """Additive glows: tail lights (bright when braking), and the headlamps' lenses."""
+        ppm = cam.px_per_m
+        ox, oy = cam.origin_px
+        sig = self.signals
+        out: list[tuple[pygame.Surface, tuple[int, int]]] = []
+        for i in range(race.n):
+            braking = sig is not None and bool(sig.braking[i]) and bool(sig.speed_mps[i] > 0.3)
+            if not (braking or lit):
+                continue
+            car = race.cars[i]
+            c, s = math.cos(float(heading[i])), math.sin(float(heading[i]))
+            for along, rgb, strength, radius_m in (
+                (-0.49, TAIL_RGB, 0.95 if braking else 0.45, 1.1 if braking else 0.7),
+                (0.47, HEADLAMP_RGB, 0.8, 0.7),
+            ):
+                if along > 0 and not lit:
+                    continue
+                r = max(2, round(radius_m * ppm))
+                img = glow_image(r, rgb, strength)
+                for side in (-0.33, 0.33):
+                    px = float(x[i]) + c * along * car.length_m - s * side * car.width_m
+                    py = float(y[i]) + s * along * car.length_m + c * side * car.width_m
+                    out.append((img, (round(px * ppm - ox) - r, round(py * ppm - oy) - r)))
+        return out
+
     # ------------------------------------------------------------------ frame
     def draw(self, target: pygame.Surface, race: Race, alpha: float) -> None:
         cam = self.camera
+        x, y, heading = interpolate(race.prev_state, race.state, alpha)
+        if cam.heading_up:
+            self._draw_heading_up(target, race, x, y, heading)
+        else:
+            self._draw_world(target, cam, race, x, y, heading)
+        if self.rain is not None:
+            self.rain.draw(target)
+        if self.fog is not None:
+            if cam.heading_up:
+                self.fog.draw(target)
+            else:
+                fx, fy = cam.to_screen(float(x[self.focus]), float(y[self.focus]))
+                self.fog.draw(target, (round(fx - cam.screen_w / 2), round(fy - cam.screen_h / 2)))
+        self.map.prefetch(cam, budget=1)
+
+    def _draw_heading_up(
+        self, target: pygame.Surface, race: Race, x: FloatArray, y: FloatArray, heading: FloatArray
+    ) -> None:
+        """The world drawn north-up on a square big enough for any turn, then rotated so
+        the car points up the screen. One rotation of the whole view per frame: this
+        mode costs several milliseconds more than the default."""
+        cam = self.camera
+        w, h = target.get_size()
+        side = math.ceil(math.hypot(w, h)) + 4
+        if self._square is None or self._square.get_width() != side:
+            self._square = pygame.Surface((side, side))
+            if pygame.display.get_surface() is not None:
+                self._square = self._square.convert()
+        square_cam = replace(cam, screen_w=side, screen_h=side, bounds_m=None)
+        if self.light is not None:
+            self.light.resize((side, side))
+        self._draw_world(self._square, square_cam, race, x, y, heading)
+        turned = pygame.transform.rotate(self._square, math.degrees(self.view_heading) + 90.0)
+        target.blit(turned, turned.get_rect(center=(w // 2, h // 2)))
+
+    def _draw_world(
+        self, target: pygame.Surface, cam: Camera, race: Race, x: FloatArray, y: FloatArray, heading: FloatArray
+    ) -> None:
+        atm = self.atmosphere
         self.map.draw_ground(target, cam)
-        self._draw_finish(target)
+        self._draw_finish(target, cam)
         nxt = int(race.next_gate[self.focus])
         if nxt < len(self.stage.checkpoints):
-            self._draw_checkpoint(target, self.stage.checkpoints[nxt])
-        x, y, heading = interpolate(race.prev_state, race.state, alpha)
+            self._draw_checkpoint(target, cam, self.stage.checkpoints[nxt])
+        sprites = self.sprites(cam.px_per_m)
+        shadow = atm.shadow_alpha
+        off = (atm.shadow_offset_m[0] * cam.px_per_m, atm.shadow_offset_m[1] * cam.px_per_m)
+        if self.ghost is not None:
+            gx, gy, gh = self.ghost
+            img = sprites[self.ghost_car].ghost(gh)
+            sx, sy = cam.to_screen(gx, gy)
+            target.blit(img, img.get_rect(center=(round(sx), round(sy))))
         # The followed car last, so it is on top of any other car it overlaps.
         order = [i for i in range(race.n) if i != self.focus] + [self.focus]
         for i in order:
-            self.sprites[i].draw(target, cam.to_screen(float(x[i]), float(y[i])), float(heading[i]))
+            sprites[i].draw(
+                target,
+                cam.to_screen(float(x[i]), float(y[i])),
+                float(heading[i]),
+                shadow_alpha=shadow,
+                shadow_offset_px=off,
+            )
+        self.particles.draw(target, cam)
+        f = self.focus
+        speed = float(self.signals.speed_mps[f]) if self.signals is not None else 0.0
+        self.crowds.draw(target, cam, float(x[f]), float(y[f]), speed)
         self.map.draw_above(target, cam)
-        self.map.prefetch(cam, budget=1)
+        if self.light is not None:
+            cars = [(float(x[i]), float(y[i]), float(heading[i]), race.cars[i].length_m) for i in range(race.n)]
+            self.light.render(cam, cars)
+            self.light.apply(target)
+        glows = self._car_lamps(cam, race, x, y, heading, lit=atm.headlights)
+        if glows:
+            target.fblits(glows, pygame.BLEND_ADD)

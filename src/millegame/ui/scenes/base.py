@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from millegame.ui.app import App
 
 CONFIRM_KEYS = frozenset({pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE})
+BACK_KEYS = frozenset({pygame.K_ESCAPE, pygame.K_BACKSPACE})
 UP_KEYS = frozenset({pygame.K_UP, pygame.K_w})
 DOWN_KEYS = frozenset({pygame.K_DOWN, pygame.K_s})
 LEFT_KEYS = frozenset({pygame.K_LEFT, pygame.K_a})
@@ -37,6 +38,12 @@ class Scene:
 
     def on_resize(self, w: int, h: int) -> None:
         """The window changed size."""
+
+    def on_exit(self) -> None:
+        """The scene left the stack for good (stop its sounds)."""
+
+    def on_pad_removed(self) -> None:
+        """The gamepad was pulled out (a race pauses)."""
 
 
 class Menu:

@@ -2,19 +2,40 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
 from millegame.core.car import CarParams
 from millegame.ui.fonts import ALFA_RED, CREAM, DEEP_BLUE, INK, OCHRE, blit_text, wrap
-from millegame.ui.scenes.base import CONFIRM_KEYS, DOWN_KEYS, LEFT_KEYS, RIGHT_KEYS, UP_KEYS, Scene
+from millegame.ui.scenes.base import BACK_KEYS, CONFIRM_KEYS, DOWN_KEYS, LEFT_KEYS, RIGHT_KEYS, UP_KEYS, Scene
 from millegame.ui.sprites import sprite_at
 
 if TYPE_CHECKING:
     from millegame.ui.app import App
 
 PAPER = (236, 224, 196)
+
+
+def proving_facts(figures: dict[str, Any] | None, car: CarParams) -> list[tuple[str, str]]:
+    """The proving-ground card: measured figures, or what is known until they are."""
+
+    def fmt(v: Any, unit: str, digits: int = 1) -> str:
+        return "—" if v is None else f"{float(v):.{digits}f} {unit}"
+
+    if figures is None:
+        return [
+            ("0–100 km/h", "measuring…"),
+            ("Top speed", f"{car.top_speed_kmh:.0f} km/h (published)"),
+        ]
+    return [
+        ("0–100 km/h", fmt(figures.get("zero_to_100_s"), "s")),
+        ("0–200 km/h", fmt(figures.get("zero_to_200_s"), "s")),
+        ("Top speed", fmt(figures.get("top_speed_kmh"), "km/h", 0)),
+        ("100–0 km/h", fmt(figures.get("braking_100_0_m"), "m", 0)),
+        ("Skidpad", fmt(figures.get("lateral_g"), "g", 2)),
+        ("0–100 gravel", fmt(figures.get("gravel_zero_to_100_s"), "s")),
+    ]
 
 
 def car_facts(car: CarParams) -> list[tuple[str, str]]:
@@ -34,15 +55,13 @@ class CarSelectScene(Scene):
         super().__init__(app)
         self.cars = app.cars
         self.selected = min(app.selected_car, len(self.cars) - 1)
-        self.loading = False
-        self._drawn_loading = False
         self.thumb_rects: list[pygame.Rect] = []
         self._big: dict[tuple[str, int], pygame.Surface] = {}
         self._thumbs: dict[tuple[str, int], pygame.Surface] = {}
+        if app.road_tests is not None:
+            app.road_tests.start()  # measures the cars without figures, in the background
 
     def handle_event(self, event: pygame.event.Event) -> None:
-        if self.loading:
-            return
         n = len(self.cars)
         if event.type == pygame.KEYDOWN:
             if event.key in LEFT_KEYS or event.key in UP_KEYS:
@@ -51,7 +70,7 @@ class CarSelectScene(Scene):
                 self.selected = (self.selected + 1) % n
             elif event.key in CONFIRM_KEYS:
                 self.choose()
-            elif event.key in (pygame.K_ESCAPE, pygame.K_BACKSPACE):
+            elif event.key in BACK_KEYS:
                 self.app.pop()
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             for k, r in enumerate(self.thumb_rects):
@@ -61,15 +80,10 @@ class CarSelectScene(Scene):
                     self.selected = k
 
     def choose(self) -> None:
-        # Loading a stage takes a moment: draw "loading" first, start the race next frame.
-        self.app.selected_car = self.selected
-        self.loading = True
+        from millegame.ui.scenes.rules_select import RulesScene
 
-    def update(self, frame_s: float) -> None:
-        if self.loading and self._drawn_loading:
-            self.loading = False
-            self._drawn_loading = False
-            self.app.start_race(self.cars[self.selected])
+        self.app.selected_car = self.selected
+        self.app.push(RulesScene(self.app, self.cars[self.selected]))
 
     def _big_sprite(self, car: CarParams, h: int) -> pygame.Surface:
         key = (car.id, h)
@@ -122,11 +136,24 @@ class CarSelectScene(Scene):
         y += int(44 * s)
         blit_text(surface, car.name, int(46 * s), INK, topleft=(x, y))
         y += int(56 * s)
+        y_facts = y
         for label, value in car_facts(car):
-            blit_text(surface, label, int(26 * s), (120, 100, 70), topleft=(x, y))
-            blit_text(surface, value, int(26 * s), INK, topleft=(x + int(150 * s), y))
-            y += int(32 * s)
+            blit_text(surface, label, int(24 * s), (120, 100, 70), topleft=(x, y))
+            blit_text(surface, value, int(24 * s), INK, topleft=(x + int(130 * s), y))
+            y += int(29 * s)
+        # the proving-ground card, to the right of the facts
+        rows = proving_facts(self.app.road_tests.figures(car.id) if self.app.road_tests is not None else None, car)
+        card = pygame.Rect(int(w * 0.72), y_facts - int(6 * s), int(w * 0.26), int((44 + 26 * len(rows)) * s))
+        pygame.draw.rect(surface, DEEP_BLUE, card, border_radius=int(10 * s))
+        pygame.draw.rect(surface, OCHRE, card, width=2, border_radius=int(10 * s))
+        blit_text(surface, "PROVING GROUND", int(22 * s), OCHRE, topleft=(card.x + 12, card.y + 8))
+        cy = card.y + int(36 * s)
+        for label, value in rows:
+            blit_text(surface, label, int(21 * s), (200, 190, 160), topleft=(card.x + 12, cy))
+            blit_text(surface, value, int(21 * s), CREAM, topright=(card.right - 12, cy))
+            cy += int(26 * s)
         y += int(14 * s)
+        y = max(y, card.bottom + int(10 * s)) if card.bottom > y else y
         for line in wrap(car.history, int(28 * s), w - x - int(40 * s)):
             blit_text(surface, line, int(28 * s), DEEP_BLUE, italic=True, topleft=(x, y))
             y += int(34 * s)
@@ -145,12 +172,5 @@ class CarSelectScene(Scene):
                 pygame.draw.rect(surface, ALFA_RED, r.inflate(8, 8), width=4, border_radius=int(12 * s))
             t = self._thumb(c, size)
             surface.blit(t, t.get_rect(center=r.center))
-        if self.loading:
-            veil = pygame.Surface((w, h), pygame.SRCALPHA)
-            veil.fill((*DEEP_BLUE, 200))
-            surface.blit(veil, (0, 0))
-            blit_text(surface, "Loading the stage…", int(48 * s), CREAM, center=(w // 2, h // 2))
-            self._drawn_loading = True
-        else:
-            hint = "Left / Right choose  ·  Enter race  ·  Esc back"
-            blit_text(surface, hint, int(24 * s), (110, 96, 74), center=(w // 2, h - int(22 * s)))
+        hint = "Left / Right choose  ·  Enter rules and start  ·  Esc back"
+        blit_text(surface, hint, int(24 * s), (110, 96, 74), center=(w // 2, h - int(22 * s)))

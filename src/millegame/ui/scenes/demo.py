@@ -9,6 +9,7 @@ import pygame
 from millegame.core.autopilot import Autopilot
 from millegame.core.car import CarParams, Controls
 from millegame.core.stage import Stage
+from millegame.ui.atmosphere import Atmosphere
 from millegame.ui.fonts import ALFA_RED, CREAM, INK, blit_text
 from millegame.ui.scenes.race_scene import RaceScene
 
@@ -23,8 +24,10 @@ EXIT_EVENTS = (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.JOYBUTTONDOWN)
 class DemoScene(RaceScene):
     finished_linger_s = NEXT_CAR_AFTER_S
 
-    def __init__(self, app: App, stage: Stage, car: CarParams, *, exit_on_key: bool) -> None:
-        super().__init__(app, stage, car, countdown_s=0.0)
+    def __init__(
+        self, app: App, stage: Stage, car: CarParams, *, exit_on_key: bool, atmosphere: Atmosphere | None = None
+    ) -> None:
+        super().__init__(app, stage, car, countdown_s=0.0, atmosphere=atmosphere)
         self.pilot = Autopilot(stage, self.race.params)
         self.exit_on_key = exit_on_key
         self.hud.caption = "DEMO  ·  press any key"
@@ -53,7 +56,10 @@ class DemoScene(RaceScene):
             self.on_finished()
 
     def on_finished(self) -> None:
-        self.app.replace(DemoScene(self.app, self.stage, self.app.next_demo_car(), exit_on_key=self.exit_on_key))
+        nxt = DemoScene(
+            self.app, self.stage, self.app.next_demo_car(), exit_on_key=self.exit_on_key, atmosphere=self.atmosphere
+        )
+        self.app.replace(nxt)
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)

@@ -16,14 +16,15 @@ if TYPE_CHECKING:
 
 
 class PauseScene(Scene):
-    def __init__(self, app: App, race_scene: RaceScene) -> None:
+    def __init__(self, app: App, race_scene: RaceScene, *, message: str = "") -> None:
         super().__init__(app)
         self.race_scene = race_scene
-        self.menu = Menu(("Resume", "Restart", "Quit to title"))
+        self.message = message
+        self.menu = Menu(("Resume", "Restart", "Settings", "Quit to title"))
         self._frozen: pygame.Surface | None = None  # the race, drawn once and veiled
 
     def handle_event(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_p):
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_p, pygame.K_BACKSPACE):
             self.app.pop()
             return
         choice = self.menu.handle(event)
@@ -32,6 +33,10 @@ class PauseScene(Scene):
         elif choice == "Restart":
             self.app.pop()
             self.app.start_race(self.race_scene.car)
+        elif choice == "Settings":
+            from millegame.ui.scenes.settings_menu import SettingsScene
+
+            self.app.push(SettingsScene(self.app))
         elif choice == "Quit to title":
             self.app.to_title()
 
@@ -48,7 +53,7 @@ class PauseScene(Scene):
             surface.blit(veil, (0, 0))
             self._frozen = surface.copy()
         surface.blit(self._frozen, (0, 0))
-        box = pygame.Rect(0, 0, 420, 300)
+        box = pygame.Rect(0, 0, 420, 60 + 56 * len(self.menu.items) + 70)
         box.center = (w // 2, h // 2)
         panel(surface, box, alpha=235)
         blit_text(
@@ -63,3 +68,5 @@ class PauseScene(Scene):
                 pygame.draw.rect(surface, OCHRE, r.inflate(30, 8), width=2, border_radius=6)
             self.menu.rects.append(r.inflate(30, 8))
             y += 54
+        if self.message:
+            blit_text(surface, self.message, 26, OCHRE, shadow=INK, midtop=(w // 2, box.bottom + 16))

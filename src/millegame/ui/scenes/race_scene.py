@@ -14,9 +14,13 @@ from millegame.core.car import CarParams, Controls
 from millegame.core.events import Event
 from millegame.core.race import Race
 from millegame.core.stage import Stage
+from millegame.ui.atmosphere import Atmosphere
+from millegame.ui.car_effects import Backfire
+from millegame.ui.car_signals import CarSignals, read_signals
 from millegame.ui.hud import Hud
 from millegame.ui.input import KeyboardInput
 from millegame.ui.loop import FixedStep
+from millegame.ui.race_audio import RaceAudio
 from millegame.ui.scenes.base import Scene
 from millegame.ui.world_view import WorldView, interpolate
 
@@ -34,37 +38,75 @@ class RaceScene(Scene):
 
     finished_linger_s = RESULTS_AFTER_S
 
-    def __init__(self, app: App, stage: Stage, car: CarParams, *, countdown_s: float = COUNTDOWN_S) -> None:
+    def __init__(
+        self,
+        app: App,
+        stage: Stage,
+        car: CarParams,
+        *,
+        countdown_s: float = COUNTDOWN_S,
+        atmosphere: Atmosphere | None = None,
+    ) -> None:
         super().__init__(app)
         self.stage = stage
         self.car = car
         self.race = Race(stage, [car])
-        self.view = WorldView(stage, (car,), app.size, map_renderer=app.map_renderer)
-        self.hud = Hud(self.race)
-        self.input = KeyboardInput()
+        self.atmosphere = atmosphere  # an override of the stage's look (None: the stage's own)
+        st = app.settings
+        self.view = WorldView(
+            stage,
+            (car,),
+            app.size,
+            map_levels=app.map_levels,
+            atmosphere=atmosphere,
+            zoom=st.zoom,
+            ahead_s=st.look_ahead_s,
+            heading_up=st.camera == "heading_up",
+        )
+        self.hud = Hud(
+            self.race,
+            best=app.bests.best(stage.id, car.id),
+            call_ahead_s=st.call_ahead_s,
+            pace_notes=st.pace_notes,
+        )
+        self.sound = RaceAudio(app.audio, self.race, self.view.atmosphere)
+        self.input = KeyboardInput(st.keys, app.pads)
         self.clock = FixedStep(self.race.dt)
         self.alpha = 0.0
         self.countdown_s = countdown_s
         self.finished_for_s: float | None = None
         self.events: list[Event] = []  # everything that happened, for results and tests
+        self.last_controls = Controls.zeros(1)
+        self.signals: CarSignals = read_signals(self.race, self.last_controls)
+        self.backfires: list[Backfire] = []
         self.view.snap_to(self.race)
         self.view.warm_up()
-        app.map_renderer = self.view.map
+        app.map_levels = self.view.map
 
     # ------------------------------------------------------------------ input
     def handle_event(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            from millegame.ui.scenes.pause import PauseScene
-
-            self.input.clear()
-            self.app.push(PauseScene(self.app, self))
+        if event.type == pygame.KEYDOWN and (event.key == pygame.K_ESCAPE or self.input.is_action(event, "pause")):
+            self.pause()
             return
         self.input.handle(event)
+
+    def pause(self, message: str = "") -> None:
+        from millegame.ui.scenes.pause import PauseScene
+
+        self.input.clear()
+        self.sound.silence()
+        self.app.push(PauseScene(self.app, self, message=message))
+
+    def on_pad_removed(self) -> None:
+        self.pause("Gamepad disconnected: plug it back in, or drive on with the keyboard")
 
     def on_resume(self) -> None:
         # No catch-up for the time spent paused, and no key held across the pause.
         self.clock.reset()
         self.input.clear()
+
+    def on_exit(self) -> None:
+        self.sound.stop()
 
     def on_resize(self, w: int, h: int) -> None:
         self.view.resize(w, h)
@@ -87,13 +129,21 @@ class RaceScene(Scene):
             self.countdown_s -= frame_s  # keeps counting below 0 to time the "VIA!"
         plan = self.clock.advance(frame_s)
         controls = self.input.controls()  # sampled once per frame, held for its ticks
+        frame_events: list[Event] = []
         for _ in range(plan.ticks):
-            events = self.race.step(self.drive(controls))
+            applied = self.drive(controls)
+            self.last_controls = applied
+            events = self.race.step(applied)
             if events:
-                self.events.extend(events)
-                self.hud.on_events(events)
+                frame_events.extend(events)
+        if frame_events:
+            self.events.extend(frame_events)
+            self.hud.on_events(frame_events)
         self.alpha = plan.alpha
         self.view.follow(self.race, self.alpha, frame_s)
+        self.signals = read_signals(self.race, self.last_controls)
+        self.backfires = self.view.update_effects(self.race, self.signals, frame_s) if plan.ticks else []
+        self.sound.update(self.signals, frame_events, self.backfires, frame_s)
         if self.race.finished[0]:
             self.finished_for_s = (self.finished_for_s or 0.0) + frame_s
             if self.finished_for_s >= self.finished_linger_s:
@@ -101,6 +151,11 @@ class RaceScene(Scene):
 
     def on_finished(self) -> None:
         from millegame.ui.scenes.results import ResultsScene
+
+        race = self.race
+        if race.finished[0]:
+            time_s = float(race.finish_tick[0]) * race.dt
+            self.app.bests.record(self.stage.id, self.car.id, time_s, tuple(race.splits_s[0]))
 
         self.app.replace(ResultsScene(self.app, self.stage, self.car, self.race))
 
@@ -111,4 +166,4 @@ class RaceScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         self.view.draw(surface, self.race, self.alpha)
         xs, ys, _ = interpolate(self.race.prev_state, self.race.state, self.alpha)
-        self.hud.draw(surface, xs, ys, countdown_s=self.countdown_label_s())
+        self.hud.draw(surface, xs, ys, countdown_s=self.countdown_label_s(), camera=self.view.camera)

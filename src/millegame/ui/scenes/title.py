@@ -99,7 +99,7 @@ def draw_poster(size: tuple[int, int], app: App) -> pygame.Surface:
 class TitleScene(Scene):
     def __init__(self, app: App) -> None:
         super().__init__(app)
-        self.menu = Menu(("Race", "Demo", "Quit"))
+        self.menu = Menu(("Race", "Stages", "Settings", "Demo", "Quit"))
         self.t_s = 0.0
         self.idle_s = 0.0
         self._bg: pygame.Surface | None = None
@@ -112,6 +112,14 @@ class TitleScene(Scene):
             from millegame.ui.scenes.car_select import CarSelectScene
 
             self.app.push(CarSelectScene(self.app))
+        elif choice == "Stages":
+            from millegame.ui.scenes.italy_map import ItalyMapScene
+
+            self.app.push(ItalyMapScene(self.app))
+        elif choice == "Settings":
+            from millegame.ui.scenes.settings_menu import SettingsScene
+
+            self.app.push(SettingsScene(self.app))
         elif choice == "Demo":
             self.start_demo()
         elif choice == "Quit":
@@ -171,18 +179,18 @@ class TitleScene(Scene):
         blit_text(surface, "1927 – 1957", int(26 * s), CREAM, topleft=(x0 + int(4 * s), int(362 * s)))
         # menu
         self.menu.rects = []
-        y = int(430 * s)
+        y = int(404 * s)
         for k, item in enumerate(self.menu.items):
             chosen = k == self.menu.selected
             colour = CREAM if chosen else (150, 160, 175)
             rect = blit_text(
-                surface, item.upper(), int(54 * s), colour, shadow=INK, shadow_px=3, topleft=(x0 + int(44 * s), y)
+                surface, item.upper(), int(44 * s), colour, shadow=INK, shadow_px=3, topleft=(x0 + int(44 * s), y)
             )
             if chosen:
                 marker = [(x0 + px * s * 0.5, rect.centery + py * s * 0.5) for px, py in freccia_rossa(64, 18)]
                 pygame.draw.polygon(surface, ALFA_RED, marker)
             self.menu.rects.append(rect.inflate(int(60 * s), 8))
-            y += int(62 * s)
+            y += int(48 * s)
         if int(self.t_s * 1.6) % 2 == 0:
             at = (x0 + int(44 * s), y + int(6 * s))
             blit_text(surface, "Press Enter", int(30 * s), OCHRE, shadow=INK, topleft=at)

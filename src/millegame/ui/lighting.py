@@ -1,0 +1,129 @@
+"""Night: a light map multiplied over the frame.
+
+Each frame the light map is filled with the ambient moonlight, the glows of the street
+lamps on screen and the headlight cones of the cars are added to it (``BLEND_ADD``),
+and the whole map is multiplied over the frame once (``BLEND_MULT``, ≈ 0.2 ms at
+1280×720). Glows and cones are rendered once with numpy (at load) and then only
+rotated and scaled, cached per zoom level and 5° of heading.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+
+import numpy as np
+import pygame
+
+from millegame.ui.camera import Camera
+
+CONE_LENGTH_M = 62.0  # useful reach of a 1950s headlamp pair
+CONE_HALF_ANGLE = math.radians(24.0)
+CONE_REF_PPM = 4.0  # scale the cone is rendered at, before any zoom
+LAMP_RADIUS_M = 16.0
+ANGLE_BUCKETS = 72  # 5°
+HEADLAMP_RGB = (255, 236, 196)
+LAMP_RGB = (255, 196, 120)
+
+
+def _to_surface(rgb: np.ndarray) -> pygame.Surface:
+    surf = pygame.surfarray.make_surface(np.clip(rgb, 0, 255).astype(np.uint8).transpose(1, 0, 2))
+    return surf.convert() if pygame.display.get_surface() is not None else surf
+
+
+@cache
+def cone_image() -> pygame.Surface:
+    """The headlight beam pointing +x, its origin at the left edge's middle."""
+    length = round(CONE_LENGTH_M * CONE_REF_PPM)
+    half_w = round(length * math.tan(CONE_HALF_ANGLE)) + 8
+    xs = np.arange(length, dtype=np.float64)[None, :] + 0.5
+    ys = np.arange(-half_w, half_w, dtype=np.float64)[:, None] + 0.5
+    ang = np.abs(np.arctan2(ys, xs))
+    dist = np.hypot(xs, ys) / length
+    angular = np.clip(1.0 - (ang / CONE_HALF_ANGLE) ** 2, 0.0, 1.0)
+    radial = np.clip(1.0 - dist, 0.0, 1.0) ** 1.3
+    near = np.clip(dist * 8.0, 0.0, 1.0)  # no blaze right at the lamp
+    k = (angular * radial * near)[..., None] * 1.15
+    return _to_surface(k * np.array(HEADLAMP_RGB))
+
+
+@cache
+def glow_image(radius_px: int, rgb: tuple[int, int, int] = LAMP_RGB, strength: float = 0.85) -> pygame.Surface:
+    """A round pool of light (black outside): for lamps and, small, for tail lights."""
+    r = max(2, radius_px)
+    xs = np.arange(-r, r, dtype=np.float64) + 0.5
+    d = np.hypot(xs[None, :], xs[:, None]) / r
+    k = (np.clip(1.0 - d, 0.0, 1.0) ** 1.6 * strength)[..., None]
+    return _to_surface(k * np.array(rgb))
+
+
+class LightMap:
+    """The night's light map for one screen size."""
+
+    def __init__(
+        self, size: tuple[int, int], ambient: tuple[int, int, int], lamps_m: list[tuple[float, float]]
+    ) -> None:
+        self.ambient = ambient
+        self.lamps = np.array(lamps_m, dtype=np.float64).reshape(-1, 2)
+        self.surface = pygame.Surface(size)
+        if pygame.display.get_surface() is not None:
+            self.surface = self.surface.convert()
+        self._cones: dict[tuple[float, int], tuple[pygame.Surface, tuple[float, float]]] = {}
+
+    def resize(self, size: tuple[int, int]) -> None:
+        if size != self.surface.get_size():
+            self.surface = pygame.Surface(size)
+
+    def cone(self, px_per_m: float, heading: float) -> tuple[pygame.Surface, tuple[float, float]]:
+        """The cone for a heading at a scale, and the offset of its origin from the
+        rotated image's centre [px]."""
+        bucket = round(heading / (2 * math.pi) * ANGLE_BUCKETS) % ANGLE_BUCKETS
+        key = (px_per_m, bucket)
+        hit = self._cones.get(key)
+        if hit is None:
+            base = cone_image()
+            scale = px_per_m / CONE_REF_PPM
+            scaled = pygame.transform.smoothscale(
+                base, (max(2, round(base.get_width() * scale)), max(2, round(base.get_height() * scale)))
+            )
+            angle = bucket * 2 * math.pi / ANGLE_BUCKETS
+            img = pygame.transform.rotate(scaled, -math.degrees(angle))
+            # The beam's origin is at the left-middle of the unrotated image.
+            half = scaled.get_width() / 2
+            hit = (img, (-half * math.cos(angle), -half * math.sin(angle)))
+            self._cones[key] = hit
+        return hit
+
+    def render(self, camera: Camera, cars: list[tuple[float, float, float, float]]) -> pygame.Surface:
+        """Fill the light map: ambient, lamps on screen, a cone per car (x, y, heading,
+        length [m]); returns it for ``apply``."""
+        light = self.surface
+        light.fill(self.ambient)
+        ppm = camera.px_per_m
+        ox, oy = camera.origin_px
+        w, h = light.get_size()
+        adds: list[tuple[pygame.Surface, tuple[int, int]]] = []
+        if len(self.lamps):
+            r = round(LAMP_RADIUS_M * ppm)
+            glow = glow_image(r)
+            sx = self.lamps[:, 0] * ppm - ox
+            sy = self.lamps[:, 1] * ppm - oy
+            on = (sx > -r) & (sx < w + r) & (sy > -r) & (sy < h + r)
+            adds.extend((glow, (round(x) - r, round(y) - r)) for x, y in zip(sx[on], sy[on], strict=True))
+        for x, y, heading, length in cars:
+            img, (dx, dy) = self.cone(ppm, heading)
+            nose_x = x + math.cos(heading) * length * 0.45
+            nose_y = y + math.sin(heading) * length * 0.45
+            cx = nose_x * ppm - ox - dx
+            cy = nose_y * ppm - oy - dy
+            adds.append((img, (round(cx - img.get_width() / 2), round(cy - img.get_height() / 2))))
+            pool = glow_image(max(3, round(4.0 * ppm)), HEADLAMP_RGB, 0.5)  # light spill around the car
+            adds.append(
+                (pool, (round(x * ppm - ox) - pool.get_width() // 2, round(y * ppm - oy) - pool.get_height() // 2))
+            )
+        if adds:
+            light.fblits(adds, pygame.BLEND_ADD)
+        return light
+
+    def apply(self, target: pygame.Surface) -> None:
+        target.blit(self.surface, (0, 0), special_flags=pygame.BLEND_MULT)

@@ -1,0 +1,108 @@
+"""The map at every zoom level the camera uses, with the skid marks painted in.
+
+One ``MapRenderer`` per level of ``camera.ZOOM_LEVELS``, each baking its own chunk
+cache lazily. While the car drives, the chunks around the view are prefetched at the
+current level first and then at the two neighbouring levels, a chunk or two per frame,
+so a zoom step finds its chunks ready; levels two or more steps away are emptied.
+
+Colour grading for the time of day and the weather (``atmosphere.Atmosphere.grade``)
+is applied when a chunk is baked, so it costs nothing per frame either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from millegame.core.stage import Stage
+from millegame.ui.camera import ZOOM_LEVELS, Camera
+from millegame.ui.map_renderer import ChunkKey, MapRenderer
+from millegame.ui.skid_marks import Mark, SkidMarks, paint
+
+LEVEL_BUDGET_BYTES = 48_000_000  # per zoom level's chunk cache
+BIG_SCREEN = (1920, 1080)  # the cache holds at least a few screens of this size
+
+Grade = Callable[[pygame.Surface], None]
+
+
+def _max_chunks(renderer: MapRenderer) -> int:
+    cw = max(1.0, renderer.chunk_w_m * renderer.px_per_m)
+    ch = max(1.0, renderer.chunk_h_m * renderer.px_per_m)
+    on_screen = (BIG_SCREEN[0] / cw + 2) * (BIG_SCREEN[1] / ch + 2)
+    return max(int(2.5 * on_screen), int(LEVEL_BUDGET_BYTES / (cw * ch * 4)))
+
+
+class MapLevels:
+    """The ground and above-car layers of ``stage`` at each of ``levels`` [px/m]."""
+
+    def __init__(self, stage: Stage, levels: tuple[float, ...] = ZOOM_LEVELS, *, grade: Grade | None = None) -> None:
+        self.stage = stage
+        self.levels = tuple(levels)
+        self.grade = grade
+        self.renderers: list[MapRenderer] = []
+        for ppm in self.levels:
+            r = MapRenderer(stage, ppm)
+            r.on_bake = self._hook(r)
+            r.grade_above = grade
+            r.max_chunks = _max_chunks(r)
+            self.renderers.append(r)
+        first = self.renderers[0]
+        self.skids = SkidMarks(first.chunk_w_m, first.chunk_h_m)
+
+    def _hook(self, renderer: MapRenderer) -> Callable[[ChunkKey, pygame.Surface, pygame.Rect], None]:
+        def on_bake(key: ChunkKey, surface: pygame.Surface, rect: pygame.Rect) -> None:
+            if self.grade is not None:
+                self.grade(surface)
+            self.skids.paint_chunk(key, surface, rect, renderer.px_per_m)
+
+        return on_bake
+
+    @property
+    def background(self) -> tuple[int, int, int]:
+        return self.renderers[0].background
+
+    def index_of(self, px_per_m: float) -> int:
+        return min(range(len(self.levels)), key=lambda k: abs(self.levels[k] - px_per_m))
+
+    def at(self, px_per_m: float) -> MapRenderer:
+        return self.renderers[self.index_of(px_per_m)]
+
+    # ----------------------------------------------------------------- drawing
+    def draw_ground(self, target: pygame.Surface, camera: Camera) -> None:
+        self.at(camera.px_per_m).draw_ground(target, camera)
+
+    def draw_above(self, target: pygame.Surface, camera: Camera) -> None:
+        self.at(camera.px_per_m).draw_above(target, camera)
+
+    def prefetch(self, camera: Camera, budget: int = 1) -> int:
+        """Bake up to ``budget`` chunks near the view: current level, then its neighbours."""
+        k = self.index_of(camera.px_per_m)
+        done = 0
+        for level in (k, k + 1, k - 1):
+            if 0 <= level < len(self.renderers) and done < budget:
+                done += self.renderers[level].prefetch(camera, budget - done)
+        for level, r in enumerate(self.renderers):
+            if abs(level - k) >= 2 and r.baked:
+                r.clear()
+        return done
+
+    def warm_up(self, camera: Camera) -> None:
+        """Bake everything on and around the screen at the camera's level now."""
+        self.at(camera.px_per_m).prefetch(camera, budget=10_000)
+
+    # ----------------------------------------------------------------- decals
+    def add_mark(self, mark: Mark) -> None:
+        """A tyre mark, painted at once into every baked chunk it touches."""
+        for key in self.skids.add(mark):
+            for r in self.renderers:
+                surf = r.cached(key)
+                if surf is not None:
+                    paint(mark, surf, r.chunk_rect(key), r.px_per_m)
+
+    def clear_marks(self) -> None:
+        """A fresh start: forget the marks (their chunks are baked again when needed)."""
+        keys = self.skids.clear()
+        if keys:
+            for r in self.renderers:
+                r.clear()

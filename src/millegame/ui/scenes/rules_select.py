@@ -1,0 +1,104 @@
+"""Rule-set select, between the car and the start: Corsa (the race against the clock)
+or Regolarità (the regularity rally). Regolarità is shown but not yet playable: issue 5
+brings its trials; until then choosing it starts a Corsa and says so."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from millegame.core.car import CarParams
+from millegame.ui.fonts import ALFA_RED, CREAM, DEEP_BLUE, INK, blit_text, wrap
+from millegame.ui.scenes.base import BACK_KEYS, CONFIRM_KEYS, DOWN_KEYS, LEFT_KEYS, RIGHT_KEYS, UP_KEYS, Scene
+from millegame.ui.scenes.settings_menu import draw_page
+
+if TYPE_CHECKING:
+    from millegame.ui.app import App
+
+RULES = (
+    (
+        "corsa",
+        "CORSA",
+        "1927 – 1957",
+        "The race. Every checkpoint in order, the stage time is all that counts. Beat your best, beat the field.",
+    ),
+    (
+        "regolarita",
+        "REGOLARITÀ",
+        "today",
+        "The regularity rally. Cross the timing lines at the set second, hold the "
+        "set average, arrive on the minute. Coming soon: until then it runs as a Corsa.",
+    ),
+)
+
+
+class RulesScene(Scene):
+    def __init__(self, app: App, car: CarParams) -> None:
+        super().__init__(app)
+        self.car = car
+        self.selected = 0
+        self.loading = False
+        self._drawn_loading = False
+        self.card_rects: list[pygame.Rect] = []
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if self.loading:
+            return
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            for k, r in enumerate(self.card_rects):
+                if r.collidepoint(event.pos):
+                    self.selected = k
+                    self.choose()
+            return
+        if event.type != pygame.KEYDOWN:
+            return
+        if event.key in LEFT_KEYS or event.key in UP_KEYS or event.key in RIGHT_KEYS or event.key in DOWN_KEYS:
+            self.selected = 1 - self.selected
+        elif event.key in CONFIRM_KEYS:
+            self.choose()
+        elif event.key in BACK_KEYS:
+            self.app.pop()
+
+    def choose(self) -> None:
+        self.app.rules = RULES[self.selected][0]
+        if self.app.rules != "corsa":
+            self.app.notify("Regolarità is coming: this run is timed as a Corsa")
+        self.loading = True  # draw "loading" first, start the race next frame
+
+    def update(self, frame_s: float) -> None:
+        if self.loading and self._drawn_loading:
+            self.loading = False
+            self._drawn_loading = False
+            self.app.pop()  # back to the car select, which the race then replaces
+            self.app.start_race(self.car)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        w, h = surface.get_size()
+        s = draw_page(surface, "REGOLAMENTO", "rules")
+        blit_text(surface, f"{self.car.name} ({self.car.year})", int(28 * s), INK, midtop=(w // 2, int(104 * s)))
+        self.card_rects = []
+        cw, ch = int(w * 0.38), int(h * 0.56)
+        for k, (_, title, era, text) in enumerate(RULES):
+            r = pygame.Rect(0, 0, cw, ch)
+            r.center = (int(w * (0.28 + 0.44 * k)), int(h * 0.55))
+            self.card_rects.append(r)
+            chosen = k == self.selected
+            pygame.draw.rect(surface, DEEP_BLUE if chosen else (90, 100, 120), r, border_radius=int(14 * s))
+            if chosen:
+                pygame.draw.rect(surface, ALFA_RED, r.inflate(10, 10), width=5, border_radius=int(16 * s))
+            blit_text(surface, title, int(56 * s), CREAM, shadow=ALFA_RED, italic=True, midtop=(r.centerx, r.y + 24))
+            blit_text(surface, era, int(26 * s), (230, 190, 110), midtop=(r.centerx, r.y + int(96 * s)))
+            y = r.y + int(150 * s)
+            for line in wrap(text, int(26 * s), cw - int(50 * s)):
+                blit_text(surface, line, int(26 * s), CREAM, midtop=(r.centerx, y))
+                y += int(32 * s)
+        if self.loading:
+            veil = pygame.Surface((w, h), pygame.SRCALPHA)
+            veil.fill((*DEEP_BLUE, 200))
+            surface.blit(veil, (0, 0))
+            blit_text(surface, "Loading the stage…", int(48 * s), CREAM, center=(w // 2, h // 2))
+            self._drawn_loading = True
+        else:
+            hint = "Left/Right choose  ·  Enter start  ·  Esc back"
+            blit_text(surface, hint, int(22 * s), (110, 96, 74), center=(w // 2, h - int(20 * s)))

@@ -1,0 +1,134 @@
+"""Regenerate the screenshots of every scene into ``docs/screenshots/``.
+
+    python tools/make_screenshots.py [--out docs/screenshots] [--size 1280x720] [--only NAME…]
+
+Headless (SDL dummy drivers); the autopilot drives the first shipped stage for the race
+shots, each at a moment and in a light chosen to show something (a corner with pace
+notes, the village at night, spray in the rain…). Deterministic apart from the tiny
+randomness of dust and rain, so re-running changes the files only when the game's look
+changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+os.environ.setdefault("MILLEGAME_CONFIG_DIR", tempfile.mkdtemp(prefix="millegame-shots-"))
+
+import pygame
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+
+from millegame import catalog  # noqa: E402
+from millegame.levels import load_stage  # noqa: E402
+from millegame.ui.app import App  # noqa: E402
+from millegame.ui.atmosphere import Atmosphere  # noqa: E402
+from millegame.ui.road_tests import RoadTests  # noqa: E402
+from millegame.ui.scenes.base import Scene  # noqa: E402
+from millegame.ui.scenes.car_select import CarSelectScene  # noqa: E402
+from millegame.ui.scenes.controls_menu import ControlsScene  # noqa: E402
+from millegame.ui.scenes.demo import DemoScene  # noqa: E402
+from millegame.ui.scenes.italy_map import ItalyMapScene  # noqa: E402
+from millegame.ui.scenes.pause import PauseScene  # noqa: E402
+from millegame.ui.scenes.results import ResultsScene  # noqa: E402
+from millegame.ui.scenes.rules_select import RulesScene  # noqa: E402
+from millegame.ui.scenes.settings_menu import SettingsScene  # noqa: E402
+from millegame.ui.scenes.title import TitleScene  # noqa: E402
+from millegame.ui.settings import Settings  # noqa: E402
+
+
+def drive(app: App, car_id: str, look: Atmosphere, seconds: float) -> DemoScene:
+    """The autopilot's race on the first stage, ``seconds`` into it, HUD without the
+    demo caption."""
+    scene = DemoScene(app, app.stage, catalog.load_car(car_id), exit_on_key=False, atmosphere=look)
+    scene.hud.caption = None
+    scene.draw = lambda surface: super(DemoScene, scene).draw(surface)  # type: ignore[method-assign]
+    app.scenes = [scene]
+    while scene.race.time_s < seconds and not scene.race.finished[0]:
+        scene.update(1 / 60)
+    return scene
+
+
+def shots(app: App) -> dict[str, Callable[[], Scene]]:
+    cars = {c.id: k for k, c in enumerate(app.cars)}
+
+    def car_select(car_id: str) -> Callable[[], Scene]:
+        def make() -> Scene:
+            s = CarSelectScene(app)
+            s.selected = cars[car_id]
+            return s
+
+        return make
+
+    def race(car_id: str, look: Atmosphere, seconds: float) -> Callable[[], Scene]:
+        return lambda: drive(app, car_id, look, seconds)
+
+    def pause() -> Scene:
+        r = drive(app, "ferrari-315-s", Atmosphere("day", "clear"), 30.0)
+        return PauseScene(app, r)
+
+    def results() -> Scene:
+        r = drive(app, "lamborghini-huracan", Atmosphere("day", "clear"), 240.0)
+        for _ in range(30):
+            r.update(1 / 60)
+        return ResultsScene(app, r.stage, r.car, r.race)
+
+    return {
+        "title": lambda: TitleScene(app),
+        "car_select_classic": car_select("alfa-6c-1750"),
+        "car_select_modern": car_select("lamborghini-huracan"),
+        "rules": lambda: RulesScene(app, app.cars[cars["mercedes-300-slr"]]),
+        "settings": lambda: SettingsScene(app),
+        "controls": lambda: ControlsScene(app),
+        "stages": lambda: ItalyMapScene(app),
+        "race_day": race("alfa-6c-1750", Atmosphere("day", "clear"), 22.0),
+        "race_dusk": race("jaguar-xk120", Atmosphere("dusk", "clear"), 48.0),
+        "race_night": race("mercedes-300-slr", Atmosphere("night", "clear"), 31.0),
+        "race_rain": race("lamborghini-huracan", Atmosphere("day", "rain"), 70.0),
+        "race_fog": race("porsche-550", Atmosphere("day", "fog"), 40.0),
+        "race_night_rain": race("ferrari-315-s", Atmosphere("night", "rain"), 95.0),
+        "pause": pause,
+        "results": results,
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
+    ap.add_argument("--size", default="1280x720")
+    ap.add_argument("--only", nargs="*", default=None)
+    args = ap.parse_args()
+    w, h = (int(v) for v in args.size.lower().split("x"))
+    pygame.display.init()
+    pygame.font.init()
+    screen = pygame.display.set_mode((w, h))
+    stage = load_stage(catalog.list_stages()[0].path)
+    app = App((w, h), stage_loader=lambda: stage, settings=Settings(), sound=False)
+    app.bests.record(stage.id, "mercedes-300-slr", 168.42, ())  # the rally map shows progress
+    app.road_tests = RoadTests(app.cars)  # the car cards show figures already measured (never measures)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, make in shots(app).items():
+        if args.only and name not in args.only:
+            continue
+        scene = make()
+        app.scenes = [scene]
+        scene.update(1 / 60) if not hasattr(scene, "race") else None
+        screen.fill((0, 0, 0))
+        scene.draw(screen)
+        path = args.out / f"{name}.png"
+        pygame.image.save(screen, str(path))
+        print(path.relative_to(REPO) if path.is_relative_to(REPO) else path)
+    app.shutdown()
+
+
+if __name__ == "__main__":
+    main()
