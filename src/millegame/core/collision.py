@@ -73,38 +73,44 @@ class CollisionWorld:
 
     @staticmethod
     def from_segments(segments: NDArray[np.float64], width_m: float, height_m: float) -> CollisionWorld:
+        """Bucket the segments: each bucket lists every segment within REACH_M of it."""
+        segments = np.ascontiguousarray(segments, dtype=np.float64).reshape(-1, 4)
         brows = max(1, int(np.ceil(height_m / BUCKET_M)))
         bcols = max(1, int(np.ceil(width_m / BUCKET_M)))
-        buckets: list[list[int]] = [[] for _ in range(brows * bcols)]
-        for k, (x0, y0, x1, y1) in enumerate(segments):
-            c0 = int(np.clip(np.floor((min(x0, x1) - REACH_M) / BUCKET_M), 0, bcols - 1))
-            c1 = int(np.clip(np.floor((max(x0, x1) + REACH_M) / BUCKET_M), 0, bcols - 1))
-            r0 = int(np.clip(np.floor((min(y0, y1) - REACH_M) / BUCKET_M), 0, brows - 1))
-            r1 = int(np.clip(np.floor((max(y0, y1) + REACH_M) / BUCKET_M), 0, brows - 1))
-            for r in range(r0, r1 + 1):
-                for c in range(c0, c1 + 1):
-                    if _segment_near_box(segments[k], c * BUCKET_M, r * BUCKET_M):
-                        buckets[r * bcols + c].append(k)
-        width = max(1, max(len(b) for b in buckets))
-        table = np.full((brows * bcols, width), -1, dtype=np.int64)
-        for i, b in enumerate(buckets):
-            table[i, : len(b)] = b
-        return CollisionWorld(np.ascontiguousarray(segments, dtype=np.float64), brows, bcols, table)
+        x0, y0, x1, y1 = segments.T
+        c0 = np.clip(np.floor((np.minimum(x0, x1) - REACH_M) / BUCKET_M), 0, bcols - 1).astype(np.int64)
+        c1 = np.clip(np.floor((np.maximum(x0, x1) + REACH_M) / BUCKET_M), 0, bcols - 1).astype(np.int64)
+        r0 = np.clip(np.floor((np.minimum(y0, y1) - REACH_M) / BUCKET_M), 0, brows - 1).astype(np.int64)
+        r1 = np.clip(np.floor((np.maximum(y0, y1) + REACH_M) / BUCKET_M), 0, brows - 1).astype(np.int64)
+        # Every (segment, bucket) pair in each segment's box, as flat arrays.
+        spans = (c1 - c0 + 1) * (r1 - r0 + 1)
+        seg = np.repeat(np.arange(len(segments)), spans)
+        k = np.arange(spans.sum()) - np.repeat(np.cumsum(spans) - spans, spans)
+        width = (c1 - c0 + 1)[seg]
+        col = c0[seg] + k % width
+        row = r0[seg] + k // width
+        # Keep the pairs where the segment passes within reach of the bucket square:
+        # distance from the square's centre against its half-diagonal plus REACH_M.
+        cx, cy = (col + 0.5) * BUCKET_M, (row + 0.5) * BUCKET_M
+        dx, dy = (x1 - x0)[seg], (y1 - y0)[seg]
+        len2 = dx * dx + dy * dy
+        with np.errstate(invalid="ignore", divide="ignore"):
+            t = np.where(len2 > 0, ((cx - x0[seg]) * dx + (cy - y0[seg]) * dy) / len2, 0.0)
+        t = np.clip(t, 0.0, 1.0)
+        near = np.hypot(x0[seg] + t * dx - cx, y0[seg] + t * dy - cy) <= BUCKET_M * 0.7072 + REACH_M
+        seg, bucket = seg[near], (row * bcols + col)[near]
+        # Group by bucket, segments in ascending order within each (a stable sort).
+        order = np.lexsort((seg, bucket))
+        seg, bucket = seg[order], bucket[order]
+        counts = np.bincount(bucket, minlength=brows * bcols)
+        starts = np.cumsum(counts) - counts
+        rank = np.arange(len(seg)) - starts[bucket]
+        table = np.full((brows * bcols, max(1, int(counts.max(initial=0)))), -1, dtype=np.int64)
+        table[bucket, rank] = seg
+        return CollisionWorld(segments, brows, bcols, table)
 
     def candidates(self, x: NDArray[np.float64], y: NDArray[np.float64]) -> NDArray[np.int64]:
         """Indices (N, max_per_bucket) of the segments that may touch cars centred at x, y."""
         c = np.clip((x // BUCKET_M).astype(np.int64), 0, self.bucket_cols - 1)
         r = np.clip((y // BUCKET_M).astype(np.int64), 0, self.bucket_rows - 1)
         return self.table[r * self.bucket_cols + c]
-
-
-def _segment_near_box(seg: NDArray[np.float64], bx: float, by: float) -> bool:
-    """Whether the segment passes within REACH_M of the bucket square at (bx, by)."""
-    # Distance from the square's centre to the segment, against half-diagonal + reach.
-    cx, cy = bx + BUCKET_M / 2, by + BUCKET_M / 2
-    x0, y0, x1, y1 = seg
-    dx, dy = x1 - x0, y1 - y0
-    L2 = dx * dx + dy * dy
-    t = 0.0 if L2 == 0 else min(1.0, max(0.0, ((cx - x0) * dx + (cy - y0) * dy) / L2))
-    d = np.hypot(x0 + t * dx - cx, y0 + t * dy - cy)
-    return bool(d <= BUCKET_M * 0.7072 + REACH_M)

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import math
 
+import numba
 import numpy as np
 from numba import njit, prange
 from numpy.typing import NDArray
@@ -49,6 +50,10 @@ from millegame.core.collision import BUCKET_M, RESTITUTION, WALL_FRICTION, Colli
 from millegame.core.stage import Stage
 
 FloatArray = NDArray[np.float64]
+
+# numba's own thread pool: OpenMP's spinning workers lost to the serial loop on a shared
+# 2-core machine (benchmarks/physics.py); workqueue threads beat it.
+numba.config.THREADING_LAYER = "workqueue"
 
 TICK_HZ = 120  # simulation ticks per second
 SUBSTEPS = 2  # physics sub-steps per tick (240 Hz)
@@ -358,12 +363,13 @@ def _step_one(  # type: ignore[no-untyped-def]
     slip_f = slip_r = lock_f = lock_r = spin = 0.0
     applied_thr = applied_brk = 0.0
     sf = sr = 0
+    # The assisted steering target, set once per tick from the speed at its start.
+    v2 = max(vx * vx, 1e-6)
+    assisted_limit = min(p[_MAXSTEER], math.atan(STEER_ASSIST_LAT_G * p[_MUY] * G * L / v2) + p[_MUY] / p[_CS])
     for _sub in range(substeps):
         # --- steering ---
         if p[_ASSIST] > 0.5:
-            v2 = max(vx * vx, 1e-6)
-            limit = min(p[_MAXSTEER], math.atan(STEER_ASSIST_LAT_G * p[_MUY] * G * L / v2) + p[_MUY] / p[_CS])
-            target = st_in * limit
+            target = st_in * assisted_limit
             step = p[_STEERRATE] * h
             steer = steer + min(max(target - steer, -step), step)
         else:
@@ -457,8 +463,8 @@ def _step_one(  # type: ignore[no-untyped-def]
         r_dyn = r + h * mz / p[_IZ]
         ax_s += (fxb / m - ax_s) * min(1.0, h / LOAD_TRANSFER_TAU_S)
         # Low speed: blend into the kinematic bicycle (the rear axle rolls without side slip).
-        r_kin = vx_new * math.tan(steer) / L
         wgt = min(max((abs(vx_new) - KINEMATIC_BELOW_MPS) / (DYNAMIC_ABOVE_MPS - KINEMATIC_BELOW_MPS), 0.0), 1.0)
+        r_kin = vx_new * math.tan(steer) / L if wgt < 1.0 else 0.0
         vx_old, th_old, x_old, y_old = vx, th, x, y
         vx = vx_new
         vy = wgt * vy_dyn + (1.0 - wgt) * b * r_kin
