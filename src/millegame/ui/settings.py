@@ -74,7 +74,7 @@ class Settings:
     window: list[int] = field(default_factory=lambda: [1280, 720])
     pace_notes: bool = True
     call_ahead_s: float = 4.0  # how early the co-driver calls a corner [s]
-    steering_assist: bool = True  # keyboard steering help (core applies it when it can)
+    steering_assist: bool = True  # keyboard steering help; off: analogue steering passes straight through
     abs: bool = True  # on the cars that have it
     traction_control: bool = True
 

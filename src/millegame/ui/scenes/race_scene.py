@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from millegame.core.car import CarParams, Controls
+from millegame.core.car import Assists, CarParams, Controls
 from millegame.core.events import Event
 from millegame.core.race import Race
 from millegame.core.stage import Stage
@@ -50,9 +50,11 @@ class RaceScene(Scene):
         super().__init__(app)
         self.stage = stage
         self.car = car
-        self.race = Race(stage, [car])
-        self.atmosphere = atmosphere  # an override of the stage's look (None: the stage's own)
         st = app.settings
+        # The player's assists: ABS and TCS only where the car has them (core ANDs them).
+        assists = Assists(abs=st.abs, tcs=st.traction_control, steering=st.steering_assist)
+        self.race = Race(stage, [car], assists=assists)
+        self.atmosphere = atmosphere  # an override of the stage's look (None: the stage's own)
         self.view = WorldView(
             stage,
             (car,),
