@@ -26,6 +26,7 @@ from millegame.ui.records import SessionBests
 from millegame.ui.road_tests import RoadTests
 from millegame.ui.scenes.base import Scene
 from millegame.ui.settings import Settings
+from millegame.ui.watch import StageWatcher
 
 MODES = ("menu", "play", "demo")
 FPS_CAP = 120  # sleep above this: one frame per tick is all the sim can show
@@ -81,6 +82,7 @@ class App:
         settings: Settings | None = None,
         sound: bool = True,
         measure_cars: bool = False,
+        watch: bool = False,
     ) -> None:
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
@@ -106,6 +108,8 @@ class App:
         self.cars: tuple[CarParams, ...] = tuple(cars) if cars is not None else load_cars()
         self.stage_loader = stage_loader or default_stage_loader(stage_path)
         self.stage_path = stage_path
+        # --watch: reload the stage when its files change (a designer with Tiled open beside).
+        self.watcher = StageWatcher(stage_path) if watch and stage_path is not None else None
         self._stage: Stage | None = None
         self.bests = SessionBests()
         self.rules = "corsa"
@@ -162,6 +166,27 @@ class App:
         self.stage_loader = default_stage_loader(path)
         self._stage = None
         self.map_levels = None
+
+    def reload_stage(self) -> None:
+        """The stage's files changed on disk: load it again and restart the race on it.
+        A broken save is reported and the previous version stays on screen."""
+        from millegame.levels import StageError, load_stage
+        from millegame.ui.scenes.race_scene import RaceScene
+
+        assert self.stage_path is not None
+        try:
+            stage = load_stage(self.stage_path)
+        except StageError as e:
+            self.notify(f"{e} — still driving the previous version")
+            return
+        self._stage = stage
+        self.map_levels = None
+        race = next((s for s in self.scenes if isinstance(s, RaceScene)), None)
+        if race is not None:
+            for old in reversed(self.scenes):
+                old.on_exit()
+            self.scenes = [RaceScene(self, stage, race.car)]
+        self.notify(f"Reloaded {self.stage_path.name}")
 
     def next_demo_car(self) -> CarParams:
         car = self.cars[self._demo_index % len(self.cars)]
@@ -249,6 +274,8 @@ class App:
         t0 = time.perf_counter()
         if surface.get_size() != self.size:
             self.resize(*surface.get_size())
+        if self.watcher is not None and self.watcher.changed():
+            self.reload_stage()
         for event in self._with_pad_keys(events):
             if event.type == pygame.QUIT:
                 self.quit(0)
@@ -371,6 +398,7 @@ def run(
     fullscreen: bool = False,
     window: tuple[int, int] = (1280, 720),
     max_frames: int | None = None,
+    watch: bool = False,
 ) -> int:
     """Open the game window and play until the player quits; returns the exit code.
 
@@ -400,9 +428,11 @@ def run(
             screen.get_size(),
             mode=mode,
             stage_loader=loader,
+            stage_path=stage_path,
             car_id=car_id,
             settings=settings,
             measure_cars=True,
+            watch=watch,
         )
         for m in messages:
             app.notify(m)
