@@ -36,3 +36,12 @@ def test_core_sources_never_import_graphics_or_map_libraries() -> None:
             stripped = line.strip()
             if stripped.startswith(("import ", "from ")):
                 assert not any(lib in stripped.split()[1] for lib in ("pygame", "pytmx")), f"{path}: {line}"
+
+
+def test_the_kernel_warmup_runs_headless_without_pygame() -> None:
+    code = (
+        "import runpy, sys; runpy.run_module('millegame.warmup', run_name='__main__'); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pygame', 'pytmx')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=300)
+    assert out.stdout.strip() == "[]"

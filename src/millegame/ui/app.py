@@ -19,6 +19,8 @@ import pygame
 from millegame.core.car import CarParams
 from millegame.core.stage import Stage
 from millegame.ui.audio import Audio, Volumes
+from millegame.ui.background import start_niced
+from millegame.ui.background import stop as stop_background
 from millegame.ui.fonts import CREAM, INK, blit_text, clear_caches
 from millegame.ui.gamepad import Gamepads
 from millegame.ui.map_levels import MapLevels
@@ -115,6 +117,9 @@ class App:
         self.rules = "corsa"
         self.road_tests: RoadTests | None = None  # proving-ground figures (``measure_cars``)
         self.map_levels: MapLevels | None = None  # the last race's map, reused by the next race on its stage
+        # Compile the physics kernels while the player is in the menus (cached after the
+        # first time), so the first race starts at once.
+        self.warmup = start_niced([sys.executable, "-m", "millegame.warmup"]) if measure_cars else None
         if measure_cars:
             self.road_tests = RoadTests(self.cars)
         ids = [c.id for c in self.cars]
@@ -256,6 +261,7 @@ class App:
             scene.on_exit()
         if self.road_tests is not None:
             self.road_tests.stop()
+        stop_background(self.warmup)
         self.audio.close()
 
     def notify(self, message: str) -> None:

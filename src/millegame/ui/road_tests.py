@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from millegame.core.car import CarParams
+from millegame.ui.background import start_niced, stop
 
 FIELDS = ("zero_to_100_s", "zero_to_200_s", "top_speed_kmh", "braking_100_0_m", "lateral_g", "gravel_zero_to_100_s")
 
@@ -102,24 +103,11 @@ class RoadTests:
         todo = self.missing()
         if not todo or self.measuring:
             return False
-        cmd = [sys.executable, "-m", "millegame.ui.road_tests", str(self.path), *todo]
-        try:
-            kwargs: dict[str, Any] = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
-            if hasattr(os, "nice"):
-                kwargs["preexec_fn"] = lambda: os.nice(10)
-            self.process = subprocess.Popen(cmd, **kwargs)
-        except OSError:
-            self.process = None
-            return False
-        return True
+        self.process = start_niced([sys.executable, "-m", "millegame.ui.road_tests", str(self.path), *todo])
+        return self.process is not None
 
     def stop(self) -> None:
-        if self.measuring and self.process is not None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=2)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
+        stop(self.process)
         self.process = None
 
 
