@@ -52,6 +52,16 @@ def test_stages_json_lists_stages_in_route_order_with_files() -> None:
     assert stages[0]["id"] == "prologo"
     assert all({"id", "title", "file"} <= s.keys() for s in stages)
     assert all(os.path.isfile(s["file"]) for s in stages)
+    # Issue 4: length, surfaces, time of day, weather and par time for every stage.
+    assert all({"length_m", "surfaces", "time_of_day", "weather", "par_time_s"} <= s.keys() for s in stages)
+    assert all(s["length_m"] > 2000 and s["par_time_s"] > 0 for s in stages)
+    assert {"day", "dusk", "night"} <= {s["time_of_day"] for s in stages}
+    assert any("wet_asphalt" in s["surfaces"] for s in stages) and any("gravel" in s["surfaces"] for s in stages)
+
+
+def test_play_offers_watch_for_designers() -> None:
+    out = millegame("play", "--help")
+    assert "--watch" in out.stdout
 
 
 def test_sim_json_on_the_first_stage_finishes_without_importing_pygame() -> None:

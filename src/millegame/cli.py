@@ -68,6 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("play", help="drive a stage directly", description="Drive a stage directly.")
     p.add_argument("stage", metavar="STAGE_ID|PATH.tmx", help="a shipped stage id or a .tmx file")
     p.add_argument("--car", metavar="CAR_ID", help="car to drive (default: the first classic)")
+    p.add_argument(
+        "--watch", action="store_true", help="reload the stage when its .tmx or tilesets change on disk (for designers)"
+    )
     _display_options(p)
 
     p = sub.add_parser("demo", help="attract mode: the autopilot drives", description="Attract mode.")
@@ -135,12 +138,36 @@ def _load_car(car_id: str):  # -> CarParams
 def cmd_stages(args: argparse.Namespace) -> int:
     from millegame.catalog import list_stages
 
-    stages = list_stages()
+    from millegame.levels import StageError, load_stage
+
+    rows = []
+    for info in list_stages():
+        row: dict[str, object] = {"id": info.id, "title": info.title, "file": str(info.path)}
+        try:
+            stage = load_stage(info.path)
+        except StageError as e:
+            row["error"] = str(e)
+        else:
+            row.update(
+                length_m=round(stage.route_length_m),
+                surfaces=[stage.surfaces.names[i] for i in sorted(set(stage.surface.ravel().tolist()))],
+                time_of_day=stage.time_of_day,
+                weather=stage.weather,
+                par_time_s=stage.par_time_s,
+            )
+        rows.append(row)
     if args.json:
-        print(json.dumps([{"id": s.id, "title": s.title, "file": str(s.path)} for s in stages], ensure_ascii=False))
-    else:
-        for i, s in enumerate(stages):
-            print(f"{i}  {s.id:12s}  {s.title}")
+        print(json.dumps(rows, ensure_ascii=False))
+        return EXIT_OK
+    for i, r in enumerate(rows):
+        if "error" in r:
+            print(f"{i}  {r['id']:16s} {r['title']}  — cannot load: {r['error']}")
+            continue
+        par = f"par {r['par_time_s']:.0f} s" if r["par_time_s"] else "no par"
+        print(
+            f"{i}  {r['id']:16s} {r['title']:34s} {r['length_m'] / 1000:4.1f} km  "
+            f"{r['time_of_day']:5s} {r['weather']:6s} {par:10s} {', '.join(r['surfaces'])}"
+        )
     return EXIT_OK
 
 
@@ -232,6 +259,7 @@ def cmd_game(args: argparse.Namespace, mode: str) -> int:
             car_id=getattr(args, "car", None),
             fullscreen=args.fullscreen,
             window=args.window,
+            watch=getattr(args, "watch", False),
         )
     except NoDisplayError as e:
         raise CliError(f"millegame: no display available ({e}); the game needs a graphical session") from None
