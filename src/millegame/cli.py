@@ -137,7 +137,6 @@ def _load_car(car_id: str):  # -> CarParams
 
 def cmd_stages(args: argparse.Namespace) -> int:
     from millegame.catalog import list_stages
-
     from millegame.levels import StageError, load_stage
 
     rows = []
