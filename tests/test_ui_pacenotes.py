@@ -95,3 +95,30 @@ def test_distances_read_like_a_co_driver() -> None:
 def test_pacenotes_do_not_import_pygame() -> None:
     code = "import sys, millegame.ui.pacenotes; assert 'pygame' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_bridge_after_a_corner_is_called() -> None:
+    from millegame.ui.pacenotes import bridge_spans
+
+    # A right-hander, then a straight with a bridge 100–180 m after the corner.
+    arc = [(100 + 40 * np.sin(t), 40 - 40 * np.cos(t)) for t in np.linspace(0, np.pi / 2, 30)]
+    pts = np.array([(0.0, 0.0), (100.0, 0.0), *arc[1:], (140.0, 400.0)])
+    route = Route.of(pts)
+    on = (route.points[:, 1] > 150) & (route.points[:, 1] < 230)
+    spans = bridge_spans(route, on)
+    assert len(spans) == 1 and spans[0][1] > spans[0][0]
+    notes = generate(route, spans)
+    assert notes and notes[0].over_bridge
+    assert notes[0].text.endswith("over bridge")
+    assert not generate(route)[0].over_bridge
+
+
+def test_the_po_crossing_is_called_on_its_stage() -> None:
+    from millegame import catalog
+    from millegame.levels import load_stage
+    from millegame.ui.hud import pace_notes_for
+
+    stage = load_stage(catalog.resolve_stage("padova-ferrara"))
+    assert any(n.over_bridge for n in pace_notes_for(stage))
+    prologo = load_stage(catalog.resolve_stage("prologo"))
+    assert not any(n.over_bridge for n in pace_notes_for(prologo))

@@ -28,12 +28,14 @@ import pygame
 from millegame.core.events import Event, GatePassed, StageFinished
 from millegame.core.race import Race
 from millegame.core.route import Route
+from millegame.core.stage import Stage
 from millegame.ui.camera import Camera
 from millegame.ui.fonts import ALFA_RED, CREAM, DEEP_BLUE, GREEN, INK, OCHRE, blit_text, format_time
 from millegame.ui.gauges import draw_classic_cluster, draw_digital_cluster
-from millegame.ui.pacenotes import DEFAULT_CALL_AHEAD_S, MIN_CALL_M, PaceNote, calls_ahead, generate
+from millegame.ui.pacenotes import DEFAULT_CALL_AHEAD_S, MIN_CALL_M, PaceNote, bridge_spans, calls_ahead, generate
 from millegame.ui.records import BestRun, format_delta, split_delta
 from millegame.ui.roadbook import draw_strip
+from millegame.ui.tile_kinds import route_on_bridges
 
 PANEL_ALPHA = 215
 MINIMAP_PX = 180
@@ -156,6 +158,14 @@ class Minimap:
             pygame.draw.circle(target, colour, (ox + px, oy + py), 4)
 
 
+def pace_notes_for(stage: Stage) -> list[PaceNote]:
+    """The co-driver's calls for a stage, with "over bridge" where the route crosses one."""
+    if len(stage.route) < 3:
+        return []
+    route = Route.of(stage.route)
+    return generate(route, bridge_spans(route, route_on_bridges(stage, route.points)))
+
+
 class Hud:
     """Draws the HUD for car ``focus`` of a race.
 
@@ -178,7 +188,7 @@ class Hud:
         self.focus = focus
         self.minimap = Minimap(race)
         self.route = self.minimap.route
-        self.notes: list[PaceNote] = generate(Route.of(race.stage.route)) if len(race.stage.route) >= 3 else []
+        self.notes: list[PaceNote] = pace_notes_for(race.stage)
         self.call_ahead_s = call_ahead_s
         self.show_notes = pace_notes
         self.best = best

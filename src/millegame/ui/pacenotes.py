@@ -27,6 +27,7 @@ time (settable, in seconds at the car's speed) plus a minimum distance, the next
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -60,6 +61,7 @@ class PaceNote:
     opens: bool = False
     long: bool = False
     distance_m: float = 0.0  # from its end to the next corner's start (or the finish)
+    over_bridge: bool = False  # a bridge begins before the next corner
 
     @property
     def label(self) -> str:
@@ -68,17 +70,24 @@ class PaceNote:
 
     @property
     def modifiers(self) -> list[str]:
-        return [w for w, on in (("long", self.long), ("tightens", self.tightens), ("opens", self.opens)) if on]
+        words = (
+            ("long", self.long),
+            ("tightens", self.tightens),
+            ("opens", self.opens),
+            ("over bridge", self.over_bridge),
+        )
+        return [w for w, on in words if on]
 
     @property
     def text(self) -> str:
         """The whole call as read: "long 4 right tightens, 150"."""
         words = ["long"] if self.long else []
         words.append(self.label)
-        words += [m for m in self.modifiers if m != "long"]
+        words += [m for m in self.modifiers if m not in ("long", "over bridge")]
         call = " ".join(words)
         dist = rounded_distance(self.distance_m)
-        return f"{call}, {dist}" if dist else call
+        call = f"{call}, {dist}" if dist else call
+        return f"{call}, over bridge" if self.over_bridge else call
 
 
 def rounded_distance(d_m: float) -> str:
@@ -106,8 +115,25 @@ def smooth(values: FloatArray, window: int) -> FloatArray:
     return np.convolve(padded, kernel, mode="valid")
 
 
-def generate(route: Route) -> list[PaceNote]:
-    """Every corner of the route, in order."""
+def bridge_spans(route: Route, on_bridge: NDArray[np.bool_]) -> list[tuple[float, float]]:
+    """(start, end) [m along the route] of each run of route points that lie on a bridge."""
+    spans: list[tuple[float, float]] = []
+    i, n = 0, len(on_bridge)
+    while i < n:
+        if not on_bridge[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and on_bridge[j]:
+            j += 1
+        spans.append((float(route.s[i]), float(route.s[j - 1])))
+        i = j
+    return spans
+
+
+def generate(route: Route, bridges: Sequence[tuple[float, float]] = ()) -> list[PaceNote]:
+    """Every corner of the route, in order; ``bridges`` (start, end) [m] add "over bridge"
+    to the call before each bridge."""
     if len(route.points) < 3:
         return []
     spacing = max(route.spacing_m, 1e-6)
@@ -161,12 +187,13 @@ def generate(route: Route) -> list[PaceNote]:
     out: list[PaceNote] = []
     for k_, note in enumerate(notes):
         nxt = notes[k_ + 1].s_start_m if k_ + 1 < len(notes) else route.length_m
-        out.append(_with_distance(note, max(0.0, nxt - note.s_end_m)))
+        bridge = any(note.s_start_m <= start < nxt for start, _ in bridges)
+        out.append(_with_distance(note, max(0.0, nxt - note.s_end_m), bridge))
     return out
 
 
-def _with_distance(note: PaceNote, d: float) -> PaceNote:
-    return PaceNote(**{**note.__dict__, "distance_m": d})
+def _with_distance(note: PaceNote, d: float, over_bridge: bool = False) -> PaceNote:
+    return PaceNote(**{**note.__dict__, "distance_m": d, "over_bridge": over_bridge})
 
 
 def calls_ahead(

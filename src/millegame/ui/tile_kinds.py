@@ -76,3 +76,23 @@ def find_tiles(stage: Stage, kinds: frozenset[str]) -> list[tuple[float, float, 
         for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
             out.append(((c + 0.5) * tw, (r + 0.5) * th, gid_kind[int(layer.gids[r, c])]))
     return out
+
+
+def route_on_bridges(stage: Stage, points: np.ndarray) -> np.ndarray:
+    """For each route point (M, 2) [m], whether its map cell holds a bridge tile (a tile
+    whose ``kind`` names a bridge, on any layer)."""
+    on = np.zeros(len(points), dtype=bool)
+    art = stage.art
+    if art is None or len(points) == 0:
+        return on
+    gids = [ts.firstgid + local for ts in art.tilesets for local, kind in tileset_kinds(ts).items() if "bridge" in kind]
+    if not gids:
+        return on
+    wanted = np.array(sorted(gids), dtype=np.uint32)
+    tw, th = art.tile_w_px / stage.px_per_m, art.tile_h_px / stage.px_per_m
+    for layer in art.layers:
+        rows, cols = layer.gids.shape
+        c = np.clip((points[:, 0] / tw).astype(np.intp), 0, cols - 1)
+        r = np.clip((points[:, 1] / th).astype(np.intp), 0, rows - 1)
+        on |= np.isin(layer.gids[r, c], wanted)
+    return on
