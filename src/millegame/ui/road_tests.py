@@ -20,19 +20,9 @@ from typing import Any
 
 from millegame.core.car import CarParams
 from millegame.ui.background import start_niced, stop
+from millegame.userdirs import cache_dir
 
 FIELDS = ("zero_to_100_s", "zero_to_200_s", "top_speed_kmh", "braking_100_0_m", "lateral_g", "gravel_zero_to_100_s")
-
-
-def cache_dir() -> Path:
-    override = os.environ.get("MILLEGAME_CACHE_DIR")
-    if override:
-        return Path(override)
-    if sys.platform == "win32":
-        return Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local")) / "millegame"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "millegame"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "millegame"
 
 
 def cache_path() -> Path:

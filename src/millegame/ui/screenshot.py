@@ -9,26 +9,17 @@ directory's ``screenshots/`` if that cannot be created.
 from __future__ import annotations
 
 import os
-import sys
 import time
 from pathlib import Path
 
 import pygame
 
-
-def user_data_dir() -> Path:
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming"))
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "millegame"
+from millegame.userdirs import data_dir
 
 
 def screenshot_dir() -> Path:
     override = os.environ.get("MILLEGAME_SCREENSHOT_DIR")
-    candidates = [Path(override)] if override else [user_data_dir() / "screenshots", Path.cwd() / "screenshots"]
+    candidates = [Path(override)] if override else [data_dir() / "screenshots", Path.cwd() / "screenshots"]
     for d in candidates:
         try:
             d.mkdir(parents=True, exist_ok=True)

@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 import time
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
+
+from millegame.userdirs import config_dir
 
 ACTIONS = ("throttle", "brake", "left", "right", "handbrake", "pause")
 DEFAULT_KEYS: dict[str, list[str]] = {
@@ -43,17 +44,6 @@ DEFAULT_PAD: dict[str, str] = {
     "pause": "start",
 }
 CAMERAS = ("follow", "heading_up")
-
-
-def config_dir() -> Path:
-    override = os.environ.get("MILLEGAME_CONFIG_DIR")
-    if override:
-        return Path(override)
-    if sys.platform == "win32":
-        return Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming")) / "millegame"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / "millegame"
-    return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "millegame"
 
 
 def settings_path() -> Path:
