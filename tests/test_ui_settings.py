@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -35,7 +36,7 @@ def test_round_trip(config: Path) -> None:
 
 def test_xdg_config_home_is_used(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("MILLEGAME_CONFIG_DIR")
-    monkeypatch.setattr(st.sys, "platform", "linux")
+    monkeypatch.setattr(sys, "platform", "linux")  # millegame.userdirs decides by it
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
     assert st.settings_path() == tmp_path / "xdg" / "millegame" / "settings.json"
 
