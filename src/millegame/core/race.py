@@ -8,6 +8,7 @@ events of that tick. The previous state is kept for interpolated drawing.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -17,6 +18,9 @@ from millegame.core.events import Event, GatePassed, StageFinished, WallHit
 from millegame.core.geometry import segments_intersect
 from millegame.core.physics import TICK_HZ, step_cars
 from millegame.core.stage import Stage
+
+if TYPE_CHECKING:
+    from millegame.core.referee import Referee
 
 WALL_HIT_MIN_MPS = 1.0  # slower touches are scrapes, not hits
 
@@ -52,7 +56,10 @@ def crossed_forward(p0: np.ndarray, p1: np.ndarray, a: np.ndarray, b: np.ndarray
 class Race:
     """N cars on a stage. Cars start on the start pose, lined up behind each other
     when there are several (``spacing_m`` apart), unless ``state`` is given.
-    ``assists`` switches ABS, traction control, steering assistance and manual gears."""
+    ``assists`` switches ABS, traction control, steering assistance and manual gears.
+    ``rules`` ("corsa" or "regolarita", see ``core.referee``) adds a referee: penalties,
+    wrong way, respawns and the regularity trials, as events and ``race.referee.state(car)``.
+    Without rules the race only times the gates, as before."""
 
     def __init__(
         self,
@@ -62,6 +69,8 @@ class Race:
         state: CarState | None = None,
         spacing_m: float = 0.0,
         assists: Assists | None = None,
+        rules: str | None = None,
+        auto_respawn: bool = True,
     ) -> None:
         if not cars:
             raise ValueError("a race needs at least one car")
@@ -87,6 +96,12 @@ class Race:
         self.next_gate = np.zeros(n, dtype=np.int64)  # index into stage.gates
         self.finish_tick = np.full(n, -1, dtype=np.int64)
         self.splits_s: list[list[float]] = [[] for _ in range(n)]
+        self._respawn_requests: set[int] = set()
+        self.referee: Referee | None = None
+        if rules is not None:
+            from millegame.core.referee import Referee
+
+            self.referee = Referee(self, rules, auto_respawn=auto_respawn)
 
     @property
     def n(self) -> int:
@@ -108,7 +123,12 @@ class Race:
     def step(self, controls: Controls) -> list[Event]:
         """Advance every car by one tick; return what happened during it.
 
-        Controls are sanitised inside the physics step (NaN → 0, clipped to range)."""
+        Controls are sanitised inside the physics step (NaN → 0, clipped to range).
+        Respawns asked for with ``request_respawn`` happen first; their events come first."""
+        events: list[Event] = []
+        for car in sorted(self._respawn_requests):
+            events.extend(self.respawn(car))
+        self._respawn_requests.clear()
         # A finished car brakes to a stop: its driver keeps steering but no longer drives.
         done = self.finished
         if done.any():
@@ -123,11 +143,48 @@ class Race:
         new, impacts = step_cars(prev, controls, self.params, self.stage, self.world, self.dt)
         self.prev_state, self.state = prev, new
         self.tick += 1
-        events: list[Event] = []
         for i in np.flatnonzero(impacts >= WALL_HIT_MIN_MPS):
             events.append(WallHit(car=int(i), tick=self.tick, impact_speed_mps=float(impacts[i])))
-        events.extend(self._check_gates(prev, new))
+        gate_events = self._check_gates(prev, new)
+        events.extend(gate_events)
+        if self.referee is not None:
+            events.extend(self.referee.update(np.stack([prev.x, prev.y], axis=-1), gate_events))
         return events
+
+    def place_car(self, car: int, x: float, y: float, heading: float) -> None:
+        """Put ``car`` at rest at (x, y) [m] facing ``heading`` [rad] (also in ``prev_state``,
+        so drawing does not interpolate the jump). Its gates and clock are unchanged."""
+        row = CarState.at_rest(np.array([x]), np.array([y]), np.array([heading])).data[0]
+        for name in ("state", "prev_state"):
+            data = getattr(self, name).data.copy()
+            data[car] = row
+            setattr(self, name, CarState(data))
+
+    def respawn(self, car: int) -> list[Event]:
+        """Put ``car`` back on the last checkpoint it passed (with the rules' penalty when
+        the race has rules; without, at the start or that checkpoint, no penalty)."""
+        if self.finish_tick[car] >= 0:
+            return []
+        if self.referee is not None:
+            return self.referee.respawn(car)
+        g = int(self.next_gate[car]) - 1
+        if g < 0:
+            self.place_car(car, self.stage.start_xy[0], self.stage.start_xy[1], self.stage.start_heading)
+        else:
+            gate = self.stage.gates[g]
+            fx, fy = gate.forward
+            mx, my = (gate.a[0] + gate.b[0]) / 2, (gate.a[1] + gate.b[1]) / 2
+            self.place_car(car, mx + 4.0 * fx, my + 4.0 * fy, float(np.arctan2(fy, fx)))
+        return []
+
+    def request_respawn(self, car: int = 0) -> None:
+        """Ask for a respawn at the start of the next ``step`` (the UI's respawn key)."""
+        self._respawn_requests.add(car)
+
+    @property
+    def penalty_s(self) -> np.ndarray:
+        """Time penalties per car [s] (zero without rules)."""
+        return self.referee.penalty_s if self.referee is not None else np.zeros(self.n)
 
     def _check_gates(self, prev: CarState, new: CarState) -> list[Event]:
         racing = np.flatnonzero(~self.finished)

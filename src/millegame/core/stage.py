@@ -100,6 +100,10 @@ class Stage:
     source_sha256: str = ""
     properties: dict[str, object] = field(default_factory=dict)
     art: MapArt | None = None
+    # Regularity timing lines, sorted along the route (``levels.timing.TimingLine``; core
+    # reads them through ``core.regularity.TimingLineSpec``). Empty: the referee falls
+    # back to ``properties["timing_lines"]``, where the loader puts them for now.
+    timing_lines: tuple[object, ...] = ()
 
     @property
     def rows(self) -> int:

@@ -1,0 +1,465 @@
+"""The referee: the rules of a stage, applied to every car of a race each tick.
+
+Two rule sets (``RULE_SETS``):
+
+- **corsa** — the 1927–57 race: the stage time counts, plus time penalties. Checkpoints
+  must be crossed in order (``Race`` only counts the next one); a car that goes past one
+  along the route gets a ``CheckpointMissed`` event and must drive back to it — or ask to
+  be respawned, which puts it back on the last checkpoint it passed, at rest, for
+  ``RESPAWN_PENALTY_S`` seconds. Driving against the route for ``WRONG_WAY_AFTER_S``
+  raises ``WrongWay(wrong=True)`` (and ``wrong=False`` when it turns round). A car off
+  the route by more than ``OFF_ROUTE_M`` for ``OFF_ROUTE_AFTER_S``, or stuck with the
+  throttle open for ``STUCK_AFTER_S``, is respawned automatically (same penalty).
+- **regolarita** — the modern rally: the stage's timing lines (PC, PM, CO) are scored
+  as in ``core.regularity``; a respawn costs ``RESPAWN_PENALTY_POINTS`` instead of time.
+
+State for the HUD: ``referee.state(car)`` → ``RulesState``. Results: ``referee.result(car)``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+from numpy.typing import NDArray
+
+from millegame.core.coefficient import car_coefficient
+from millegame.core.events import (
+    CheckpointMissed,
+    Event,
+    GatePassed,
+    PenaltyApplied,
+    Respawned,
+    TimingLinePassed,
+    WrongWay,
+)
+from millegame.core.geometry import cross2, segments_intersect
+from millegame.core.regularity import (
+    CHECK_CAP_POINTS,
+    CoWindow,
+    PcClock,
+    PmStatus,
+    RulesState,
+    TimingLineSpec,
+    co_points,
+    co_window_s,
+    hundredths,
+    pc_points,
+    pm_ideal_s,
+    pm_points,
+    regularity_score,
+    split_deltas,
+)
+from millegame.core.route import Route
+from millegame.core.stage import Gate, Stage
+
+if TYPE_CHECKING:
+    from millegame.core.race import Race
+
+CORSA, REGOLARITA = "corsa", "regolarita"
+RULE_SETS = (CORSA, REGOLARITA)
+
+RESPAWN_PENALTY_S = 10.0  # corsa: added to the stage time
+RESPAWN_PENALTY_POINTS = 100  # regolarità: added to the penalty points
+RESPAWN_AHEAD_M = 4.0  # the car is put this far past the checkpoint line
+MISSED_AFTER_M = 40.0  # past a checkpoint / timing line along the route by this much = missed
+WRONG_WAY_MPS = 2.0  # speed against the route that counts as wrong way [m/s]
+WRONG_WAY_AFTER_S = 1.0
+OFF_ROUTE_M = 45.0  # distance from the route centre line [m]
+OFF_ROUTE_AFTER_S = 4.0
+STUCK_AFTER_S = 8.0  # slower than 0.5 m/s with the throttle open
+SLOW_CHECK_TICKS = 6  # wrong way, missed checkpoints and respawns are checked at 20 Hz
+TRACK_WINDOW = 6  # route points searched ahead each tick (2 m apart; a car moves < 1 m a tick)
+
+IntArray = NDArray[np.int64]
+
+
+def timing_lines_of(stage: Stage) -> tuple[TimingLineSpec, ...]:
+    """The stage's timing lines, sorted along the route: the typed field if set, else
+    ``stage.properties["timing_lines"]`` (where the level loader puts them)."""
+    lines = getattr(stage, "timing_lines", ()) or stage.properties.get("timing_lines", ())
+    return tuple(lines)  # type: ignore[arg-type]
+
+
+def crossing_fraction(
+    p0: NDArray[np.float64], p1: NDArray[np.float64], a: NDArray[np.float64], b: NDArray[np.float64]
+) -> NDArray[np.float64]:
+    """Where along p0→p1 (0…1) the movement cuts the line through a–b (rows of (N, 2))."""
+    r, s, qp = p1 - p0, b - a, a - p0
+    denom = cross2(r[:, 0], r[:, 1], s[:, 0], s[:, 1])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = cross2(qp[:, 0], qp[:, 1], s[:, 0], s[:, 1]) / denom
+    return np.clip(np.nan_to_num(t, nan=1.0), 0.0, 1.0)
+
+
+def _route_positions(route: Route, mids: list[tuple[float, float]]) -> NDArray[np.float64]:
+    """Arc length [m] along ``route`` of points given in route order (each searched
+    from the previous one on, so a route that passes a place twice is read in order)."""
+    out, start = [], 0
+    for x, y in mids:
+        p = route.points[start:]
+        k = start + int(np.argmin((p[:, 0] - x) ** 2 + (p[:, 1] - y) ** 2))
+        out.append(route.s[k])
+        start = k
+    return np.array(out, dtype=np.float64)
+
+
+def _mid(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
+    return (a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0
+
+
+class Referee:
+    """Applies ``rules`` ("corsa" or "regolarita") to the cars of ``race``."""
+
+    def __init__(self, race: Race, rules: str, *, auto_respawn: bool = True) -> None:
+        if rules not in RULE_SETS:
+            raise ValueError(f"unknown rules {rules!r}: one of {', '.join(RULE_SETS)}")
+        self.race = race
+        self.rules = rules
+        self.auto_respawn = auto_respawn
+        stage = race.stage
+        n = race.n
+        self.route = Route.of(stage.route, spacing_m=2.0)
+        self.index = np.array(
+            [self.route.nearest_global(x, y) for x, y in zip(race.state.x, race.state.y, strict=True)], dtype=np.int64
+        )
+        self.checkpoint_s = _route_positions(self.route, [_mid(g.a, g.b) for g in stage.checkpoints])
+        self.lines = timing_lines_of(stage) if rules == REGOLARITA else ()
+        lines = self.lines
+        self.line_a = np.array([ln.a for ln in lines], dtype=np.float64).reshape(-1, 2)
+        self.line_b = np.array([ln.b for ln in lines], dtype=np.float64).reshape(-1, 2)
+        self.line_fwd = np.array([ln.forward for ln in lines], dtype=np.float64).reshape(-1, 2)
+        self.line_route_s = _route_positions(self.route, [_mid(ln.a, ln.b) for ln in lines])
+        self.line_start = self._section_starts()
+        self.next_line = np.zeros(n, dtype=np.int64)
+        self.line_time_s = np.full((n, len(lines)), np.nan)
+        self.checks: list[list[TimingLinePassed]] = [[] for _ in range(n)]
+        self.check_points: list[list[int]] = [[] for _ in range(n)]
+        self.penalty_s = np.zeros(n)
+        self.penalty_points = np.zeros(n, dtype=np.int64)
+        self.extra_points = np.zeros(n, dtype=np.int64)  # respawns: not from a check
+        self.coefficient = np.array(
+            [car_coefficient(c) if rules == REGOLARITA else 1.0 for c in race.cars], dtype=np.float64
+        )
+        self.wrong_way = np.zeros(n, dtype=bool)
+        self.last_checkpoint = np.full(n, -1, dtype=np.int64)
+        self.missed = np.full(n, -1, dtype=np.int64)
+        self.respawns = np.zeros(n, dtype=np.int64)
+        self._wrong_s = np.zeros(n)
+        self._off_s = np.zeros(n)
+        self._stuck_s = np.zeros(n)
+        self.reference_splits_s: tuple[float, ...] = ()  # e.g. the record's splits, for deltas
+
+    def _section_starts(self) -> IntArray:
+        """For each line, the index of the line its section is timed from (−1: none)."""
+        start = np.full(len(self.lines), -1, dtype=np.int64)
+        for k, ln in enumerate(self.lines):
+            for j in range(k - 1, -1, -1):
+                other = self.lines[j]
+                if (
+                    ln.kind == "pc_line"
+                    and other.kind == "pc_line"
+                    and other.trial == ln.trial
+                    and other.order == ln.order - 1
+                ):
+                    start[k] = j
+                    break
+                if ln.kind in ("pm_secret", "pm_end") and other.kind == "pm_start":
+                    start[k] = j
+                    break
+        return start
+
+    # --- progress along the route -------------------------------------------------------
+
+    @property
+    def s_m(self) -> NDArray[np.float64]:
+        """Each car's distance along the route [m] (nearest route point)."""
+        return self.route.s[self.index]
+
+    def _tangent(self) -> NDArray[np.float64]:
+        m = len(self.route.points)
+        ahead = self.route.points[np.minimum(self.index + 1, m - 1)]
+        behind = self.route.points[np.maximum(self.index - 1, 0)]
+        t = ahead - behind
+        return t / np.maximum(np.hypot(t[:, 0], t[:, 1]), 1e-9)[:, None]
+
+    # --- the tick ------------------------------------------------------------------------
+
+    def update(self, prev_xy: NDArray[np.float64], gate_events: list[Event]) -> list[Event]:
+        """Apply the rules after a tick; ``prev_xy`` (N, 2) are the positions before it."""
+        race = self.race
+        st = race.state
+        tick = race.tick
+        racing = (race.finish_tick < 0) | (race.finish_tick == tick)
+        events: list[Event] = []
+        self.index = self.route.nearest(st.x, st.y, self.index, window=TRACK_WINDOW)
+        for e in gate_events:
+            if isinstance(e, GatePassed):
+                self.last_checkpoint[e.car] = e.index
+                if self.missed[e.car] == e.index:
+                    self.missed[e.car] = -1
+        s = self.s_m
+        if len(self.lines):
+            events.extend(self._timing(prev_xy, racing, s))
+            # A car that finished has no more chance at the lines it left out.
+            for car in np.flatnonzero(race.finish_tick == tick):
+                while self.next_line[car] < len(self.lines):
+                    events.append(self._score_line(int(car), int(self.next_line[car]), None))
+                    self.next_line[car] += 1
+        if tick % SLOW_CHECK_TICKS == 0:
+            events.extend(self._slow_checks(racing, s, SLOW_CHECK_TICKS * race.dt))
+        return events
+
+    def _slow_checks(self, racing: NDArray[np.bool_], s: NDArray[np.float64], dt: float) -> list[Event]:
+        """Missed checkpoints, wrong way and automatic respawns; ``dt`` [s] since the last check."""
+        race = self.race
+        st = race.state
+        tick = race.tick
+        events: list[Event] = []
+        # A wider search now and then: finds a car again after it left the route's neighbourhood.
+        self.index = self.route.nearest(st.x, st.y, self.index, window=80)
+        s = self.s_m
+        # Checkpoints gone past along the route.
+        g = race.next_gate
+        n_cp = len(self.checkpoint_s)
+        if n_cp:
+            gi = np.minimum(g, n_cp - 1)
+            past = racing & (g < n_cp) & (s > self.checkpoint_s[gi] + MISSED_AFTER_M) & (self.missed != g)
+            for car in np.flatnonzero(past):
+                idx = int(g[car])
+                self.missed[car] = idx
+                events.append(
+                    CheckpointMissed(car=int(car), tick=tick, index=idx, name=race.stage.checkpoints[idx].name)
+                )
+        # Wrong way, from the velocity along the route's direction.
+        c, sn = np.cos(st.heading), np.sin(st.heading)
+        vxw, vyw = st.vx * c - st.vy * sn, st.vx * sn + st.vy * c
+        t = self._tangent()
+        along = vxw * t[:, 0] + vyw * t[:, 1]
+        self._wrong_s = np.where(racing & (along < -WRONG_WAY_MPS), self._wrong_s + dt, 0.0)
+        turn_on = (self._wrong_s >= WRONG_WAY_AFTER_S) & ~self.wrong_way
+        turn_off = self.wrong_way & ((along > 1.0) | ~racing)
+        for car in np.flatnonzero(turn_on | turn_off):
+            self.wrong_way[car] = bool(turn_on[car])
+            events.append(WrongWay(car=int(car), tick=tick, wrong=bool(turn_on[car])))
+        if self.auto_respawn:
+            events.extend(self._auto_respawn(racing, dt))
+        return events
+
+    def _timing(self, prev_xy: NDArray[np.float64], racing: NDArray[np.bool_], s: NDArray[np.float64]) -> list[Event]:
+        race = self.race
+        events: list[Event] = []
+        p1 = np.stack([race.state.x, race.state.y], axis=-1)
+        n_lines = len(self.lines)
+        for _ in range(3):  # lines closer together than one tick's movement
+            cars = np.flatnonzero(racing & (self.next_line < n_lines))
+            if cars.size == 0:
+                break
+            k = self.next_line[cars]
+            a, b, fwd = self.line_a[k], self.line_b[k], self.line_fwd[k]
+            p0, q1 = prev_xy[cars], p1[cars]
+            moved = q1 - p0
+            hit = segments_intersect(p0, q1, a, b) & ((moved * fwd).sum(axis=-1) > 0.0)
+            frac = crossing_fraction(p0, q1, a, b)
+            missed = ~hit & (s[cars] > self.line_route_s[k] + MISSED_AFTER_M)
+            if not (hit.any() or missed.any()):
+                break
+            for j in np.flatnonzero(hit | missed):
+                car, line = int(cars[j]), int(k[j])
+                time_s = None
+                if hit[j]:
+                    time_s = hundredths((race.tick - 1 + float(frac[j])) * race.dt) / 100.0
+                events.append(self._score_line(car, line, time_s))
+                self.next_line[car] = line + 1
+        return events
+
+    def _score_line(self, car: int, line: int, time_s: float | None) -> TimingLinePassed:
+        ln = self.lines[line]
+        tick = self.race.tick
+        if time_s is not None:
+            self.line_time_s[car, line] = time_s
+        start = int(self.line_start[line])
+        is_check = (ln.kind == "pc_line" and start >= 0) or ln.kind in ("pm_secret", "pm_end", "co")
+        if not is_check:
+            return TimingLinePassed(
+                car=car,
+                tick=tick,
+                kind=ln.kind,
+                trial=ln.trial,
+                name=ln.name,
+                time_s=time_s if time_s is not None else float("nan"),
+                missed=time_s is None,
+            )
+        actual = target = None
+        if ln.kind == "co":
+            due = int(ln.due_min or 0)
+            target = co_window_s(due)[0]
+            actual = time_s
+            points = CHECK_CAP_POINTS if time_s is None else co_points(time_s, due)
+        else:
+            t0 = self.line_time_s[car, start] if start >= 0 else np.nan
+            if time_s is None or np.isnan(t0):
+                points = CHECK_CAP_POINTS
+            else:
+                actual = (hundredths(time_s) - hundredths(float(t0))) / 100.0
+                if ln.kind == "pc_line":
+                    target = float(ln.target_s or 0.0)
+                    points = pc_points(actual, target)
+                else:
+                    first = self.lines[start]
+                    dist = ln.s_m - first.s_m
+                    target = hundredths(pm_ideal_s(dist, float(first.avg_kmh or 0.0))) / 100.0
+                    points = pm_points(actual, dist, float(first.avg_kmh or 0.0))
+        self.penalty_points[car] += points
+        self.check_points[car].append(points)
+        event = TimingLinePassed(
+            car=car,
+            tick=tick,
+            kind=ln.kind,
+            trial=ln.trial or ln.kind.upper(),
+            name=ln.name,
+            time_s=time_s if time_s is not None else float("nan"),
+            actual_s=actual,
+            target_s=target,
+            points=points,
+            missed=time_s is None,
+        )
+        self.checks[car].append(event)
+        return event
+
+    def _auto_respawn(self, racing: NDArray[np.bool_], dt: float) -> list[Event]:
+        race = self.race
+        st = race.state
+        p = self.route.points[self.index]
+        off = np.hypot(st.x - p[:, 0], st.y - p[:, 1]) > OFF_ROUTE_M
+        stuck = (np.abs(st.vx) < 0.5) & (st.throttle > 0.1)
+        self._off_s = np.where(racing & off, self._off_s + dt, 0.0)
+        self._stuck_s = np.where(racing & stuck, self._stuck_s + dt, 0.0)
+        events: list[Event] = []
+        for car in np.flatnonzero((self._off_s >= OFF_ROUTE_AFTER_S) | (self._stuck_s >= STUCK_AFTER_S)):
+            events.extend(self.respawn(int(car), automatic=True))
+        return events
+
+    # --- respawn -------------------------------------------------------------------------
+
+    def respawn_pose(self, car: int) -> tuple[float, float, float]:
+        """Where a respawned car is put: (x, y [m], heading [rad])."""
+        cp = int(self.last_checkpoint[car])
+        stage = self.race.stage
+        if cp < 0:
+            return stage.start_xy[0], stage.start_xy[1], stage.start_heading
+        gate: Gate = stage.checkpoints[cp]
+        mx, my = _mid(gate.a, gate.b)
+        fx, fy = gate.forward
+        return mx + RESPAWN_AHEAD_M * fx, my + RESPAWN_AHEAD_M * fy, float(np.arctan2(fy, fx))
+
+    def respawn(self, car: int, *, automatic: bool = False) -> list[Event]:
+        """Put ``car`` back on its last checkpoint, at rest, with the rule set's penalty."""
+        race = self.race
+        x, y, heading = self.respawn_pose(car)
+        race.place_car(car, x, y, heading)
+        self.index[car] = self.route.nearest_global(x, y)
+        self._off_s[car] = self._stuck_s[car] = self._wrong_s[car] = 0.0
+        self.respawns[car] += 1
+        seconds, points = (RESPAWN_PENALTY_S, 0) if self.rules == CORSA else (0.0, RESPAWN_PENALTY_POINTS)
+        self.penalty_s[car] += seconds
+        self.penalty_points[car] += points
+        self.extra_points[car] += points
+        why = "respawn (stuck or off the road)" if automatic else "respawn"
+        events: list[Event] = [
+            Respawned(
+                car=car,
+                tick=race.tick,
+                checkpoint=int(self.last_checkpoint[car]),
+                automatic=automatic,
+                penalty_s=seconds,
+            ),
+            PenaltyApplied(car=car, tick=race.tick, seconds=seconds, points=points, reason=why),
+        ]
+        if self.wrong_way[car]:
+            self.wrong_way[car] = False
+            events.append(WrongWay(car=car, tick=race.tick, wrong=False))
+        return events
+
+    # --- what the HUD and the results read -----------------------------------------------
+
+    def state(self, car: int = 0) -> RulesState:
+        race = self.race
+        now = race.time_s if race.finish_tick[car] < 0 else race.finish_tick[car] * race.dt
+        s = float(self.s_m[car])
+        pc = pm = co = None
+        next_line_m = None
+        k = int(self.next_line[car])
+        if k < len(self.lines):
+            ln = self.lines[k]
+            next_line_m = max(0.0, float(self.line_route_s[k]) - s)
+            start = int(self.line_start[k])
+            t0 = self.line_time_s[car, start] if start >= 0 else np.nan
+            if ln.kind == "pc_line" and start >= 0 and not np.isnan(t0):
+                elapsed = (hundredths(now) - hundredths(float(t0))) / 100.0
+                pc = PcClock(ln.trial, int(ln.order) - 1, elapsed, float(ln.target_s or 0.0), next_line_m)
+            if ln.kind in ("pm_secret", "pm_end") and start >= 0 and not np.isnan(t0):
+                first = self.lines[start]
+                covered = max(0.0, s - float(self.line_route_s[start]))
+                avg = float(first.avg_kmh or 0.0)
+                elapsed = (hundredths(now) - hundredths(float(t0))) / 100.0
+                pm = PmStatus(first.trial, avg, elapsed, covered, pm_ideal_s(covered, avg))
+            for j in range(k, len(self.lines)):
+                if self.lines[j].kind == "co":
+                    opens, closes = co_window_s(int(self.lines[j].due_min or 0))
+                    co = CoWindow(
+                        self.lines[j].name,
+                        int(self.lines[j].due_min or 0),
+                        opens,
+                        closes,
+                        max(0.0, float(self.line_route_s[j]) - s),
+                    )
+                    break
+        return RulesState(
+            rules=self.rules,
+            time_s=round(now, 2),
+            penalty_s=float(self.penalty_s[car]),
+            penalty_points=int(self.penalty_points[car]),
+            wrong_way=bool(self.wrong_way[car]),
+            last_checkpoint=int(self.last_checkpoint[car]),
+            missed_checkpoint=int(self.missed[car]) if self.missed[car] >= 0 else None,
+            split_deltas_s=split_deltas(race.splits_s[car], self.reference_splits_s),
+            pc=pc,
+            pm=pm,
+            next_co=co,
+            next_line_m=next_line_m,
+            checks=tuple(self.checks[car]),
+        )
+
+    def score(self, car: int) -> float | None:
+        """Corsa: total time [s] (lower wins); Regolarità: points × coefficient (higher wins).
+        None while the car has not finished."""
+        race = self.race
+        if race.finish_tick[car] < 0:
+            return None
+        if self.rules == CORSA:
+            return round(float(race.finish_tick[car] * race.dt + self.penalty_s[car]), 3)
+        return regularity_score(self.check_points[car], float(self.coefficient[car]), int(self.extra_points[car]))
+
+    def result(self, car: int = 0) -> dict[str, object]:
+        """The extra keys of a result: rules, penalty_s, penalty_points, coefficient, score."""
+        return {
+            "rules": self.rules,
+            "penalty_s": float(self.penalty_s[car]),
+            "penalty_points": int(self.penalty_points[car]),
+            "coefficient": float(self.coefficient[car]),
+            "score": self.score(car),
+            "respawns": int(self.respawns[car]),
+            "checks": [
+                {
+                    "kind": e.kind,
+                    "trial": e.trial,
+                    "name": e.name,
+                    "time_s": None if e.missed else e.time_s,
+                    "actual_s": e.actual_s,
+                    "target_s": e.target_s,
+                    "points": e.points,
+                }
+                for e in self.checks[car]
+            ],
+        }
