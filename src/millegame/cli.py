@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from millegame import __version__
 
@@ -195,9 +196,9 @@ def cmd_stages(args: argparse.Namespace) -> int:
     from millegame.catalog import list_stages
     from millegame.levels import StageError, load_stage
 
-    rows = []
+    rows: list[dict[str, Any]] = []
     for info in list_stages():
-        row: dict[str, object] = {"id": info.id, "title": info.title, "file": str(info.path)}
+        row: dict[str, Any] = {"id": info.id, "title": info.title, "file": str(info.path)}
         try:
             stage = load_stage(info.path)
         except StageError as e:
