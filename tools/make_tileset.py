@@ -94,8 +94,10 @@ WANG_COLOURS: tuple[tuple[str, Rgb], ...] = (
     ("cobbles", COBBLE),
     ("gravel", tiles_route.GRAVEL_ROAD),
     ("wet_asphalt", tiles_route.WET),
+    ("dirt", DIRT),
+    ("sand", SAND),
 )
-W_GRASS, W_ASPHALT, W_WATER, W_COBBLES, W_GRAVEL, W_WET = 1, 2, 3, 4, 5, 6
+W_GRASS, W_ASPHALT, W_WATER, W_COBBLES, W_GRAVEL, W_WET, W_DIRT, W_SAND = 1, 2, 3, 4, 5, 6, 7, 8
 SEED_ROUTE = SEED + 1000  # the tiles added for the stages after the prologue draw from their own generator
 
 
@@ -868,6 +870,7 @@ def build_sheet() -> Sheet:
     add_wang_pairs(sheet, tex)
     add_scenery(sheet, rng)
     add_route_tiles(sheet, tex, np.random.default_rng(SEED_ROUTE))
+    add_soft_terrains(sheet, tex, np.random.default_rng(SEED_ROUTE + 1))
     return sheet
 
 
@@ -912,6 +915,27 @@ def add_route_tiles(sheet: Sheet, tex: Textures, rng: np.random.Generator) -> No
     sheet.add(Tile("scree", tiles_route.mountain_ground(rng, scree=True), "grass", False, "ground"))
     sheet.add(Tile("pasture", tiles_route.mountain_ground(rng, scree=False), "grass", False, "ground"))
     sheet.add(Tile("plane", tiles_route.plane_tree(rng), "grass", True, "decor"))
+
+
+def add_soft_terrains(sheet: Sheet, tex: Textures, rng: np.random.Generator) -> None:
+    """Dirt tracks and sand for the terrain brush: a full tile and the 14 grass transitions
+    of each, appended after every earlier tile so existing ids stay."""
+    n = TILE_PX
+    for name, colour, rgb in (("dirt", W_DIRT, DIRT), ("sand", W_SAND, SAND)):
+        texture = textured(rgb, upsample(periodic_noise(rng, n, 2.0)), 0.06)
+        sheet.add(Tile(f"{name}_full", tile_from_rgb(texture), name, False, "ground", (colour,) * 4))
+        for code in range(1, 15):
+            bits = tuple((code >> k) & 1 for k in (3, 2, 1, 0))  # tl, tr, br, bl
+            c = Canvas(1, 1)
+            d = corner_field(c, bits)  # type: ignore[arg-type]
+            c.paint_rgb(tex.grass, np.ones(d.shape))
+            # No kerb: the track frays into the grass with a worn fringe.
+            c.paint(((d > -1.6) & (d <= 0)).astype(np.float64), shade(rgb, 0.93), 0.55)
+            c.paint_rgb(texture, (d > 0).astype(np.float64))
+            corners = tuple(colour if b else W_GRASS for b in bits)
+            surface = name if sum(bits) >= 2 else "grass"
+            kind = f"{name}_{''.join(str(b) for b in bits)}"
+            sheet.add(Tile(kind, c.downsample(), surface, False, "ground", corners))  # type: ignore[arg-type]
 
 
 def main(out_dir: Path = OUT_DIR) -> None:

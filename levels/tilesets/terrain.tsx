@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<tileset version="1.8" tiledversion="1.8.2" name="terrain" tilewidth="32" tileheight="32" tilecount="437" columns="16">
- <image source="terrain.png" width="512" height="896"/>
+<tileset version="1.8" tiledversion="1.8.2" name="terrain" tilewidth="32" tileheight="32" tilecount="467" columns="16">
+ <image source="terrain.png" width="512" height="960"/>
  <tile id="0">
   <properties>
    <property name="kind" value="grass_a"/>
@@ -3497,6 +3497,246 @@
    <property name="surface" type="string" propertytype="surface" value="grass"/>
   </properties>
  </tile>
+ <tile id="437">
+  <properties>
+   <property name="kind" value="dirt_full"/>
+   <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
+   <property name="solid" type="bool" value="false"/>
+   <property name="surface" type="string" propertytype="surface" value="dirt"/>
+  </properties>
+ </tile>
+ <tile id="438">
+  <properties>
+   <property name="kind" value="dirt_0001"/>
+   <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
+   <property name="solid" type="bool" value="false"/>
+   <property name="surface" type="string" propertytype="surface" value="grass"/>
+  </properties>
+ </tile>
+ <tile id="439">
+  <properties>
+   <property name="kind" value="dirt_0010"/>
+   <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
+   <property name="solid" type="bool" value="false"/>
+   <property name="surface" type="string" propertytype="surface" value="grass"/>
+  </properties>
+ </tile>
+ <tile id="440">
+  <properties>
+   <property name="kind" value="dirt_0011"/>
+   <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
+   <property name="solid" type="bool" value="false"/>
+   <property name="surface" type="string" propertytype="surface" value="dirt"/>
+  </properties>
+ </tile>
+ <tile id="441">
+  <properties>
+   <property name="kind" value="dirt_0100"/>
+   <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
+   <property name="solid" type="bool" value="false"/>
+   <property name="surface" type="string" propertytype="surface" value="grass"/>
+  </properties>
+ </tile>
+ <tile id="442">
+  <properties>
+   <property name="kind" value="dirt_0101"/>
+   <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
+   <property name="solid" type="bool" value="false"/>
+   <property name="surface" type="string" propertytype="surface" value="dirt"/>
+  </properties>
+ </tile>
+ <tile id="443">
+  <properties>
+   <property name="kind" value="dirt_0110"/>
+   <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
+   <property name="solid" type="bool" value="false"/>
+   <property name="surface" type="string" propertytype="surface" value="dirt"/>
+  </properties>
+ </tile>
+ <tile id="444">
+  <properties>
+   <property name="kind" value="dirt_0111"/>
+   <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
+   <property name="solid" type="bool" value="false"/>
+   <property name="surface" type="string" propertytype="surface" value="dirt"/>
+  </properties>
+ </tile>
+ <tile id="445">
+  <properties>
+   <property name="kind" value="dirt_1000"/>
+   <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
+   <property name="solid" type="bool" value="false"/>
+   <property name="surface" type="string" propertytype="surface" value="grass"/>
+  </properties>
+ </tile>
+ <tile id="446">
+  <properties>
+   <property name="kind" value="dirt_1001"/>
+   <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
+   <property name="solid" type="bool" value="false"/>
+   <property name="surface" type="string" propertytype="surface" value="dirt"/>
+  </properties>
+ </tile>
+ <tile id="447">
+  <properties>
+   <property name="kind" value="dirt_1010"/>
+   <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
+   <property name="solid" type="bool" value="false"/>
+   <property name="surface" type="string" propertytype="surface" value="dirt"/>
+  </properties>
+ </tile>
+ <tile id="448">
+  <properties>
+   <property name="kind" value="dirt_1011"/>
+   <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
+   <property name="solid" type="bool" value="false"/>
+   <property name="surface" type="string" propertytype="surface" value="dirt"/>
+  </properties>
+ </tile>
+ <tile id="449">
+  <properties>
+   <property name="kind" value="dirt_1100"/>
+   <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
+   <property name="solid" type="bool" value="false"/>
+   <property name="surface" type="string" propertytype="surface" value="dirt"/>
+  </properties>
+ </tile>
+ <tile id="450">
+  <properties>
+   <property name="kind" value="dirt_1101"/>
+   <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
+   <property name="solid" type="bool" value="false"/>
+   <property name="surface" type="string" propertytype="surface" value="dirt"/>
+  </properties>
+ </tile>
+ <tile id="451">
+  <properties>
+   <property name="kind" value="dirt_1110"/>
+   <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
+   <property name="solid" type="bool" value="false"/>
+   <property name="surface" type="string" propertytype="surface" value="dirt"/>
+  </properties>
+ </tile>
+ <tile id="452">
+  <properties>
+   <property name="kind" value="sand_full"/>
+   <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
+   <property name="solid" type="bool" value="false"/>
+   <property name="surface" type="string" propertytype="surface" value="sand"/>
+  </properties>
+ </tile>
+ <tile id="453">
+  <properties>
+   <property name="kind" value="sand_0001"/>
+   <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
+   <property name="solid" type="bool" value="false"/>
+   <property name="surface" type="string" propertytype="surface" value="grass"/>
+  </properties>
+ </tile>
+ <tile id="454">
+  <properties>
+   <property name="kind" value="sand_0010"/>
+   <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
+   <property name="solid" type="bool" value="false"/>
+   <property name="surface" type="string" propertytype="surface" value="grass"/>
+  </properties>
+ </tile>
+ <tile id="455">
+  <properties>
+   <property name="kind" value="sand_0011"/>
+   <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
+   <property name="solid" type="bool" value="false"/>
+   <property name="surface" type="string" propertytype="surface" value="sand"/>
+  </properties>
+ </tile>
+ <tile id="456">
+  <properties>
+   <property name="kind" value="sand_0100"/>
+   <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
+   <property name="solid" type="bool" value="false"/>
+   <property name="surface" type="string" propertytype="surface" value="grass"/>
+  </properties>
+ </tile>
+ <tile id="457">
+  <properties>
+   <property name="kind" value="sand_0101"/>
+   <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
+   <property name="solid" type="bool" value="false"/>
+   <property name="surface" type="string" propertytype="surface" value="sand"/>
+  </properties>
+ </tile>
+ <tile id="458">
+  <properties>
+   <property name="kind" value="sand_0110"/>
+   <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
+   <property name="solid" type="bool" value="false"/>
+   <property name="surface" type="string" propertytype="surface" value="sand"/>
+  </properties>
+ </tile>
+ <tile id="459">
+  <properties>
+   <property name="kind" value="sand_0111"/>
+   <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
+   <property name="solid" type="bool" value="false"/>
+   <property name="surface" type="string" propertytype="surface" value="sand"/>
+  </properties>
+ </tile>
+ <tile id="460">
+  <properties>
+   <property name="kind" value="sand_1000"/>
+   <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
+   <property name="solid" type="bool" value="false"/>
+   <property name="surface" type="string" propertytype="surface" value="grass"/>
+  </properties>
+ </tile>
+ <tile id="461">
+  <properties>
+   <property name="kind" value="sand_1001"/>
+   <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
+   <property name="solid" type="bool" value="false"/>
+   <property name="surface" type="string" propertytype="surface" value="sand"/>
+  </properties>
+ </tile>
+ <tile id="462">
+  <properties>
+   <property name="kind" value="sand_1010"/>
+   <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
+   <property name="solid" type="bool" value="false"/>
+   <property name="surface" type="string" propertytype="surface" value="sand"/>
+  </properties>
+ </tile>
+ <tile id="463">
+  <properties>
+   <property name="kind" value="sand_1011"/>
+   <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
+   <property name="solid" type="bool" value="false"/>
+   <property name="surface" type="string" propertytype="surface" value="sand"/>
+  </properties>
+ </tile>
+ <tile id="464">
+  <properties>
+   <property name="kind" value="sand_1100"/>
+   <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
+   <property name="solid" type="bool" value="false"/>
+   <property name="surface" type="string" propertytype="surface" value="sand"/>
+  </properties>
+ </tile>
+ <tile id="465">
+  <properties>
+   <property name="kind" value="sand_1101"/>
+   <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
+   <property name="solid" type="bool" value="false"/>
+   <property name="surface" type="string" propertytype="surface" value="sand"/>
+  </properties>
+ </tile>
+ <tile id="466">
+  <properties>
+   <property name="kind" value="sand_1110"/>
+   <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
+   <property name="solid" type="bool" value="false"/>
+   <property name="surface" type="string" propertytype="surface" value="sand"/>
+  </properties>
+ </tile>
  <wangsets>
   <wangset name="terrain" type="corner" tile="-1">
    <wangcolor name="grass" color="#8db255" tile="0" probability="1"/>
@@ -3505,6 +3745,8 @@
    <wangcolor name="cobbles" color="#a08a74" tile="6" probability="1"/>
    <wangcolor name="gravel" color="#e2d8bd" tile="180" probability="1"/>
    <wangcolor name="wet_asphalt" color="#4d4f57" tile="181" probability="1"/>
+   <wangcolor name="dirt" color="#b98a4e" tile="437" probability="1"/>
+   <wangcolor name="sand" color="#e8d3a0" tile="452" probability="1"/>
    <wangtile tileid="0" wangid="0,1,0,1,0,1,0,1"/>
    <wangtile tileid="1" wangid="0,1,0,1,0,1,0,1"/>
    <wangtile tileid="2" wangid="0,1,0,1,0,1,0,1"/>
@@ -3584,6 +3826,36 @@
    <wangtile tileid="207" wangid="0,6,0,1,0,1,0,6"/>
    <wangtile tileid="208" wangid="0,6,0,1,0,6,0,6"/>
    <wangtile tileid="209" wangid="0,6,0,6,0,1,0,6"/>
+   <wangtile tileid="437" wangid="0,7,0,7,0,7,0,7"/>
+   <wangtile tileid="438" wangid="0,1,0,1,0,7,0,1"/>
+   <wangtile tileid="439" wangid="0,1,0,7,0,1,0,1"/>
+   <wangtile tileid="440" wangid="0,1,0,7,0,7,0,1"/>
+   <wangtile tileid="441" wangid="0,7,0,1,0,1,0,1"/>
+   <wangtile tileid="442" wangid="0,7,0,1,0,7,0,1"/>
+   <wangtile tileid="443" wangid="0,7,0,7,0,1,0,1"/>
+   <wangtile tileid="444" wangid="0,7,0,7,0,7,0,1"/>
+   <wangtile tileid="445" wangid="0,1,0,1,0,1,0,7"/>
+   <wangtile tileid="446" wangid="0,1,0,1,0,7,0,7"/>
+   <wangtile tileid="447" wangid="0,1,0,7,0,1,0,7"/>
+   <wangtile tileid="448" wangid="0,1,0,7,0,7,0,7"/>
+   <wangtile tileid="449" wangid="0,7,0,1,0,1,0,7"/>
+   <wangtile tileid="450" wangid="0,7,0,1,0,7,0,7"/>
+   <wangtile tileid="451" wangid="0,7,0,7,0,1,0,7"/>
+   <wangtile tileid="452" wangid="0,8,0,8,0,8,0,8"/>
+   <wangtile tileid="453" wangid="0,1,0,1,0,8,0,1"/>
+   <wangtile tileid="454" wangid="0,1,0,8,0,1,0,1"/>
+   <wangtile tileid="455" wangid="0,1,0,8,0,8,0,1"/>
+   <wangtile tileid="456" wangid="0,8,0,1,0,1,0,1"/>
+   <wangtile tileid="457" wangid="0,8,0,1,0,8,0,1"/>
+   <wangtile tileid="458" wangid="0,8,0,8,0,1,0,1"/>
+   <wangtile tileid="459" wangid="0,8,0,8,0,8,0,1"/>
+   <wangtile tileid="460" wangid="0,1,0,1,0,1,0,8"/>
+   <wangtile tileid="461" wangid="0,1,0,1,0,8,0,8"/>
+   <wangtile tileid="462" wangid="0,1,0,8,0,1,0,8"/>
+   <wangtile tileid="463" wangid="0,1,0,8,0,8,0,8"/>
+   <wangtile tileid="464" wangid="0,8,0,1,0,1,0,8"/>
+   <wangtile tileid="465" wangid="0,8,0,1,0,8,0,8"/>
+   <wangtile tileid="466" wangid="0,8,0,8,0,1,0,8"/>
   </wangset>
  </wangsets>
 </tileset>
