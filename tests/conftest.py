@@ -1,11 +1,16 @@
-"""Shared fixtures. Every test runs headless: SDL gets its dummy video and audio drivers."""
+"""Shared fixtures. Every test runs headless (SDL's dummy video and audio drivers) and with
+its own temporary data, config and cache directories."""
 
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+# Tests never touch the player's settings, saves or caches.
+for _name in ("MILLEGAME_DATA_DIR", "MILLEGAME_CONFIG_DIR", "MILLEGAME_CACHE_DIR"):
+    os.environ.setdefault(_name, tempfile.mkdtemp(prefix=f"{_name.lower()}-"))
 
 import pytest
 

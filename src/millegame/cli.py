@@ -454,10 +454,16 @@ def cmd_replay(args: argparse.Namespace) -> int:
         raise CliError(str(e)) from None
     car = _load_car(replay.car_id)
     if not args.check:
-        print(
-            "millegame: on-screen playback needs the game window (not hooked up yet); checking headless instead",
-            file=sys.stderr,
-        )
+        # On screen: the recorded controls drive the car; any key or button ends it.
+        from millegame.ui.app import NoDisplayError, run
+
+        try:
+            return run(mode="replay", replay_path=args.file, fullscreen=args.fullscreen, window=args.window)
+        except ReplayError as e:
+            raise CliError(str(e)) from None
+        except NoDisplayError as e:
+            message = f"millegame: no display available ({e}); use --check to verify the replay headless"
+            raise CliError(message) from None
     v = verify(replay, stage, car)
     if args.json:
         out = {"ok": v.ok, "reason": v.reason, "stage": replay.stage_id, "car": replay.car_id, "ticks": replay.ticks}

@@ -17,6 +17,7 @@ from pathlib import Path
 import pygame
 
 from millegame.core.car import CarParams
+from millegame.core.replay import Replay, ReplayError, refusal
 from millegame.core.stage import Stage
 from millegame.ui.audio import Audio, Volumes
 from millegame.ui.background import start_niced
@@ -24,13 +25,13 @@ from millegame.ui.background import stop as stop_background
 from millegame.ui.fonts import CREAM, INK, blit_text, clear_caches
 from millegame.ui.gamepad import Gamepads
 from millegame.ui.map_levels import MapLevels
-from millegame.ui.records import SessionBests
+from millegame.ui.records import Records
 from millegame.ui.road_tests import RoadTests
 from millegame.ui.scenes.base import Scene
 from millegame.ui.settings import Settings
 from millegame.ui.watch import StageWatcher
 
-MODES = ("menu", "play", "demo")
+MODES = ("menu", "play", "demo", "replay")
 FPS_CAP = 120  # sleep above this: one frame per tick is all the sim can show
 DEMO_FIRST_CAR = "mercedes-300-slr"
 TOAST_S = 4.0
@@ -85,9 +86,12 @@ class App:
         sound: bool = True,
         measure_cars: bool = False,
         watch: bool = False,
+        replay: Replay | None = None,
     ) -> None:
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+        if (mode == "replay") != (replay is not None):
+            raise ValueError("a replay is played in mode 'replay' (and that mode needs one)")
         from millegame.catalog import load_cars
 
         self.size = size
@@ -113,7 +117,7 @@ class App:
         # --watch: reload the stage when its files change (a designer with Tiled open beside).
         self.watcher = StageWatcher(stage_path) if watch and stage_path is not None else None
         self._stage: Stage | None = None
-        self.bests = SessionBests()
+        self.bests = Records()  # the save file, opened on first use
         self.rules = "corsa"
         self.road_tests: RoadTests | None = None  # proving-ground figures (``measure_cars``)
         self.map_levels: MapLevels | None = None  # the last race's map, reused by the next race on its stage
@@ -138,6 +142,9 @@ class App:
             self.scenes = [TitleScene(self)]
         elif mode == "play":
             self.start_race(self.cars[self.selected_car])
+        elif mode == "replay":
+            assert replay is not None
+            self.play_replay(replay)
         else:
             from millegame.ui.scenes.demo import DemoScene
 
@@ -251,6 +258,19 @@ class App:
         self.selected_car = self.cars.index(car) if car in self.cars else self.selected_car
         self.replace(RaceScene(self, stage, car))
 
+    def play_replay(self, replay: Replay) -> None:
+        """Show a recorded run on the stage (which must be the one it was recorded on).
+        Raises ``ReplayError`` when it cannot be shown here (``core.replay.refusal``)."""
+        from millegame.catalog import load_car
+        from millegame.ui.scenes.replay_scene import ReplayScene
+
+        stage = self.stage
+        car = next((c for c in self.cars if c.id == replay.car_id), None) or load_car(replay.car_id)
+        reason = refusal(replay, stage, car.id)
+        if reason is not None:
+            raise ReplayError(reason)
+        self.replace(ReplayScene(self, stage, car, replay))
+
     def quit(self, code: int = 0) -> None:
         self.running = False
         self.exit_code = code
@@ -263,6 +283,12 @@ class App:
             self.road_tests.stop()
         stop_background(self.warmup)
         self.audio.close()
+
+    def show_record_notices(self) -> None:
+        """Toast what the save file has to say (moved aside, unwritable …)."""
+        notices = self.bests.take_notices()
+        if notices:
+            self.notify("  ·  ".join(notices))
 
     def notify(self, message: str) -> None:
         """Show a line at the bottom of the screen for a few seconds (and on stdout)."""
@@ -396,6 +422,25 @@ def open_window(window: tuple[int, int], fullscreen: bool) -> pygame.Surface:
     return screen
 
 
+def _prepare_replay(replay_path: Path, stage_path: Path | None) -> tuple[Replay, Path, Stage]:
+    """Read a replay file and find its stage; ``ReplayError`` says why it cannot be shown."""
+    from millegame.catalog import list_stages, load_car
+    from millegame.levels import load_stage
+
+    replay = Replay.load(replay_path)
+    if stage_path is None:
+        entry = next((s for s in list_stages() if s.id == replay.stage_id), None)
+        if entry is None:
+            raise ReplayError(f"{replay_path}: recorded on stage {replay.stage_id!r}, which is not shipped")
+        stage_path = entry.path
+    car = load_car(replay.car_id)
+    stage = load_stage(stage_path)
+    reason = refusal(replay, stage, car.id)
+    if reason is not None:
+        raise ReplayError(f"{replay_path}: {reason}")
+    return replay, stage_path, stage
+
+
 def run(
     *,
     mode: str = "menu",
@@ -405,22 +450,38 @@ def run(
     window: tuple[int, int] = (1280, 720),
     max_frames: int | None = None,
     watch: bool = False,
+    replay_path: Path | str | None = None,
 ) -> int:
     """Open the game window and play until the player quits; returns the exit code.
 
     ``mode``: "menu" (title screen), "play" (straight into the race), "demo" (the
     autopilot drives; any key exits). ``max_frames`` stops after that many frames (tests,
     benchmarks; ``$MILLEGAME_FIRST_FRAME_EXIT`` makes it 1, for timing the start).
-    Raises ``NoDisplayError`` when there is no video device.
+    ``mode="replay"`` plays ``replay_path`` (a ``.npz`` from ``millegame sim --record``)
+    on its stage — ``stage_path`` if given, else the shipped stage of that id — and any
+    key exits. Raises ``ReplayError`` (before any window opens) when the file cannot be
+    read or the run cannot be shown on that stage (another version of the stage, of the
+    physics, …), ``NoDisplayError`` when there is no video device.
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+    replay: Replay | None = None
+    replay_stage: Stage | None = None
+    if mode == "replay":
+        if replay_path is None:
+            raise ValueError("mode 'replay' needs replay_path")
+        replay, stage_path, replay_stage = _prepare_replay(Path(replay_path), stage_path)
+        car_id = replay.car_id
+    elif replay_path is not None:
+        raise ValueError("replay_path is only for mode 'replay'")
     if car_id is not None:
         from millegame.catalog import load_car
 
         load_car(car_id)  # an unknown car is reported before any window opens
     loader = default_stage_loader(stage_path)
-    if mode in ("play", "demo"):
+    if replay_stage is not None:
+        loader = _already_loaded(replay_stage)
+    elif mode in ("play", "demo"):
         # Load before the window opens: a broken stage is reported on the terminal.
         loader = _already_loaded(loader())
     from millegame.ui import settings as settings_module
@@ -437,11 +498,15 @@ def run(
             stage_path=stage_path,
             car_id=car_id,
             settings=settings,
-            measure_cars=True,
+            measure_cars=mode != "replay",
             watch=watch,
+            replay=replay,
         )
         for m in messages:
             app.notify(m)
+        if mode == "menu":
+            _ = app.bests.store  # open the save file now: a problem with it is told on the title screen
+            app.show_record_notices()
         if os.environ.get("MILLEGAME_FIRST_FRAME_EXIT"):
             max_frames = 1  # benchmarks/render.py --startup: time to the first frame, then leave
         clock = pygame.time.Clock()

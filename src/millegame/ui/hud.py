@@ -25,7 +25,7 @@ from functools import cache
 import numpy as np
 import pygame
 
-from millegame.core.events import Event, GatePassed, StageFinished
+from millegame.core.events import Event, GatePassed, PenaltyApplied, StageFinished, TimingLinePassed
 from millegame.core.race import Race
 from millegame.core.route import Route
 from millegame.core.stage import Stage
@@ -59,6 +59,35 @@ class RegularityReading:
 
 
 RegularityFeed = Callable[[Race, int], RegularityReading | None]
+
+
+def labelled(kind: str, name: str) -> str:
+    """ "PC 3" from ("PC", "3") or ("PC", "PC 3"): the kind once."""
+    name = name.strip()
+    return name if name.upper().startswith(kind) else f"{kind} {name}".strip()
+
+
+def rules_reading(race: Race, car: int) -> RegularityReading | None:
+    """The regularity clock from the referee: a running PC section against its set time,
+    or a running PM against the ideal time for the distance covered (to the hundredth)."""
+    ref = race.referee
+    if ref is None or race.finished[car]:
+        return None
+    st = ref.state(car)
+    if st.pc is not None:
+        pc = st.pc
+        return RegularityReading(f"{labelled('PC', pc.trial)} · {pc.section}", pc.elapsed_s, pc.target_s,
+                                 f"{pc.distance_left_m:,.0f} m")  # fmt: skip
+    if st.pm is not None:
+        pm = st.pm
+        return RegularityReading(f"{labelled('PM', pm.trial)} · {pm.avg_kmh:g} km/h", pm.elapsed_s, pm.ideal_s,
+                                 f"{pm.average_kmh:.1f} km/h")  # fmt: skip
+    return None
+
+
+def co_text(due_min: int, opens_s: float, closes_s: float) -> str:
+    """A time control's window: "4:00–4:59"."""
+    return f"{format_time(opens_s, hundredths=False)}–{format_time(closes_s - 1.0, hundredths=False)}"
 
 
 @dataclass
@@ -194,6 +223,7 @@ class Hud:
         self.best = best
         self.regularity = regularity
         self.banners: list[Banner] = []
+        self.last_penalty = ""
         self.deltas: list[float | None] = []
         self.caption: str | None = None  # e.g. the demo's "press any key"
         self._route_full = Route.of(race.stage.route) if len(race.stage.route) >= 2 else None
@@ -207,9 +237,26 @@ class Hud:
             if isinstance(e, GatePassed):
                 n = len(self.race.stage.checkpoints)
                 delta = split_delta(self.best, e.index, e.split_s)
+                ref = self.race.referee
+                if ref is not None and ref.reference_splits_s:
+                    deltas = ref.state(self.focus).split_deltas_s
+                    delta = deltas[e.index] if e.index < len(deltas) else None
                 self.deltas.append(delta)
                 title = f"{e.name or 'Checkpoint'}  {e.index + 1}/{n}"
                 self.banners = [Banner(title, format_time(e.split_s), OCHRE, BANNER_S, delta)]
+            elif isinstance(e, PenaltyApplied):
+                what = f"+{e.seconds:g} s" if e.seconds else f"+{e.points} pts"
+                self.banners = [Banner("PENALTY", what, SLOW, BANNER_S)]
+                self.last_penalty = e.reason
+            elif isinstance(e, TimingLinePassed) and (e.points or e.actual_s is not None or e.missed):
+                label = {"pc_line": "PC", "pm_secret": "PM", "pm_end": "PM", "co": "CO"}.get(e.kind, e.kind.upper())
+                title = labelled(label, e.trial or e.name)
+                detail = "missed" if e.missed else f"{e.points} pts"
+                delta = None
+                if e.actual_s is not None and e.target_s is not None and e.kind != "co":
+                    delta = e.actual_s - e.target_s
+                colour = GREEN if e.points == 0 and not e.missed else (OCHRE if e.points < 100 else SLOW)
+                self.banners = [Banner(title, detail, colour, BANNER_S, delta)]
             elif isinstance(e, StageFinished):
                 delta = None if self.best is None else e.time_s - self.best.time_s
                 self.banners = [Banner("ARRIVO", format_time(e.time_s), ALFA_RED, 99.0, delta)]
@@ -271,6 +318,8 @@ class Hud:
             speed = float(race.state.speed_mps[i])
             draw_strip(target, (w - 12, 12), calls, reach_m=max(MIN_CALL_M, self.call_ahead_s * speed))
         self._draw_instruments(target, w, h)
+        if race.referee is not None:
+            self._draw_rules(target, w, h)
         self.minimap.draw(target, (12, h - MINIMAP_PX - 12), race, xs, ys, i, progress)
         if camera is not None and not camera.heading_up and not race.finished[i]:
             self._draw_gate_arrow(target, camera, float(xs[i]), float(ys[i]))
@@ -304,9 +353,46 @@ class Hud:
         d = reading.delta_s
         colour = GREEN if abs(d) <= 0.10 else (OCHRE if d < 0 else SLOW)
         blit_text(target, reading.title, 20, OCHRE, topleft=(rbox.x + 12, rbox.y + 8))
+        if reading.detail:
+            blit_text(target, reading.detail, 16, CREAM, midtop=(rbox.centerx, rbox.bottom + 2))
         blit_text(target, f"target {format_time(reading.target_s)}", 18, CREAM, topright=(rbox.right - 12, rbox.y + 9))
         blit_text(target, format_time(reading.elapsed_s), 32, CREAM, bottomleft=(rbox.x + 12, rbox.bottom - 8))
         blit_text(target, format_delta(d), 32, colour, bottomright=(rbox.right - 12, rbox.bottom - 8))
+
+    def _draw_rules(self, target: pygame.Surface, w: int, h: int) -> None:
+        """The referee's side: penalties, the next time control, wrong way, a missed checkpoint."""
+        race, i = self.race, self.focus
+        ref = race.referee
+        assert ref is not None
+        st = ref.state(i)
+        lines: list[tuple[str, tuple[int, int, int]]] = []
+        if st.penalty_s:
+            lines.append((f"Penalties +{st.penalty_s:g} s", SLOW))
+        if st.rules == "regolarita":
+            lines.append((f"Penalty points {st.penalty_points}", SLOW if st.penalty_points else CREAM))
+            co = st.next_co
+            if co is not None and not race.finished[i]:
+                window = co_text(co.due_min, co.opens_s, co.closes_s)
+                inside = co.opens_s <= st.time_s < co.closes_s
+                colour = GREEN if inside else (OCHRE if st.time_s < co.opens_s else SLOW)
+                lines.append((f"{labelled('CO', co.name)}  {window}  {co.distance_m:,.0f} m", colour))
+        if lines:
+            box = pygame.Rect(0, 0, 330, 12 + 26 * len(lines))
+            box.topright = (w - 12, h - 12 - 200 - box.height)
+            panel(target, box)
+            for k, (text, colour) in enumerate(lines):
+                blit_text(target, text, 22, colour, topleft=(box.x + 12, box.y + 7 + 26 * k))
+        if race.finished[i]:
+            return
+        if st.wrong_way:
+            r = blit_text(target, "WRONG WAY", 72, SLOW, shadow=INK, shadow_px=4, center=(w // 2, h // 2 + 90))
+            blit_text(target, "turn round", 28, CREAM, shadow=INK, midtop=(r.centerx, r.bottom + 4))
+        if st.missed_checkpoint is not None:
+            k = st.missed_checkpoint
+            cps = race.stage.checkpoints
+            name = (cps[k].name if k < len(cps) else "") or f"CP{k + 1}"
+            text = f"Missed {name}: drive back to it, or respawn"
+            blit_text(target, text, 30, SLOW, shadow=INK, center=(w // 2, h // 2 + 160))
 
     def _draw_info(self, target: pygame.Surface, xs: np.ndarray, ys: np.ndarray) -> None:
         race, i = self.race, self.focus

@@ -1,9 +1,15 @@
-"""Best times of this session, per stage, car and rule set (in memory; issue 5 adds the
-database). The HUD compares splits against them; results record new ones."""
+"""Best times per stage, car and rule set, and the ghosts: ``Records`` keeps them in the
+save file (``millegame.store``), or in memory for the session (``SessionBests``) when the
+save file cannot be used. The HUD compares splits against them; results record new ones."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from millegame.core.replay import Replay
+    from millegame.store import Store
 
 
 @dataclass(frozen=True)
@@ -43,3 +49,113 @@ def format_delta(delta_s: float) -> str:
     sign = "-" if delta_s < 0 else "+"
     cs = int(abs(delta_s) * 100 + 1e-6)
     return f"{sign}{cs // 100}.{cs % 100:02d}"
+
+
+class Records:
+    """Best runs and ghosts kept in the save file (``millegame.store.Store``), opened on
+    first use. When the save file cannot be opened at all (a read-only or broken data
+    directory) or a write fails, the records of this session are kept in memory and
+    ``notices`` says why; the game never stops for it."""
+
+    def __init__(self) -> None:
+        self.session = SessionBests()
+        self.notices: list[str] = []
+        self._store: Store | None = None
+        self._opened = False
+
+    @property
+    def store(self) -> Store | None:
+        if not self._opened:
+            self._opened = True
+            try:
+                from millegame.store import Store
+
+                store = Store()
+                self.notices.extend(n.message for n in store.notices)
+                self._store = store
+            except Exception as e:  # any failure: play on without the save file
+                self.notices.append(f"Cannot open the save file ({e}); records are kept for this session only")
+                self._store = None
+        return self._store
+
+    def _fail(self, what: str, e: Exception) -> None:
+        self.notices.append(f"Cannot {what} ({e}); kept for this session only")
+
+    def take_notices(self) -> list[str]:
+        out, self.notices = self.notices, []
+        return out
+
+    def best(self, stage_id: str, car_id: str, rules: str = "corsa") -> BestRun | None:
+        store = self.store
+        if store is not None:
+            try:
+                rec = store.record(stage_id, car_id, rules)
+            except Exception as e:
+                self._fail("read the records", e)
+                rec = None
+            else:
+                if rec is not None and rec.time_s is not None:
+                    return BestRun(float(rec.time_s), tuple(rec.splits_s))
+        return self.session.best(stage_id, car_id, rules)
+
+    def record(
+        self,
+        stage_id: str,
+        car_id: str,
+        time_s: float | None,
+        splits_s: tuple[float, ...],
+        rules: str = "corsa",
+        *,
+        score: float | None = None,
+        penalty_points: int = 0,
+        stage_sha256: str = "",
+        detail: dict[str, object] | None = None,
+    ) -> bool:
+        """Keep the run (the history, and the record when it is the best); returns whether
+        it is a new best. ``score``: Corsa time + penalties, Regolarità points."""
+        if score is None:
+            score = time_s
+        store = self.store
+        if store is not None:
+            try:
+                kept = store.add_result(
+                    stage_id, car_id, rules, time_s=time_s, score=score, penalty_points=penalty_points,
+                    stage_sha256=stage_sha256, splits_s=splits_s, detail=detail,
+                )  # fmt: skip
+                return bool(kept)
+            except Exception as e:
+                self._fail("save the result", e)
+        if time_s is None:
+            return False
+        return self.session.record(stage_id, car_id, time_s, splits_s, rules)
+
+    def best_any(self, stage_id: str) -> BestRun | None:
+        """The fastest kept time on a stage, any car and rule set (the map's list)."""
+        times: list[BestRun] = [run for (sid, _, _), run in self.session.runs.items() if sid == stage_id]
+        store = self.store
+        if store is not None:
+            try:
+                times += [BestRun(float(r.time_s), ()) for r in store.records(stage_id) if r.time_s is not None]
+            except Exception:
+                pass
+        return min(times, key=lambda r: r.time_s, default=None)
+
+    def save_ghost(self, replay: Replay) -> bool:
+        store = self.store
+        if store is None:
+            return False
+        try:
+            return bool(store.save_ghost(replay))
+        except Exception as e:
+            self._fail("save the ghost", e)
+            return False
+
+    def ghost(self, stage_id: str, car_id: str) -> Replay | None:
+        store = self.store
+        if store is None:
+            return None
+        try:
+            return store.ghost(stage_id, car_id)
+        except Exception as e:
+            self._fail("read the ghost", e)
+            return None

@@ -26,13 +26,14 @@ from typing import Any
 
 from millegame.userdirs import config_dir
 
-ACTIONS = ("throttle", "brake", "left", "right", "handbrake", "pause")
+ACTIONS = ("throttle", "brake", "left", "right", "handbrake", "respawn", "pause")
 DEFAULT_KEYS: dict[str, list[str]] = {
     "throttle": ["up", "w"],
     "brake": ["down", "s"],
     "left": ["left", "a"],
     "right": ["right", "d"],
     "handbrake": ["space"],
+    "respawn": ["r"],
     "pause": ["escape"],
 }
 # Gamepad: analogue axes for steering and pedals, buttons for the rest.
@@ -41,6 +42,7 @@ DEFAULT_PAD: dict[str, str] = {
     "throttle": "righttrigger",
     "brake": "lefttrigger",
     "handbrake": "x",
+    "respawn": "y",
     "pause": "start",
 }
 CAMERAS = ("follow", "heading_up")

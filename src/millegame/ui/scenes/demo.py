@@ -23,6 +23,7 @@ EXIT_EVENTS = (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.JOYBUTTONDOWN)
 
 class DemoScene(RaceScene):
     finished_linger_s = NEXT_CAR_AFTER_S
+    player_run = False  # no rules, no records, no ghost
 
     def __init__(
         self, app: App, stage: Stage, car: CarParams, *, exit_on_key: bool, atmosphere: Atmosphere | None = None

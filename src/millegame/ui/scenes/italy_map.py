@@ -195,10 +195,7 @@ class ItalyMapScene(Scene):
             if k == self.selected:
                 pygame.draw.rect(surface, (226, 210, 170), row, border_radius=6)
                 pygame.draw.rect(surface, ALFA_RED, (row.x, row.y, 5, row.height))
-            best = next(
-                (run for (sid, _, _), run in self.app.bests.runs.items() if sid == st.id),
-                None,
-            )
+            best = self.app.bests.best_any(st.id)
             done = best is not None
             driven += done
             ends = stage_towns(st.id, st.title)

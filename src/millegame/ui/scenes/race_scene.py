@@ -13,11 +13,14 @@ import pygame
 from millegame.core.car import Assists, CarParams, Controls
 from millegame.core.events import Event
 from millegame.core.race import Race
+from millegame.core.replay import GhostCar, Replay, refusal
+from millegame.core.runner import ControlTape
 from millegame.core.stage import Stage
 from millegame.ui.atmosphere import Atmosphere
 from millegame.ui.car_effects import Backfire
 from millegame.ui.car_signals import CarSignals, read_signals
-from millegame.ui.hud import Hud
+from millegame.ui.gamepad import BUTTON_NAMES
+from millegame.ui.hud import Hud, rules_reading
 from millegame.ui.input import KeyboardInput
 from millegame.ui.loop import FixedStep
 from millegame.ui.race_audio import RaceAudio
@@ -34,9 +37,14 @@ RESULTS_AFTER_S = 2.5  # the car rolls on past the line before the results
 
 class RaceScene(Scene):
     """One car on one stage. Subclasses change who drives (``drive``) and what happens
-    at the end (``on_finished``)."""
+    at the end (``on_finished``).
+
+    The player's run (``player_run``) is raced under the chosen rule set (``app.rules``),
+    its controls are recorded tick by tick (``tape``) for the ghost, and the kept ghost
+    of the stage and car, if any, drives alongside (``ghost``)."""
 
     finished_linger_s = RESULTS_AFTER_S
+    player_run = True  # False: the demo (no rules, no records, no ghost)
 
     def __init__(
         self,
@@ -46,14 +54,29 @@ class RaceScene(Scene):
         *,
         countdown_s: float = COUNTDOWN_S,
         atmosphere: Atmosphere | None = None,
+        replay: Replay | None = None,
     ) -> None:
         super().__init__(app)
         self.stage = stage
         self.car = car
         st = app.settings
-        # The player's assists: ABS and TCS only where the car has them (core ANDs them).
-        assists = Assists(abs=st.abs, tcs=st.traction_control, steering=st.steering_assist)
-        self.race = Race(stage, [car], assists=assists)
+        self.replay = replay
+        if replay is not None:  # a recorded run: its own rules and assists
+            self.rules: str | None = replay.rules
+            assists = Assists(**replay.assists)  # type: ignore[arg-type]
+        else:
+            self.rules = app.rules if self.player_run else None
+            # The player's assists: ABS and TCS only where the car has them (core ANDs them).
+            assists = Assists(abs=st.abs, tcs=st.traction_control, steering=st.steering_assist)
+        self.race = Race(stage, [car], assists=assists, rules=self.rules)
+        self.best = app.bests.best(stage.id, car.id, self.rules or "corsa") if self.player_run else None
+        if self.race.referee is not None and self.best is not None:
+            self.race.referee.reference_splits_s = tuple(self.best.splits_s)
+        self.tape = ControlTape()  # the player's controls, one row per tick, for the ghost
+        self._respawn_asked = False  # a respawn was requested before the next tick
+        self.ghost: GhostCar | None = None
+        if self.player_run and replay is None:
+            self.ghost = self._load_ghost()
         self.atmosphere = atmosphere  # an override of the stage's look (None: the stage's own)
         self.view = WorldView(
             stage,
@@ -67,9 +90,10 @@ class RaceScene(Scene):
         )
         self.hud = Hud(
             self.race,
-            best=app.bests.best(stage.id, car.id),
+            best=self.best,
             call_ahead_s=st.call_ahead_s,
             pace_notes=st.pace_notes,
+            regularity=rules_reading if self.race.referee is not None else None,
         )
         self.sound = RaceAudio(app.audio, self.race, self.view.atmosphere)
         self.input = KeyboardInput(st.keys, app.pads)
@@ -84,13 +108,43 @@ class RaceScene(Scene):
         self.view.snap_to(self.race)
         self.view.warm_up()
         app.map_levels = self.view.map
+        app.show_record_notices()
+
+    def _load_ghost(self) -> GhostCar | None:
+        """The kept ghost of this stage and car, or None (and a toast saying why not)."""
+        rep = self.app.bests.ghost(self.stage.id, self.car.id)
+        if rep is None:
+            return None
+        reason = refusal(rep, self.stage, self.car.id)
+        if reason is not None:
+            self.app.notify(f"Ghost not shown: {reason}")
+            return None
+        try:
+            return GhostCar(rep, self.stage, self.car)
+        except Exception as e:  # a bad ghost never stops the race
+            self.app.notify(f"Ghost not shown: {e}")
+            return None
 
     # ------------------------------------------------------------------ input
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and (event.key == pygame.K_ESCAPE or self.input.is_action(event, "pause")):
             self.pause()
             return
+        if self.input.is_action(event, "respawn") or (
+            event.type == pygame.CONTROLLERBUTTONDOWN
+            and BUTTON_NAMES.get(event.button) == self.app.pads.mapping.get("respawn")
+        ):
+            self.request_respawn()
+            return
         self.input.handle(event)
+
+    def request_respawn(self) -> None:
+        """The respawn key: back on the last checkpoint at the next tick (not before the
+        start, not after the finish)."""
+        if self.countdown_s > 0.0 or self.race.finished[0]:
+            return
+        self.race.request_respawn(0)
+        self._respawn_asked = True
 
     def pause(self, message: str = "") -> None:
         from millegame.ui.scenes.pause import PauseScene
@@ -135,6 +189,11 @@ class RaceScene(Scene):
         for _ in range(plan.ticks):
             applied = self.drive(controls)
             self.last_controls = applied
+            if not self.race.finished[0]:
+                self.tape.append(applied, respawn=self._respawn_asked)
+            self._respawn_asked = False
+            if self.ghost is not None and not self.ghost.done:
+                self.ghost.step()
             events = self.race.step(applied)
             if events:
                 frame_events.extend(events)
@@ -154,18 +213,45 @@ class RaceScene(Scene):
     def on_finished(self) -> None:
         from millegame.ui.scenes.results import ResultsScene
 
-        race = self.race
-        if race.finished[0]:
-            time_s = float(race.finish_tick[0]) * race.dt
-            self.app.bests.record(self.stage.id, self.car.id, time_s, tuple(race.splits_s[0]))
+        new_best = self.save_run()
+        self.app.replace(ResultsScene(self.app, self.stage, self.car, self.race, new_best=new_best))
 
-        self.app.replace(ResultsScene(self.app, self.stage, self.car, self.race))
+    def save_run(self) -> bool:
+        """Keep the finished run in the save file, and its ghost when it is a best;
+        returns whether it is a new best."""
+        race, stage, car = self.race, self.stage, self.car
+        if not race.finished[0]:
+            return False
+        finish_tick = int(race.finish_tick[0])
+        time_s = finish_tick * race.dt
+        rules = self.rules or "corsa"
+        detail: dict[str, object] = race.referee.result(0) if race.referee is not None else {}
+        if rules == "regolarita":
+            score: float | None = float(detail.get("score", 0.0))  # type: ignore[arg-type]
+        else:
+            score = time_s + float(race.penalty_s[0])
+        new_best = self.app.bests.record(
+            stage.id, car.id, time_s, tuple(race.splits_s[0]), rules,
+            score=score, penalty_points=int(detail.get("penalty_points", 0)),  # type: ignore[call-overload]
+            stage_sha256=stage.source_sha256, detail=detail,
+        )  # fmt: skip
+        if new_best:
+            replay = Replay.of(stage, car, self.tape, finish_tick, rules=self.rules, assists=race.assists)
+            self.app.bests.save_ghost(replay)
+        self.app.show_record_notices()
+        return new_best
 
     # ------------------------------------------------------------------ drawing
     def countdown_label_s(self) -> float | None:
         return self.countdown_s if self.countdown_s > -VIA_SHOWN_S else None
 
     def draw(self, surface: pygame.Surface) -> None:
+        g = self.ghost
+        if g is not None and not g.done:
+            gx, gy, gh = interpolate(g.prev_state, g.state, self.alpha)
+            self.view.ghost = (float(gx[0]), float(gy[0]), float(gh[0]))
+        else:
+            self.view.ghost = None
         self.view.draw(surface, self.race, self.alpha)
         xs, ys, _ = interpolate(self.race.prev_state, self.race.state, self.alpha)
         self.hud.draw(surface, xs, ys, countdown_s=self.countdown_label_s(), camera=self.view.camera)

@@ -16,11 +16,15 @@ if TYPE_CHECKING:
     from millegame.ui.app import App
 
 PAPER = (236, 224, 196)
+MAX_CHECK_LINES = 4  # the regularity checks listed under the table
 
 
 class ResultsScene(Scene):
-    def __init__(self, app: App, stage: Stage, car: CarParams, race: Race) -> None:
+    def __init__(self, app: App, stage: Stage, car: CarParams, race: Race, *, new_best: bool = False) -> None:
         super().__init__(app)
+        self.new_best = new_best
+        # The referee's verdict: rules, penalty_s, penalty_points, coefficient, score (empty without rules).
+        self.result: dict[str, object] = race.referee.result(0) if race.referee is not None else {}
         self.stage = stage
         self.car = car
         finished = bool(race.finished[0])
@@ -46,6 +50,40 @@ class ResultsScene(Scene):
             prev = t
         if self.time_s is not None:
             out.append(("Arrivo", format_time(self.time_s), "+" + format_time(self.time_s - prev)))
+        return out
+
+    def rules_lines(self) -> list[str]:
+        """Penalties and, for Regolarità, penalty points, coefficient and score."""
+        r = self.result
+        if not r:
+            return []
+        out = []
+        penalty_s = float(r.get("penalty_s", 0.0))  # type: ignore[arg-type]
+        respawns = int(r.get("respawns", 0))  # type: ignore[call-overload]
+        if r.get("rules") == "regolarita":
+            out.append(
+                f"Regolarità  ·  penalty points {r.get('penalty_points', 0)}  ·  "
+                f"coefficient {float(r.get('coefficient', 1.0)):.2f}  ·  score {float(r.get('score', 0.0)):,.0f}"  # type: ignore[arg-type]
+            )
+        else:
+            total = (self.time_s or 0.0) + penalty_s
+            text = f"Corsa  ·  penalties +{penalty_s:g} s"
+            if self.time_s is not None:
+                text += f"  ·  total {format_time(total)}"
+            out.append(text)
+        if respawns:
+            out.append(f"Respawns {respawns}")
+        checks = [c for c in r.get("checks", []) if c.get("actual_s") is not None or c.get("points")]  # type: ignore[attr-defined]
+        for c in checks[:MAX_CHECK_LINES]:
+            measured = "missed" if c.get("actual_s") is None else f"{c['actual_s']:.2f} s"
+            target = "" if c.get("target_s") is None else f" (set {c['target_s']:.2f} s)"
+            trial, name = str(c.get("trial") or ""), str(c.get("name") or "")
+            what = name if name.startswith(trial) else f"{trial} {name}".strip()
+            out.append(f"{what}: {measured}{target}  {c.get('points', 0)} pts")
+        if len(checks) > MAX_CHECK_LINES:
+            out.append(f"… and {len(checks) - MAX_CHECK_LINES} more checks")
+        if self.new_best:
+            out.append("New record!")
         return out
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -81,7 +119,8 @@ class ResultsScene(Scene):
         pygame.draw.line(surface, OCHRE, (x_name, y), (x_sector, y), 2)
         y += int(12 * s)
         rows = self.rows()
-        line_h = int(min(40 * s, (h - y - 90 * s) / max(len(rows), 1)))
+        extra = len(self.rules_lines()) * 32 * s + (36 * s if self.par_s else 0)
+        line_h = int(min(40 * s, (h - y - 90 * s - extra) / max(len(rows), 1)))
         for k, (name, split, sector) in enumerate(rows):
             last = k == len(rows) - 1 and self.time_s is not None
             colour = ALFA_RED if last else INK
@@ -93,6 +132,10 @@ class ResultsScene(Scene):
             diff = self.time_s - self.par_s
             verdict = f"Par {format_time(self.par_s)}  ({'+' if diff >= 0 else '−'}{format_time(abs(diff))})"
             blit_text(surface, verdict, int(26 * s), DEEP_BLUE, topleft=(x_name, y + int(10 * s)))
+            y += int(36 * s)
+        for text in self.rules_lines():
+            blit_text(surface, text, int(26 * s), ALFA_RED, topleft=(x_name, y + int(10 * s)))
+            y += int(32 * s)
         blit_text(
             surface,
             "Enter  back to the title   ·   R  race again",

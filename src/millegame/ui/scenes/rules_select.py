@@ -1,6 +1,6 @@
 """Rule-set select, between the car and the start: Corsa (the race against the clock)
-or Regolarità (the regularity rally). Regolarità is shown but not yet playable: issue 5
-brings its trials; until then choosing it starts a Corsa and says so."""
+or Regolarità (the regularity rally: the stage's PC, PM and CO timing lines). The choice
+is ``app.rules``, which the race is run under."""
 
 from __future__ import annotations
 
@@ -28,7 +28,8 @@ RULES = (
         "REGOLARITÀ",
         "today",
         "The regularity rally. Cross the timing lines at the set second, hold the "
-        "set average, arrive on the minute. Coming soon: until then it runs as a Corsa.",
+        "set average, arrive on the minute. Points for every hundredth off; "
+        "the older the car, the higher its coefficient.",
     ),
 )
 
@@ -62,8 +63,6 @@ class RulesScene(Scene):
 
     def choose(self) -> None:
         self.app.rules = RULES[self.selected][0]
-        if self.app.rules != "corsa":
-            self.app.notify("Regolarità is coming: this run is timed as a Corsa")
         self.loading = True  # draw "loading" first, start the race next frame
 
     def update(self, frame_s: float) -> None:
