@@ -565,6 +565,15 @@ def _resolve_walls(  # type: ignore[no-untyped-def]
             cx, cy = ax_ + tc * ex - x, ay_ + tc * ey - y
             if cx * cx + cy * cy > reach * reach:
                 continue
+            # Tighter: the segment must meet the car's rectangle grown by this sub-step's
+            # movement (every swept outline point lies inside it; the car is long and narrow).
+            lax, lay = (ax_ - x) * ct + (ay_ - y) * sn, -(ax_ - x) * sn + (ay_ - y) * ct
+            lbx, lby = (bx_ - x) * ct + (by_ - y) * sn, -(bx_ - x) * sn + (by_ - y) * ct
+            grow = reach - half_diag
+            if min(lax, lbx) > hx + grow or max(lax, lbx) < -hx - grow:
+                continue
+            if min(lay, lby) > hy + grow or max(lay, lby) < -hy - grow:
+                continue
             elen = math.sqrt(elen2)
             nx, ny = -ey / elen, ex / elen
             # Outline points: the two long sides and the two ends, swept old pose → new pose.
