@@ -367,20 +367,10 @@ def _field_rows(store, stage, rules: str, entrants: int) -> list[dict]:  # type:
     return rows
 
 
-def _start_number_of(car) -> int:  # type: ignore[no-untyped-def]
-    """The car's own number when it reads as a start time (HMM, as from 1949: #722 left at
-    07:22); else the start time its displacement would get in the field's order."""
-    from millegame.core.field import start_number
-
-    if car.number > 0 and car.number % 100 < 60 and car.number // 100 < 24:
-        return int(car.number)
-    return start_number(min(car.displacement_cc // 10, 599))
-
-
 def cmd_rally(args: argparse.Namespace) -> int:
     from millegame.catalog import list_stages
     from millegame.core.coefficient import classification_of
-    from millegame.core.rally import Rally
+    from millegame.core.rally import Rally, start_number_of
 
     store = _open_store()
     try:
@@ -393,7 +383,7 @@ def cmd_rally(args: argparse.Namespace) -> int:
             if not 1 <= args.entrants <= 2000:
                 raise CliError(f"--entrants must be 1 to 2000, not {args.entrants}")
             rally = Rally(
-                args.name, car.id, args.rules, [s.id for s in list_stages()], number=_start_number_of(car),
+                args.name, car.id, args.rules, [s.id for s in list_stages()], number=start_number_of(car),
                 classification=classification_of(car), entrants=args.entrants,
             )  # fmt: skip
             store.save_rally(rally.name, rally.to_dict())

@@ -17,10 +17,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from millegame.core.car import CarParams
 from millegame.core.field import FIRST_START
 from millegame.core.referee import CORSA, RULE_SETS
 
 PLAYER = "player"
+
+
+def start_number_of(car: CarParams) -> int:
+    """The car's own number when it reads as a start time (HMM, as from 1949: #722 left at
+    07:22); else the start time its displacement would get in the field's order."""
+    from millegame.core.field import start_number
+
+    if car.number > 0 and car.number % 100 < 60 and car.number // 100 < 24:
+        return int(car.number)
+    return start_number(min(car.displacement_cc // 10, 599))
 
 
 def start_minute(number: int) -> int:

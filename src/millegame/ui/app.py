@@ -25,6 +25,7 @@ from millegame.ui.background import stop as stop_background
 from millegame.ui.fonts import CREAM, INK, blit_text, clear_caches
 from millegame.ui.gamepad import Gamepads
 from millegame.ui.map_levels import MapLevels
+from millegame.ui.rally_session import FieldRunner, RallySession
 from millegame.ui.records import Records
 from millegame.ui.road_tests import RoadTests
 from millegame.ui.scenes.base import Scene
@@ -119,6 +120,8 @@ class App:
         self._stage: Stage | None = None
         self.bests = Records()  # the save file, opened on first use
         self.rules = "corsa"
+        self.rally: RallySession | None = None  # the rally being driven (``start_rally_stage``)
+        self.field_runner: FieldRunner | None = None  # tests: a fast stand-in for the field's simulation
         self.road_tests: RoadTests | None = None  # proving-ground figures (``measure_cars``)
         self.map_levels: MapLevels | None = None  # the last race's map, reused by the next race on its stage
         # Compile the physics kernels while the player is in the menus (cached after the
@@ -257,6 +260,48 @@ class App:
             return
         self.selected_car = self.cars.index(car) if car in self.cars else self.selected_car
         self.replace(RaceScene(self, stage, car))
+
+    def start_rally(self, car: CarParams, rules: str) -> None:
+        """A new rally (saved at once, replacing the game's saved one) and its first stage."""
+        self.rally = RallySession.new(self, car, rules)
+        self.start_rally_stage()
+
+    def continue_rally(self) -> bool:
+        """Resume the saved rally at its next stage; False when there is none."""
+        session = RallySession.resume(self)
+        if session is None:
+            return False
+        old = self.rally
+        if old is not None and (old.rally.rules, old.rally.entrants) == (session.rally.rules, session.rally.entrants):
+            session.jobs = old.jobs  # a field still being generated is not started again
+        self.rally = session
+        self.start_rally_stage()
+        return True
+
+    def start_rally_stage(self) -> None:
+        """Replace the top scene with the race on the rally's next stage; the field's
+        results for it are generated meanwhile in the background (when not kept yet)."""
+        from millegame.ui.scenes.race_scene import RaceScene
+
+        session = self.rally
+        stage_id = session.rally.next_stage_id if session is not None else None
+        if session is None or stage_id is None or session.car is None:
+            self.to_title()
+            return
+        try:
+            stage = session.load_stage(stage_id)
+        except Exception as e:
+            self.notify(f"Cannot load the stage {stage_id}: {e}")
+            self.to_title()
+            return
+        # The rally's stage is the game's stage from now on (its map is reused by the next race).
+        self._stage = stage
+        self.stage_loader = _already_loaded(stage)
+        self.stage_path = None
+        self.map_levels = None
+        self.rules = session.rally.rules
+        session.field_job(stage, stage_id)
+        self.replace(RaceScene(self, stage, session.car, rally=session, rally_stage_id=stage_id))
 
     def play_replay(self, replay: Replay) -> None:
         """Show a recorded run on the stage (which must be the one it was recorded on).

@@ -51,8 +51,9 @@ def car_facts(car: CarParams) -> list[tuple[str, str]]:
 
 
 class CarSelectScene(Scene):
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: App, *, rally: bool = False) -> None:
         super().__init__(app)
+        self.rally = rally  # choosing the car of a new rally
         self.cars = app.cars
         self.selected = min(app.selected_car, len(self.cars) - 1)
         self.thumb_rects: list[pygame.Rect] = []
@@ -83,7 +84,7 @@ class CarSelectScene(Scene):
         from millegame.ui.scenes.rules_select import RulesScene
 
         self.app.selected_car = self.selected
-        self.app.push(RulesScene(self.app, self.cars[self.selected]))
+        self.app.push(RulesScene(self.app, self.cars[self.selected], rally=self.rally))
 
     def _big_sprite(self, car: CarParams, h: int) -> pygame.Surface:
         key = (car.id, h)
@@ -108,7 +109,8 @@ class CarSelectScene(Scene):
         pygame.draw.rect(surface, DEEP_BLUE, (0, 0, w, int(84 * s)))
         pygame.draw.rect(surface, ALFA_RED, (0, int(84 * s), w, int(6 * s)))
         blit_text(surface, "SCEGLI LA VETTURA", int(54 * s), CREAM, italic=True, midleft=(int(40 * s), int(44 * s)))
-        blit_text(surface, "choose your car", int(28 * s), OCHRE, midright=(w - int(40 * s), int(46 * s)))
+        subtitle = "your car for the rally" if self.rally else "choose your car"
+        blit_text(surface, subtitle, int(28 * s), OCHRE, midright=(w - int(40 * s), int(46 * s)))
         # the car on an asphalt pad, nose up
         pad = pygame.Rect(0, 0, int(w * 0.3), int(h * 0.58))
         pad.topleft = (int(40 * s), int(110 * s))

@@ -29,6 +29,7 @@ from millegame.ui.world_view import WorldView, interpolate
 
 if TYPE_CHECKING:
     from millegame.ui.app import App
+    from millegame.ui.rally_session import RallySession
 
 COUNTDOWN_S = 3.0
 VIA_SHOWN_S = 0.8  # "VIA!" stays up this long after the start
@@ -55,8 +56,12 @@ class RaceScene(Scene):
         countdown_s: float = COUNTDOWN_S,
         atmosphere: Atmosphere | None = None,
         replay: Replay | None = None,
+        rally: RallySession | None = None,
+        rally_stage_id: str | None = None,
     ) -> None:
         super().__init__(app)
+        self.rally = rally  # a stage of the rally: its classification follows the finish
+        self.rally_stage_id = rally_stage_id if rally_stage_id is not None else stage.id
         self.stage = stage
         self.car = car
         st = app.settings
@@ -214,7 +219,27 @@ class RaceScene(Scene):
         from millegame.ui.scenes.results import ResultsScene
 
         new_best = self.save_run()
+        if self.rally is not None:
+            from millegame.ui.scenes.classification import ClassificationScene
+
+            result = self.rally_result()
+            self.app.replace(ClassificationScene(self.app, self.rally, self.stage, self.rally_stage_id, result))
+            return
         self.app.replace(ResultsScene(self.app, self.stage, self.car, self.race, new_best=new_best))
+
+    def rally_result(self) -> dict[str, object]:
+        """The player's stage result for the rally (``core.rally.Rally.finish_stage``):
+        time_s, score (None: did not finish), penalty_s, penalty_points, coefficient."""
+        race = self.race
+        finished = bool(race.finished[0])
+        detail: dict[str, object] = race.referee.result(0) if race.referee is not None else {}
+        out = {k: v for k, v in detail.items() if k != "checks"}
+        out["time_s"] = round(float(race.finish_tick[0]) * race.dt, 3) if finished else None
+        if not finished:
+            out["score"] = None
+        elif "score" not in out or out["score"] is None:
+            out["score"] = round(float(out["time_s"]) + float(race.penalty_s[0]), 3)  # type: ignore[arg-type]
+        return out
 
     def save_run(self) -> bool:
         """Keep the finished run in the save file, and its ghost when it is a best;

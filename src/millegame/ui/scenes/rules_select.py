@@ -35,9 +35,10 @@ RULES = (
 
 
 class RulesScene(Scene):
-    def __init__(self, app: App, car: CarParams) -> None:
+    def __init__(self, app: App, car: CarParams, *, rally: bool = False) -> None:
         super().__init__(app)
         self.car = car
+        self.rally = rally  # a new rally under the chosen rules, rather than one race
         self.selected = 0
         self.loading = False
         self._drawn_loading = False
@@ -70,11 +71,14 @@ class RulesScene(Scene):
             self.loading = False
             self._drawn_loading = False
             self.app.pop()  # back to the car select, which the race then replaces
-            self.app.start_race(self.car)
+            if self.rally:
+                self.app.start_rally(self.car, self.app.rules)
+            else:
+                self.app.start_race(self.car)
 
     def draw(self, surface: pygame.Surface) -> None:
         w, h = surface.get_size()
-        s = draw_page(surface, "REGOLAMENTO", "rules")
+        s = draw_page(surface, "REGOLAMENTO", "rules of the rally" if self.rally else "rules")
         blit_text(surface, f"{self.car.name} ({self.car.year})", int(28 * s), INK, midtop=(w // 2, int(104 * s)))
         self.card_rects = []
         cw, ch = int(w * 0.38), int(h * 0.56)

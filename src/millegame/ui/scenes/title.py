@@ -99,7 +99,11 @@ def draw_poster(size: tuple[int, int], app: App) -> pygame.Surface:
 class TitleScene(Scene):
     def __init__(self, app: App) -> None:
         super().__init__(app)
-        self.menu = Menu(("Race", "Stages", "Settings", "Demo", "Quit"))
+        from millegame.ui.rally_session import RallySession
+
+        saved = RallySession.saved(app)  # a rally left half-way: offered to continue
+        items = ("Race", "Continue rally", "Rally") if saved is not None else ("Race", "Rally")
+        self.menu = Menu((*items, "Stages", "Settings", "Demo", "Quit"))
         self.t_s = 0.0
         self.idle_s = 0.0
         self._bg: pygame.Surface | None = None
@@ -112,6 +116,19 @@ class TitleScene(Scene):
             from millegame.ui.scenes.car_select import CarSelectScene
 
             self.app.push(CarSelectScene(self.app))
+        elif choice == "Rally":
+            from millegame.ui.scenes.car_select import CarSelectScene
+
+            self.app.push(CarSelectScene(self.app, rally=True))
+        elif choice == "Continue rally":
+            from millegame.ui.scenes.classification import LoadingScene
+
+            def resume() -> None:
+                if not self.app.continue_rally():
+                    self.app.notify("No rally to continue")
+                    self.app.to_title()
+
+            self.app.push(LoadingScene(self.app, "Loading the stage…", resume))
         elif choice == "Stages":
             from millegame.ui.scenes.italy_map import ItalyMapScene
 
@@ -180,17 +197,24 @@ class TitleScene(Scene):
         # menu
         self.menu.rects = []
         y = int(404 * s)
+        step = min(48.0, 236.0 / max(len(self.menu.items), 1))  # the menu fits above the footer
         for k, item in enumerate(self.menu.items):
             chosen = k == self.menu.selected
             colour = CREAM if chosen else (150, 160, 175)
             rect = blit_text(
-                surface, item.upper(), int(44 * s), colour, shadow=INK, shadow_px=3, topleft=(x0 + int(44 * s), y)
+                surface,
+                item.upper(),
+                int(step * 0.92 * s),
+                colour,
+                shadow=INK,
+                shadow_px=3,
+                topleft=(x0 + int(44 * s), y),
             )
             if chosen:
                 marker = [(x0 + px * s * 0.5, rect.centery + py * s * 0.5) for px, py in freccia_rossa(64, 18)]
                 pygame.draw.polygon(surface, ALFA_RED, marker)
             self.menu.rects.append(rect.inflate(int(60 * s), 8))
-            y += int(48 * s)
+            y += int(step * s)
         if int(self.t_s * 1.6) % 2 == 0:
             at = (x0 + int(44 * s), y + int(6 * s))
             blit_text(surface, "Press Enter", int(30 * s), OCHRE, shadow=INK, topleft=at)
