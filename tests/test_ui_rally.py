@@ -18,6 +18,7 @@ os.environ.setdefault("MILLEGAME_DATA_DIR", tempfile.mkdtemp(prefix="millegame-d
 import time
 from pathlib import Path
 
+import numpy as np
 import pygame
 import pytest
 
@@ -264,3 +265,23 @@ def test_short_crew_names() -> None:
 
     assert short_crew("Peter Conte / Umberto De Luca") == "P. Conte / U. De Luca"
     assert short_crew("You") == "You"
+
+
+def test_the_map_of_italy_shows_the_rally_in_progress(screen: pygame.Surface, data_dir: Path, art_stage) -> None:
+    from millegame import catalog
+    from millegame.ui.scenes.italy_map import ItalyMapScene
+
+    app = make_app(art_stage)
+    ids = [s.id for s in catalog.list_stages()]
+    rally = Rally(GAME_RALLY, app.cars[0].id, "corsa", ids, number=722)
+    rally.finish_stage({"time_s": 170.0, "score": 170.0}, [])
+    store = app.bests.store
+    assert store is not None
+    store.save_rally(GAME_RALLY, rally.to_dict())
+    scene = ItalyMapScene(app)
+    assert scene.rally is not None and scene.rally.next_stage_id == ids[1]
+    surface = pygame.Surface(SIZE)
+    scene.draw(surface)
+    pygame.image.save(surface, str(data_dir / "map.png"))
+    assert len(np.unique(pygame.surfarray.array3d(surface).reshape(-1, 3), axis=0)) > 50
+    app.shutdown()

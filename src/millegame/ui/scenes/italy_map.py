@@ -133,6 +133,9 @@ class ItalyMapScene(Scene):
         current = getattr(app, "stage_path", None)
         self.selected = next((k for k, st in enumerate(self.stages) if st.path == current), 0)
         self.row_rects: list[pygame.Rect] = []
+        from millegame.ui.rally_session import RallySession
+
+        self.rally = RallySession.saved(app)  # the rally in progress, if any
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
@@ -204,19 +207,24 @@ class ItalyMapScene(Scene):
                 pygame.draw.line(surface, ALFA_RED if done else OCHRE, at(a), at(b), max(3, int(6 * s)))
                 for p in (a, b):
                     pygame.draw.circle(surface, ALFA_RED if done else DEEP_BLUE, at(p), max(4, int(7 * s)))
+            rally_done = self.rally is not None and st.id in self.rally.results
+            rally_next = self.rally is not None and self.rally.next_stage_id == st.id
+            if rally_next and ends is not None:  # where the rally goes on
+                pygame.draw.circle(surface, ALFA_RED, at(ends[0]), max(8, int(13 * s)), max(2, int(4 * s)))
             colour = ALFA_RED if done else INK
             blit_text(surface, f"{k + 1}. {st.title}", int(26 * s), colour, topleft=(x, y))
             detail = f"best {format_time(best.time_s)}" if best is not None else "not yet driven"
+            if rally_done:
+                detail += "  ·  rally: driven"
+            elif rally_next:
+                detail += "  ·  rally: next"
             blit_text(
                 surface, detail, int(22 * s), DEEP_BLUE, italic=True, topleft=(x + int(24 * s), y + int(line_h * 0.45))
             )
             y += line_h
-        blit_text(
-            surface,
-            f"{driven} of {len(self.stages)} stages driven",
-            int(26 * s),
-            OCHRE,
-            topleft=(x, y + int(10 * s)),
-        )
+        summary = f"{driven} of {len(self.stages)} stages driven"
+        if self.rally is not None:
+            summary += f"  ·  rally: stage {self.rally.stage_index + 1} of {len(self.rally.stage_ids)} next"
+        blit_text(surface, summary, int(26 * s), OCHRE, topleft=(x, y + int(10 * s)))
         hint = "Up/Down choose a stage  ·  Enter drive it  ·  Esc back"
         blit_text(surface, hint, int(22 * s), (110, 96, 74), center=(w // 2, h - int(20 * s)))
