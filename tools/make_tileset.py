@@ -74,6 +74,7 @@ from tileart import (
     drop_shadow,
     erode,
     hex_rgb,
+    joined_mask,
     periodic_noise,
     save_png,
     shade,
@@ -571,15 +572,7 @@ def stone_wall(n: bool, e: bool, s: bool, w: bool) -> NDArray[np.uint8]:
     """A dry-stone wall 1.5 m thick, joined towards the given neighbours (an autotile)."""
     c = Canvas(1, 1)
     lo, hi = 10.0, 22.0
-    m = c.rect_mask(lo, lo, hi, hi)
-    if n:
-        m = np.maximum(m, c.rect_mask(lo, 0, hi, hi))
-    if s:
-        m = np.maximum(m, c.rect_mask(lo, lo, hi, 32))
-    if w:
-        m = np.maximum(m, c.rect_mask(0, lo, hi, hi))
-    if e:
-        m = np.maximum(m, c.rect_mask(lo, lo, 32, hi))
+    m = joined_mask(c, lo, hi, n, e, s, w)
     drop_shadow(c, m, 2, 2)
     c.paint(m, STONE)
     yy, xx = c.grid()

@@ -274,3 +274,18 @@ def blob(c: Canvas, cx: float, cy: float, r: float, rng: np.random.Generator, lo
         rr = r * rng.uniform(0.35, 0.5)
         m = np.maximum(m, c.circle_mask(cx + math.cos(a) * (r - rr), cy + math.sin(a) * (r - rr), rr))
     return m
+
+
+def joined_mask(c: Canvas, lo: float, hi: float, n: bool, e: bool, s: bool, w: bool) -> Float:
+    """An autotile's body: the square [lo, hi]² of the tile, extended to the edges towards
+    the neighbours it joins (north, east, south, west) — walls that link up by themselves."""
+    m = c.rect_mask(lo, lo, hi, hi)
+    if n:
+        m = np.maximum(m, c.rect_mask(lo, 0, hi, hi))
+    if s:
+        m = np.maximum(m, c.rect_mask(lo, lo, hi, 32))
+    if w:
+        m = np.maximum(m, c.rect_mask(0, lo, hi, hi))
+    if e:
+        m = np.maximum(m, c.rect_mask(lo, lo, 32, hi))
+    return m

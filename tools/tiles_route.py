@@ -34,6 +34,7 @@ from tileart import (
     drop_shadow,
     erode,
     hex_rgb,
+    joined_mask,
     periodic_noise,
     shade,
     textured,
@@ -300,15 +301,7 @@ def brick_wall(n: bool, e: bool, s: bool, w: bool) -> NDArray[np.uint8]:
     """A brick town wall 5 m thick (Ferrara, the Aurelian walls), joined to its neighbours."""
     c = Canvas(1, 1)
     lo, hi = 5.0, 27.0
-    m = c.rect_mask(lo, lo, hi, hi)
-    if n:
-        m = np.maximum(m, c.rect_mask(lo, 0, hi, hi))
-    if s:
-        m = np.maximum(m, c.rect_mask(lo, lo, hi, 32))
-    if w:
-        m = np.maximum(m, c.rect_mask(0, lo, hi, hi))
-    if e:
-        m = np.maximum(m, c.rect_mask(lo, lo, 32, hi))
+    m = joined_mask(c, lo, hi, n, e, s, w)
     drop_shadow(c, m, 2.5, 2.5)
     c.paint(m, BRICK)
     yy, xx = c.grid()
