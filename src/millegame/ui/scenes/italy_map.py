@@ -136,6 +136,8 @@ class ItalyMapScene(Scene):
         from millegame.ui.rally_session import RallySession
 
         self.rally = RallySession.saved(app)  # the rally in progress, if any
+        # Read from the save file once: nothing changes them while the map is open.
+        self.bests = {st.id: app.bests.best_any(st.id) for st in self.stages}
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
@@ -198,7 +200,7 @@ class ItalyMapScene(Scene):
             if k == self.selected:
                 pygame.draw.rect(surface, (226, 210, 170), row, border_radius=6)
                 pygame.draw.rect(surface, ALFA_RED, (row.x, row.y, 5, row.height))
-            best = self.app.bests.best_any(st.id)
+            best = self.bests[st.id]
             done = best is not None
             driven += done
             ends = stage_towns(st.id, st.title)
