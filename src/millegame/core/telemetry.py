@@ -1,7 +1,8 @@
 """Per-tick telemetry of one car: record it from a race, save it as CSV or npz, load it back.
 
-``Telemetry(race, car=0)`` then ``telemetry.record(race, controls, events)`` after every
-``race.step(controls)`` (it has the signature of ``drive_stage``'s ``on_tick``). One row per
+``telemetry = Telemetry()`` (car 0; ``Telemetry(car=i)`` for another) then
+``telemetry.record(race, controls, events)`` after every ``race.step(controls)`` — it has the
+signature of ``drive_stage``'s ``on_tick`` — and ``telemetry.save("run.csv")``. One row per
 tick; the columns (``COLUMNS``, units in the names):
 
 - ``tick`` (1 = the first tick), ``time_s`` = tick × dt: the state at the end of that tick;
@@ -140,22 +141,22 @@ def route_distance(route: Route, x: NDArray[np.float64], y: NDArray[np.float64],
 
 @dataclass
 class Telemetry:
-    """Telemetry of one car. Record with ``Telemetry.of(race)`` + ``record`` (cheap: it keeps
-    the state row; the columns are computed once, by ``table()``); read a file with
-    ``Telemetry.load``. ``table()`` maps each name of ``COLUMNS`` to an array of shape (ticks,);
-    ``events`` lists (tick, text); ``meta`` describes the stage, the car and the run."""
+    """Telemetry of one car of a race (``car``, an index). Record with ``record`` after each tick
+    (cheap: it keeps the state row; the columns are computed once, by ``table()``), or read a
+    file with ``Telemetry.load``. ``table()`` maps each name of ``COLUMNS`` to an array of shape
+    (ticks,); ``events`` lists (tick, text); ``meta`` describes the stage, the car and the run —
+    keys you give (``Telemetry(meta={"driver": "mine"})``) are kept in the file."""
 
-    meta: dict[str, object]
+    car: int = 0
+    meta: dict[str, object] = field(default_factory=dict)
     events: list[tuple[int, str]] = field(default_factory=list)
     columns: dict[str, NDArray] = field(default_factory=dict, repr=False)
     _recorder: _Recorder | None = field(default=None, repr=False)
 
-    @staticmethod
-    def of(race: Race, car: int = 0, **meta: object) -> Telemetry:
-        """An empty recorder for ``car`` of ``race``; extra ``meta`` keys (e.g. driver="autopilot")
-        are kept in the file."""
-        stage, params = race.stage, race.cars[car]
-        info: dict[str, object] = {
+    def _start(self, race: Race) -> _Recorder:
+        """Set up recording from ``race`` (at the first ``record``, which may be after any tick)."""
+        stage, params, car = race.stage, race.cars[self.car], self.car
+        self.meta = {
             "format": FORMAT,
             "format_version": FORMAT_VERSION,
             "stage_id": stage.id,
@@ -169,15 +170,14 @@ class Telemetry:
             "physics_version": PHYSICS_VERSION,
             "rules": race.referee.rules if race.referee is not None else None,
             "surfaces": list(stage.surfaces.names),
-            **meta,
+            **self.meta,
         }
         route = Route.of(stage.route, spacing_m=2.0)
-        x0, y0 = float(race.state.x[car]), float(race.state.y[car])
-        recorder = _Recorder(
+        x0, y0 = float(race.prev_state.x[car]), float(race.prev_state.y[car])  # where the recorded tick began
+        return _Recorder(
             car=car, route=route, start_xy=(x0, y0), start_hint=route.nearest_global(x0, y0),
             a_m=float(race.params.a[car]), b_m=float(race.params.b[car]), surfaces=stage.surfaces.names,
         )  # fmt: skip
-        return Telemetry(meta=info, _recorder=recorder)
 
     @property
     def ticks(self) -> int:
@@ -187,9 +187,9 @@ class Telemetry:
 
     def record(self, race: Race, controls: Controls, events: list[Event]) -> None:
         """Add the row of the tick ``race`` has just run with ``controls``, and its ``events``."""
+        if self._recorder is None:
+            self._recorder = self._start(race)
         r = self._recorder
-        if r is None:
-            raise TelemetryError("record into a Telemetry made with Telemetry.of(race)")
         r.ticks.append(race.tick)
         r.states.append(race.state.data[r.car].copy())
         r.inputs.append([float(a[r.car]) for a in controls.arrays()[:4]])
@@ -276,7 +276,7 @@ def _load_npz(path: Path) -> Telemetry:
             events = list(zip(z["event_tick"].tolist(), z["event_text"].tolist(), strict=True))
     except (OSError, ValueError, KeyError) as e:
         raise TelemetryError(f"{path}: not a readable telemetry .npz ({e})") from None
-    return Telemetry(meta=meta, events=events, columns=columns)
+    return Telemetry(car=int(str(meta.get("car_index", 0))), meta=meta, events=events, columns=columns)
 
 
 def _load_csv(path: Path) -> Telemetry:
@@ -313,7 +313,7 @@ def _load_csv(path: Path) -> Telemetry:
         for text in joined.split(";")
         if text.strip()
     ]
-    return Telemetry(meta=meta, events=events, columns=columns)
+    return Telemetry(car=int(str(meta.get("car_index", 0))), meta=meta, events=events, columns=columns)
 
 
 def _is_number(text: str, *, integer: bool) -> bool:
