@@ -96,6 +96,7 @@ def test_a_bad_inputs_file_exits_2_naming_the_file_and_line(tmp_path: Path, caps
         (["prologo", "--car", "porsche-550", "--driver", "inputs"], "--inputs FILE.csv"),
         (["prologo", "--car", "porsche-550", "--inputs", "a.csv", "--replay", "b.npz"], "not both"),
         (["--replay", "nowhere.npz"], "nowhere.npz"),
+        (["prologo", "--car", "porsche-550", "--record", "r.npz", "--telemetry", "r.npz"], "overwrite the --record"),
     ],
 )
 def test_bad_sim_command_lines_exit_2_in_one_line(args: list[str], says: str, capsys) -> None:  # type: ignore[no-untyped-def]

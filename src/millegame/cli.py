@@ -88,12 +88,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "sim",
         help="run a stage headless (no display, no pygame)",
-        description="Run a stage headless and print the result. Who drives: the autopilot (default), the "
-        "regularity driver, a replay (--replay FILE.npz: stage, car and rules come from the replay) or scripted "
-        "inputs (--inputs FILE.csv). Exit 0: the car finished; 1: it did not; 2: bad input.",
+        description="Run a stage headless and print the result. Who drives: the autopilot (default), the\n"
+        "regularity driver, a replay (--replay FILE.npz: stage, car and rules come from the replay)\n"
+        "or scripted inputs (--inputs FILE.csv). Exit 0: the car finished; 1: it did not; 2: bad input.",
         epilog="examples:\n"
         "  millegame sim prologo --car porsche-550 --telemetry run.csv\n"
-        "  millegame sim --replay run.npz --telemetry run.npz\n"
+        "  millegame sim --replay run.npz --telemetry replay.npz\n"
         "  millegame sim prologo --car porsche-550 --inputs inputs.csv --max-time 20\n\n"
         "inputs CSV: a header row tick,throttle,brake,steer[,handbrake,shift], then a row for each tick where\n"
         "the inputs change (or for every tick); a row holds until the next, an empty cell keeps the previous\n"
@@ -344,6 +344,9 @@ def cmd_sim(args: argparse.Namespace) -> int:
             check_path(args.telemetry)  # before a long run, not after it
         except TelemetryError as e:
             raise CliError(str(e)) from None
+        for option, other in (("--record", args.record), ("--replay", args.replay), ("--inputs", args.inputs)):
+            if other and Path(other).resolve() == Path(args.telemetry).resolve():
+                raise CliError(f"{args.telemetry}: --telemetry would overwrite the {option} file; give another name")
         telemetry = Telemetry(meta={"driver": driver})
     rules, assists, max_time_s = args.rules, None, args.max_time
     if driver == "replay":
