@@ -28,7 +28,9 @@ def test_version() -> None:
     assert out.stdout.startswith("millegame ")
 
 
-@pytest.mark.parametrize("command", ["", "play", "demo", "stages", "cars", "sim", "car-test", "check-level"])
+@pytest.mark.parametrize(
+    "command", ["", "play", "demo", "stages", "cars", "sim", "telemetry", "car-test", "check-level"]
+)
 def test_help_on_the_command_and_every_subcommand(command: str) -> None:
     out = millegame(*([command] if command else []), "--help")
     assert out.returncode == 0

@@ -45,3 +45,19 @@ def test_the_kernel_warmup_runs_headless_without_pygame() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=300)
     assert out.stdout.strip() == "[]"
+
+
+API_SCRIPT = """
+import json, sys
+from millegame.api import Telemetry, drive_stage, load_car, load_stage
+telemetry = Telemetry()
+run = drive_stage(load_stage("prologo"), load_car("porsche-550"), max_time_s=2.0, on_tick=telemetry.record)
+print(json.dumps({"ticks": len(telemetry.table()["tick"]),
+                  "leaked": sorted(m for m in sys.modules if m.split(".")[0] in ("pygame", "matplotlib"))}))
+"""
+
+
+def test_the_public_api_loads_a_stage_and_records_telemetry_without_pygame() -> None:
+    out = subprocess.run([sys.executable, "-c", API_SCRIPT], capture_output=True, text=True, check=True, timeout=300)
+    report = json.loads(out.stdout)
+    assert report == {"ticks": 240, "leaked": []}

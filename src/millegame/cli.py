@@ -88,17 +88,36 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "sim",
         help="run a stage headless (no display, no pygame)",
-        description="Run a stage headless and print the result.",
+        description="Run a stage headless and print the result. Who drives: the autopilot (default), the\n"
+        "regularity driver, a replay (--replay FILE.npz: stage, car and rules come from the replay)\n"
+        "or scripted inputs (--inputs FILE.csv). Exit 0: the car finished; 1: it did not; 2: bad input.",
+        epilog="examples:\n"
+        "  millegame sim prologo --car porsche-550 --telemetry run.csv\n"
+        "  millegame sim --replay run.npz --telemetry replay.npz\n"
+        "  millegame sim prologo --car porsche-550 --inputs inputs.csv --max-time 20\n\n"
+        "inputs CSV: a header row tick,throttle,brake,steer[,handbrake,shift], then a row for each tick where\n"
+        "the inputs change (or for every tick); a row holds until the next, an empty cell keeps the previous\n"
+        "value, shift (+1/-1, manual gears) applies on its own tick. Tick 1 is the first tick (1/120 s).\n"
+        "Details in docs/api.md.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("stage", metavar="STAGE_ID|PATH.tmx")
-    p.add_argument("--car", required=True, metavar="CAR_ID")
+    p.add_argument(
+        "stage", nargs="?", metavar="STAGE_ID|PATH.tmx", help="the stage (with --replay: by default the replay's)"
+    )
+    p.add_argument("--car", metavar="CAR_ID", help="the car (required, except with --replay: the replay's car)")
     p.add_argument(
         "--driver",
-        choices=["autopilot", "regularity"],
+        choices=["autopilot", "regularity", "replay", "inputs"],
         default=None,
-        help="who drives (default: autopilot; with --rules regolarita the regularity driver, aiming at set times)",
+        help="who drives (default: autopilot; with --rules regolarita the regularity driver, aiming at set times; "
+        "--replay and --inputs choose replay and inputs)",
     )
-    p.add_argument("--max-time", type=float, default=900.0, metavar="S", help="give up after S seconds of stage time")
+    p.add_argument("--replay", metavar="FILE.npz", help="drive a replay again, bit for bit (see --record)")
+    p.add_argument("--inputs", metavar="FILE.csv", help="drive scripted inputs from a CSV file (format below)")
+    p.add_argument(
+        "--max-time", type=float, default=None, metavar="S",
+        help="give up after S seconds of stage time (default 900; with --replay, the replay's length)",
+    )  # fmt: skip
     p.add_argument(
         "--rules",
         choices=["corsa", "regolarita"],
@@ -108,6 +127,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--record", metavar="FILE.npz", help="write the run as a replay file (see: millegame replay)")
     p.add_argument("--save", action="store_true", help="keep the result, the record and the ghost in the save file")
+    p.add_argument(
+        "--telemetry", metavar="OUT.csv|OUT.npz",
+        help="write per-tick telemetry, CSV or npz by the suffix (see: millegame telemetry, docs/api.md)",
+    )  # fmt: skip
+
+    p = sub.add_parser(
+        "telemetry",
+        help="summarise or plot a telemetry file (from sim --telemetry)",
+        description="Read a telemetry file written by `millegame sim --telemetry` (.csv or .npz) and print a "
+        "summary; with --png, draw speed against distance and the driven line over the stage map "
+        "(needs matplotlib: pip install 'millegame[plot]').",
+    )
+    p.add_argument("file", metavar="FILE.csv|FILE.npz")
+    p.add_argument("--png", metavar="OUT.png", help="write the plot to this PNG file")
+    p.add_argument("--json", action="store_true", help="print the summary as one JSON object")
 
     p = sub.add_parser(
         "field",
@@ -173,22 +207,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _load_stage(ref: str):  # -> Stage
-    from millegame.catalog import CatalogError, resolve_stage
-    from millegame.levels import StageError, load_stage
+    from millegame.api import LoadError, load_stage
 
     try:
-        path = resolve_stage(ref)
-        return load_stage(path)
-    except (CatalogError, StageError) as e:
+        return load_stage(ref)
+    except LoadError as e:
         raise CliError(str(e)) from None
 
 
 def _load_car(car_id: str):  # -> CarParams
-    from millegame.catalog import CatalogError, load_car
+    from millegame.api import LoadError, load_car
 
     try:
         return load_car(car_id)
-    except CatalogError as e:
+    except LoadError as e:
         raise CliError(str(e)) from None
 
 
@@ -254,24 +286,112 @@ def cmd_cars(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _sim_driver(args: argparse.Namespace) -> str:
+    """The driver a ``sim`` command line asks for, checked against --replay and --inputs."""
+    if args.replay and args.inputs:
+        raise CliError("give --replay or --inputs, not both")
+    for name, given in (("replay", args.replay), ("inputs", args.inputs)):
+        if given and args.driver not in (None, name):
+            raise CliError(f"--{name} drives the car itself; it cannot be combined with --driver {args.driver}")
+        if args.driver == name and not given:
+            suffix = "npz" if name == "replay" else "csv"
+            raise CliError(f"--driver {name} needs --{name} FILE.{suffix}")
+        if given:
+            return name
+    driver = args.driver or ("regularity" if args.rules == "regolarita" else "autopilot")
+    if driver == "regularity" and args.rules != "regolarita":
+        raise CliError("--driver regularity needs --rules regolarita (it aims at the regularity trials' set times)")
+    return str(driver)
+
+
+def _sim_replay(args: argparse.Namespace):  # -> tuple[Replay, Stage, CarParams]
+    """The replay of ``sim --replay``, its stage (the given one or the shipped one) and its car."""
+    from millegame.catalog import list_stages
+    from millegame.core.replay import Replay, ReplayError, refusal
+
+    try:
+        replay = Replay.load(args.replay)
+    except ReplayError as e:
+        raise CliError(f"{args.replay}: {e}" if args.replay not in str(e) else str(e)) from None
+    if args.stage is None and not any(s.id == replay.stage_id for s in list_stages()):
+        raise CliError(
+            f"{args.replay}: recorded on stage {replay.stage_id!r}, which is not shipped — "
+            f"give its file: millegame sim PATH.tmx --replay {args.replay}"
+        )
+    stage = _load_stage(args.stage or replay.stage_id)
+    if args.car is not None and args.car != replay.car_id:
+        raise CliError(f"{args.replay}: recorded with car {replay.car_id!r}, not {args.car!r} (leave out --car)")
+    if args.rules is not None and args.rules != replay.rules:
+        raise CliError(f"{args.replay}: recorded under rules {replay.rules or 'none'}, not {args.rules}")
+    car = _load_car(replay.car_id)
+    reason = refusal(replay, stage, car.id)
+    if reason is not None:
+        raise CliError(f"{args.replay}: cannot be driven here — {reason}")
+    return replay, stage, car
+
+
 def cmd_sim(args: argparse.Namespace) -> int:
+    from millegame.core.car import Assists
     from millegame.core.runner import drive_stage
     from millegame.core.sim import run_stage
 
-    stage = _load_stage(args.stage)
-    car = _load_car(args.car)
-    extra: dict[str, object] = {}
-    if args.rules is None and args.driver in (None, "autopilot") and not (args.record or args.save):
-        result = run_stage(stage, car, max_time_s=args.max_time)
+    driver = _sim_driver(args)
+    telemetry = None
+    if args.telemetry:
+        from millegame.core.telemetry import Telemetry, TelemetryError, check_path
+
+        try:
+            check_path(args.telemetry)  # before a long run, not after it
+        except TelemetryError as e:
+            raise CliError(str(e)) from None
+        for option, other in (("--record", args.record), ("--replay", args.replay), ("--inputs", args.inputs)):
+            if other and Path(other).resolve() == Path(args.telemetry).resolve():
+                raise CliError(f"{args.telemetry}: --telemetry would overwrite the {option} file; give another name")
+        telemetry = Telemetry(meta={"driver": driver})
+    rules, assists, max_time_s = args.rules, None, args.max_time
+    if driver == "replay":
+        replay, stage, car = _sim_replay(args)
+        drive: object = replay.drive
+        rules, assists = replay.rules, Assists(**replay.assists)  # type: ignore[arg-type]
+        if max_time_s is None:
+            from millegame.core.physics import TICK_HZ
+
+            max_time_s = replay.ticks / TICK_HZ
+        if telemetry is not None:
+            telemetry.meta["replay"] = str(args.replay)
     else:
-        driver = args.driver or ("regularity" if args.rules == "regolarita" else "autopilot")
-        if driver == "regularity" and args.rules != "regolarita":
-            raise CliError("--driver regularity needs --rules regolarita (it aims at the regularity trials' set times)")
-        record = bool(args.record or args.save)
-        run = drive_stage(stage, car, rules=args.rules, driver=driver, max_time_s=args.max_time, record=record)
+        if args.stage is None:
+            raise CliError("sim needs a stage: millegame sim STAGE_ID|PATH.tmx --car CAR_ID")
+        if args.car is None:
+            raise CliError("sim needs --car CAR_ID (millegame cars lists them)")
+        stage = _load_stage(args.stage)
+        car = _load_car(args.car)
+        drive = driver
+        if driver == "inputs":
+            from millegame.core.inputs import InputsError, read_inputs_csv
+
+            try:
+                drive = read_inputs_csv(args.inputs)
+            except InputsError as e:
+                raise CliError(str(e)) from None
+            if telemetry is not None:
+                telemetry.meta["inputs"] = str(args.inputs)
+    if max_time_s is None:
+        max_time_s = 900.0
+    extra: dict[str, object] = {}
+    record = bool(args.record or args.save)
+    if rules is None and driver == "autopilot" and not (record or telemetry):
+        result = run_stage(stage, car, max_time_s=max_time_s)
+    else:
+        run = drive_stage(
+            stage, car, rules=rules, driver=drive, max_time_s=max_time_s, record=record,  # type: ignore[arg-type]
+            assists=assists, on_tick=telemetry.record if telemetry is not None else None,
+        )  # fmt: skip
         result, extra = run.sim, run.extra
         if record:
-            _keep_run(args, stage, car, run)
+            _keep_run(args, stage, car, run, rules=rules, assists=assists)
+    if telemetry is not None:
+        _write_telemetry(telemetry, args.telemetry)
     if args.json:
         print(json.dumps({**result.to_json(), **extra}))
     else:
@@ -285,11 +405,22 @@ def cmd_sim(args: argparse.Namespace) -> int:
     return EXIT_OK if result.finished else EXIT_FAILED
 
 
-def _keep_run(args: argparse.Namespace, stage, car, run) -> None:  # type: ignore[no-untyped-def]
+def _write_telemetry(telemetry, path: str) -> None:  # type: ignore[no-untyped-def]
+    from millegame.core.telemetry import TelemetryError
+
+    if telemetry.ticks == 0:
+        raise CliError(f"{path}: no telemetry to write (the run had no ticks; check --max-time)")
+    try:
+        telemetry.save(path)
+    except TelemetryError as e:
+        raise CliError(str(e)) from None
+
+
+def _keep_run(args: argparse.Namespace, stage, car, run, *, rules, assists) -> None:  # type: ignore[no-untyped-def]
     from millegame.core.replay import Replay
 
     assert run.tape is not None
-    replay = Replay.of(stage, car, run.tape, run.finish_tick, rules=args.rules)
+    replay = Replay.of(stage, car, run.tape, run.finish_tick, rules=rules, assists=assists)
     if args.record:
         try:
             replay.save(args.record)
@@ -298,7 +429,7 @@ def _keep_run(args: argparse.Namespace, stage, car, run) -> None:  # type: ignor
     if args.save:
         store = _open_store()
         extra = run.extra
-        rules = args.rules or "corsa"
+        rules = rules or "corsa"
         score = extra.get("score", run.sim.time_s) if extra else run.sim.time_s
         store.add_result(
             stage.id, car.id, rules, time_s=run.sim.time_s, score=score,
@@ -466,6 +597,72 @@ def cmd_replay(args: argparse.Namespace) -> int:
     return EXIT_OK if v.ok else EXIT_FAILED
 
 
+def cmd_telemetry(args: argparse.Namespace) -> int:
+    from millegame.core.telemetry import Telemetry, TelemetryError
+
+    try:
+        telemetry = Telemetry.load(args.file)
+    except TelemetryError as e:
+        raise CliError(str(e)) from None
+    summary = _telemetry_summary(telemetry)
+    if args.png:
+        try:
+            from millegame.telemetry_plot import plot_telemetry
+        except ImportError:
+            raise CliError("drawing telemetry needs matplotlib: pip install 'millegame[plot]'") from None
+        stage, why = _telemetry_stage(telemetry)
+        if stage is None:
+            print(f"millegame: {args.file}: drawn without the stage map — {why}", file=sys.stderr)
+        try:
+            plot_telemetry(telemetry, stage, args.png)
+        except OSError as e:
+            raise CliError(f"{args.png}: cannot write the plot ({e.strerror or e})") from None
+        except ValueError as e:  # matplotlib: an unknown image format
+            raise CliError(f"{args.png}: {e}") from None
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False))
+    else:
+        top = summary["top_speed_kmh"]
+        print(f"{summary['stage_title']} — {summary['car_name']}, driven by {summary['driver']}")
+        print(f"  {summary['ticks']} ticks, {summary['time_s']:.2f} s, {summary['distance_m']:.0f} m driven, "
+              f"top speed {top:.1f} km/h, {summary['events']} events")  # fmt: skip
+        if args.png:
+            print(f"  plot: {args.png}")
+    return EXIT_OK
+
+
+def _telemetry_summary(telemetry) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    t = telemetry.table()
+    meta = telemetry.meta
+    ticks = len(t["tick"])
+    return {
+        "stage": meta.get("stage_id"), "stage_title": meta.get("stage_title"), "car": meta.get("car_id"),
+        "car_name": meta.get("car_name"), "driver": meta.get("driver", "?"), "ticks": ticks,
+        "time_s": float(t["time_s"][-1]) if ticks else 0.0,
+        "distance_m": float(t["odometer_m"][-1]) if ticks else 0.0,
+        "top_speed_kmh": float(t["speed_kmh"].max()) if ticks else 0.0,
+        "events": len(telemetry.events),
+    }  # fmt: skip
+
+
+def _telemetry_stage(telemetry):  # type: ignore[no-untyped-def]  # -> tuple[Stage | None, str]
+    """The stage a telemetry file was recorded on: its file if it is still there, else the shipped
+    stage of that id; (None, why) when neither loads."""
+    from millegame.api import LoadError, list_stages, load_stage
+
+    meta = telemetry.meta
+    candidates = [str(meta.get("stage_path") or "")]
+    candidates += [str(s.path) for s in list_stages() if s.id == meta.get("stage_id")]
+    why = f"stage {meta.get('stage_id')!r} is neither at {candidates[0] or '(no path)'} nor shipped"
+    for ref in candidates:
+        if ref and Path(ref).is_file():
+            try:
+                return load_stage(ref), ""
+            except LoadError as e:
+                why = str(e)
+    return None, why
+
+
 def _print_rules_result(extra: dict[str, object]) -> None:
     print(f"  rules {extra['rules']}: penalty {extra['penalty_s']:.0f} s, {extra['penalty_points']} points", end="")
     print(f", coefficient {extra['coefficient']:.2f}, score {extra['score']}")
@@ -539,6 +736,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_field(args)
         if args.command == "replay":
             return cmd_replay(args)
+        if args.command == "telemetry":
+            return cmd_telemetry(args)
         if args.command == "rally":
             return cmd_rally(args)
         if args.command == "car-test":

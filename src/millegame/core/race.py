@@ -181,6 +181,11 @@ class Race:
         """Ask for a respawn at the start of the next ``step`` (the UI's respawn key)."""
         self._respawn_requests.add(car)
 
+    def respawn_requested(self, car: int = 0) -> bool:
+        """Whether a respawn of ``car`` is asked for at the start of the next ``step``
+        (a recorder keeps it, so that a replay repeats it)."""
+        return car in self._respawn_requests
+
     @property
     def penalty_s(self) -> np.ndarray:
         """Time penalties per car [s] (zero without rules)."""

@@ -125,6 +125,14 @@ class Replay:
         t, b, s, h, sh = (float(v) for v in self.controls[tick, :5])
         return Controls.single(t, b, s, h, sh)
 
+    def drive(self, race: Race) -> Controls:
+        """A driver for a one-car ``race`` (``drive_stage(..., driver=replay.drive)``): the
+        recorded controls of the tick about to run, asking for a respawn where the run did."""
+        tick = race.tick
+        if tick < self.ticks and self.controls[tick, 5] > 0.5:
+            race.request_respawn(0)
+        return self.controls_at(tick)
+
 
 def refusal(replay: Replay, stage: Stage, car_id: str) -> str | None:
     """Why ``replay`` cannot be shown on ``stage`` with ``car_id`` — or None when it can."""
@@ -168,10 +176,7 @@ class GhostCar:
         return self.race.tick >= self.replay.ticks
 
     def step(self) -> None:
-        tick = self.race.tick
-        if tick < self.replay.ticks and self.replay.controls[tick, 5] > 0.5:
-            self.race.request_respawn(0)
-        self.race.step(self.replay.controls_at(tick))
+        self.race.step(self.replay.drive(self.race))
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,8 @@
 ``drive_stage`` is ``core.sim.run_stage`` with rules: the result carries the referee's
 keys (rules, penalty_points, coefficient, score …) and, with ``record=True``, the per-tick
 controls (a ``ControlTape``) from which ``core.replay`` rebuilds the run bit for bit.
+The driver is a name (``DRIVERS``) or any callable ``race -> Controls`` (a ``Replay``'s
+``drive``, an ``InputSchedule``, your own); ``on_tick`` sees every tick (telemetry).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from millegame.core.autopilot import Autopilot
-from millegame.core.car import CarParams, Controls
+from millegame.core.car import Assists, CarParams, Controls
 from millegame.core.events import Event, WallHit
 from millegame.core.race import Race
 from millegame.core.regpilot import RegularityPilot
@@ -22,6 +24,8 @@ from millegame.core.sim import SimResult
 from millegame.core.stage import Stage
 
 DRIVERS = ("autopilot", "regularity")
+Driver = Callable[[Race], Controls]
+TickHook = Callable[[Race, Controls, list[Event]], None]  # after each step: the race, its controls, its events
 TAPE_COLUMNS = ("throttle", "brake", "steer", "handbrake", "shift", "respawn")
 
 
@@ -74,26 +78,34 @@ def drive_stage(
     car: CarParams,
     *,
     rules: str | None = None,
-    driver: str = "autopilot",
+    driver: str | Driver = "autopilot",
     pace: float = 0.88,
     max_time_s: float = 900.0,
     record: bool = False,
+    assists: Assists | None = None,
     on_events: Callable[[list[Event]], None] | None = None,
+    on_tick: TickHook | None = None,
 ) -> RunResult:
-    """Drive ``car`` over ``stage`` with ``driver`` until it finishes or ``max_time_s`` pass."""
-    race = Race(stage, [car], rules=rules)
-    drive = make_driver(race, driver, pace)
+    """Drive ``car`` over ``stage`` with ``driver`` until it finishes or ``max_time_s`` pass.
+
+    ``driver``: "autopilot", "regularity" (at ``pace``) or a callable ``race -> Controls``.
+    ``on_tick(race, controls, events)`` is called after every tick; ``on_events(events)`` only
+    after ticks with events."""
+    race = Race(stage, [car], rules=rules, assists=assists)
+    drive = make_driver(race, driver, pace) if isinstance(driver, str) else driver
     tape = ControlTape() if record else None
     max_ticks = round(max_time_s / race.dt)
     hits = 0
     while not race.all_finished and race.tick < max_ticks:
         c = drive(race)
         if tape is not None:
-            tape.append(c)
+            tape.append(c, respawn=race.respawn_requested(0))
         events = race.step(c)
         hits += sum(isinstance(e, WallHit) for e in events)
         if on_events is not None and events:
             on_events(events)
+        if on_tick is not None:
+            on_tick(race, c, events)
     finished = bool(race.finished[0])
     sim = SimResult(
         stage=stage.id,

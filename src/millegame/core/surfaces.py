@@ -11,6 +11,22 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+# Map colours of the surfaces (RGB): the renderer's fallback ground when a stage has no tile
+# art, and the stage map under a telemetry plot. Here, not in the UI, so that drawing a map
+# headless (matplotlib) does not need pygame.
+SURFACE_RGB: dict[str, tuple[int, int, int]] = {
+    "asphalt": (84, 86, 90),
+    "wet_asphalt": (62, 66, 74),
+    "cobbles": (128, 116, 100),
+    "gravel": (180, 164, 132),
+    "dirt": (152, 120, 82),
+    "grass": (92, 138, 64),
+    "sand": (214, 196, 150),
+    "water": (58, 110, 150),
+}
+SOLID_RGB = (54, 74, 48)  # cells a car cannot enter (walls, buildings, trees)
+UNKNOWN_RGB = (128, 128, 128)  # a surface with no colour above
+
 
 @dataclass(frozen=True)
 class Surface:
@@ -48,3 +64,11 @@ class SurfaceTable:
     @property
     def drag_per_mps(self) -> NDArray[np.float64]:
         return np.array([s.drag_per_mps for s in self.surfaces], dtype=np.float64)
+
+
+def map_rgb(surface: NDArray[np.uint8], solid: NDArray[np.bool_], table: SurfaceTable) -> NDArray[np.uint8]:
+    """The surface grid (rows, cols) as an RGB image (rows, cols, 3), solid cells dark green."""
+    colours = np.array([SURFACE_RGB.get(name, UNKNOWN_RGB) for name in table.names], dtype=np.uint8)
+    rgb = colours[np.clip(surface, 0, len(colours) - 1)]
+    rgb[solid] = SOLID_RGB
+    return rgb

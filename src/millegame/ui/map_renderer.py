@@ -23,6 +23,7 @@ import numpy as np
 import pygame
 
 from millegame.core.stage import Stage, TileLayerArt, TilesetArt
+from millegame.core.surfaces import SURFACE_RGB, map_rgb
 from millegame.ui.camera import Camera
 
 CHUNK_TILES = 16
@@ -34,18 +35,6 @@ ChunkKey = tuple[int, int]
 # what the bake does not know about (colour grading for dusk or rain, skid marks).
 ChunkHook = Callable[[ChunkKey, pygame.Surface, pygame.Rect], None]
 
-# Colours of the surface grid when a stage has no tile art (tests, synthetic stages).
-SURFACE_RGB: dict[str, tuple[int, int, int]] = {
-    "asphalt": (84, 86, 90),
-    "wet_asphalt": (62, 66, 74),
-    "cobbles": (128, 116, 100),
-    "gravel": (180, 164, 132),
-    "dirt": (152, 120, 82),
-    "grass": (92, 138, 64),
-    "sand": (214, 196, 150),
-    "water": (58, 110, 150),
-}
-SOLID_RGB = (54, 74, 48)
 
 FLIP_H, FLIP_V, FLIP_D = 4, 2, 1  # TileLayerArt.flips: gid bits 31, 30, 29 shifted down
 
@@ -179,10 +168,7 @@ class MapRenderer:
 
     # ----------------------------------------------------------------- baking
     def _surface_colours(self) -> np.ndarray:
-        table = np.array([SURFACE_RGB.get(name, (128, 128, 128)) for name in self.stage.surfaces.names], dtype=np.int16)
-        rgb = table[np.clip(self.stage.surface, 0, len(table) - 1)]
-        rgb[self.stage.solid] = SOLID_RGB
-        return rgb
+        return map_rgb(self.stage.surface, self.stage.solid, self.stage.surfaces).astype(np.int16)
 
     def _bake_fallback(self, i: int, j: int) -> pygame.Surface:
         rect = self._chunk_rect(i, j)
