@@ -179,12 +179,14 @@ def drive_force_available(vx: FloatArray, params: CarArrays) -> FloatArray:
     return out
 
 
-@njit(cache=True, error_model="numpy")
+# The step's helpers are inlined into the kernels by numba itself (inline="always"): a call
+# passing a dozen arrays cost ~10 % of the step (benchmarks/physics.py).
+@njit(cache=True, error_model="numpy", inline="always")
 def _sq(v: float) -> float:
     return v * v
 
 
-@njit(cache=True, error_model="numpy")
+@njit(cache=True, error_model="numpy", inline="always")
 def _interp(x: float, xs: FloatArray, ys: FloatArray, count: int) -> float:
     if x <= xs[0]:
         return ys[0]
@@ -195,7 +197,7 @@ def _interp(x: float, xs: FloatArray, ys: FloatArray, count: int) -> float:
     return ys[count - 1]
 
 
-@njit(cache=True, error_model="numpy")
+@njit(cache=True, error_model="numpy", inline="always")
 def _clean(v: float, lo: float) -> float:
     """Sanitise a control input: NaN → 0, clip to [lo, 1] (inf → the bound)."""
     if v != v:
@@ -203,7 +205,7 @@ def _clean(v: float, lo: float) -> float:
     return min(max(v, lo), 1.0)
 
 
-@njit(cache=True, error_model="numpy")
+@njit(cache=True, error_model="numpy", inline="always")
 def _auto_gear(wheel_rpm: float, gear: int, ngears: int, ratios: FloatArray, redline: float) -> int:
     """The automatic box's choice from the current gear (up at the redline, down with hysteresis)."""
     up = UPSHIFT_AT_REDLINE * redline
@@ -214,7 +216,7 @@ def _auto_gear(wheel_rpm: float, gear: int, ngears: int, ratios: FloatArray, red
     return gear
 
 
-@njit(cache=True, error_model="numpy")
+@njit(cache=True, error_model="numpy", inline="always")
 def _engine_torque(p: FloatArray, trpm: FloatArray, tnm: FloatArray, rpm: float) -> float:
     if rpm > p[_RED]:
         return 0.0  # rev limiter
@@ -241,7 +243,7 @@ def _drive_force_kernel(vx, table, trpm, tnm, ratios, out):  # type: ignore[no-u
         out[i] = drive_force_one(vx[i], table[i], trpm[i], tnm[i], ratios[i])
 
 
-@njit(cache=True, error_model="numpy")
+@njit(cache=True, error_model="numpy", inline="always")
 def _pacejka(alpha: float, cap: float, stiffness: float) -> float:
     """Lateral tyre force [N] opposing slip angle ``alpha`` [rad]: peak ``cap`` [N],
     initial slope ``stiffness`` [N/rad]."""
@@ -251,7 +253,7 @@ def _pacejka(alpha: float, cap: float, stiffness: float) -> float:
     return -cap * math.sin(PACEJKA_SHAPE * math.atan(b * alpha))
 
 
-@njit(cache=True, error_model="numpy")
+@njit(cache=True, error_model="numpy", inline="always")
 def _tyre(
     demand_x: float, demand_y: float, cap_x: float, cap_y: float, slide: float, is_braking: bool,
     assist: bool, u: float, w: float,
@@ -286,7 +288,7 @@ def _tyre(
     return math.copysign(slide * cap_x, fx), 0.5 * slide * fy, 1.0 / slide, 1.0
 
 
-@njit(cache=True, error_model="numpy")
+@njit(cache=True, error_model="numpy", inline="always")
 def _fade(temp_c: float, start: float, full: float, fade_min: float) -> float:
     if temp_c <= start:
         return 1.0
@@ -294,7 +296,7 @@ def _fade(temp_c: float, start: float, full: float, fade_min: float) -> float:
     return 1.0 - (1.0 - fade_min) * t
 
 
-@njit(cache=True, error_model="numpy")
+@njit(cache=True, error_model="numpy", inline="always")
 def _surface_index(surface: NDArray[np.uint8], cell_m: float, x: float, y: float) -> int:
     rows, cols = surface.shape
     c = int(math.floor(x / cell_m))
@@ -304,7 +306,7 @@ def _surface_index(surface: NDArray[np.uint8], cell_m: float, x: float, y: float
     return int(surface[r, c])
 
 
-@njit(cache=True, error_model="numpy")
+@njit(cache=True, error_model="numpy", inline="always")
 def _step_one(  # type: ignore[no-untyped-def]
     i, state, table, trpm, tnm, ratios, thr_in, brk_in, steer_in, hand_in, shift_in,
     surface, cell_m, grip_t, crr_t, soak_t, segs, buckets, brows, bcols, dt, substeps, out, impact,
@@ -534,7 +536,7 @@ def _step_kernel_parallel(  # type: ignore[no-untyped-def]
         )  # fmt: skip
 
 
-@njit(cache=True, error_model="numpy")
+@njit(cache=True, error_model="numpy", inline="always")
 def _resolve_walls(  # type: ignore[no-untyped-def]
     x, y, th, vx, vy, r, x0, y0, ct0, sn0, length, width, m, iz, segs, buckets, brows, bcols,
 ):  # fmt: skip
