@@ -366,8 +366,10 @@ def _step_one(  # type: ignore[no-untyped-def]
     applied_thr = applied_brk = 0.0
     sf = sr = 0
     # The assisted steering target, set once per tick from the speed at its start.
-    v2 = max(vx * vx, 1e-6)
-    assisted_limit = min(p[_MAXSTEER], math.atan(STEER_ASSIST_LAT_G * p[_MUY] * G * L / v2) + p[_MUY] / p[_CS])
+    assisted_limit = p[_MAXSTEER]
+    if p[_ASSIST] > 0.5:
+        v2 = max(vx * vx, 1e-6)
+        assisted_limit = min(assisted_limit, math.atan(STEER_ASSIST_LAT_G * p[_MUY] * G * L / v2) + p[_MUY] / p[_CS])
     for _sub in range(substeps):
         # --- steering ---
         if p[_ASSIST] > 0.5:
@@ -496,7 +498,15 @@ def _step_one(  # type: ignore[no-untyped-def]
             hit_speed = max(hit_speed, hit)
 
     o[_X], o[_Y] = x, y
-    o[_TH] = (th + math.pi) % (2.0 * math.pi) - math.pi
+    # Wrap the heading into [-π, π): a tick turns far less than a whole turn, so one
+    # correction does (cheaper than a floating-point modulo); the modulo stays for safety.
+    if th >= math.pi:
+        th -= 2.0 * math.pi
+    elif th < -math.pi:
+        th += 2.0 * math.pi
+    if not -math.pi <= th < math.pi:
+        th = (th + math.pi) % (2.0 * math.pi) - math.pi
+    o[_TH] = th
     o[_VX], o[_VY], o[_R], o[_STEER] = vx, vy, r, steer
     o[_GEAR] = float(gear)
     o[_RPM] = rpm
@@ -591,8 +601,18 @@ def _resolve_walls(  # type: ignore[no-untyped-def]
                 continue
             elen = math.sqrt(elen2)
             nx, ny = -ey / elen, ex / elen
+            # A body point (bx, by) lies at signed distance D + bx·U + by·V from the wall's
+            # line, in the old pose (0) and the new (1): linear in the point, so the
+            # rectangle's extremes sit at its corners. If every corner stays on one side in
+            # both poses, no outline point crossed the line and the segment is done.
+            D1 = (x - ax_) * nx + (y - ay_) * ny
+            U1, V1 = ct * nx + sn * ny, ct * ny - sn * nx
+            D0 = (x0 - ax_) * nx + (y0 - ay_) * ny
+            U0, V0 = ct0 * nx + sn0 * ny, ct0 * ny - sn0 * nx
+            e1, e0 = hx * abs(U1) + hy * abs(V1), hx * abs(U0) + hy * abs(V0)
+            same_side = (D1 - e1 > 0.0 and D0 - e0 > 0.0) or (D1 + e1 < 0.0 and D0 + e0 < 0.0)
             # Outline points: the two long sides and the two ends, swept old pose → new pose.
-            for side in range(4):
+            for side in range(0 if not same_side else 4, 4):
                 count = n_long if side < 2 else n_wide
                 for k in range(count):
                     t = k / (count - 1)
@@ -600,13 +620,13 @@ def _resolve_walls(  # type: ignore[no-untyped-def]
                         bx, by = -hx + 2.0 * hx * t, (hy if side == 0 else -hy)
                     else:
                         bx, by = (hx if side == 2 else -hx), -hy + 2.0 * hy * t
-                    p1x, p1y = x + bx * ct - by * sn, y + bx * sn + by * ct
-                    p0x, p0y = x0 + bx * ct0 - by * sn0, y0 + bx * sn0 + by * ct0
-                    d0 = (p0x - ax_) * nx + (p0y - ay_) * ny
-                    d1 = (p1x - ax_) * nx + (p1y - ay_) * ny
+                    d0 = D0 + bx * U0 + by * V0
+                    d1 = D1 + bx * U1 + by * V1
                     if d0 == 0.0 or ((d0 > 0.0) == (d1 > 0.0) and d1 != 0.0):
                         continue  # did not cross the wall's line
                     # Where the sweep meets the line must lie on the segment.
+                    p1x, p1y = x + bx * ct - by * sn, y + bx * sn + by * ct
+                    p0x, p0y = x0 + bx * ct0 - by * sn0, y0 + bx * sn0 + by * ct0
                     tt = d0 / (d0 - d1)
                     qx, qy = p0x + tt * (p1x - p0x), p0y + tt * (p1y - p0y)
                     along = ((qx - ax_) * ex + (qy - ay_) * ey) / elen2
