@@ -4,7 +4,7 @@ Solid tiles become the outline segments of their cells; the map's border is a wa
 The contact itself (the car's outline swept against these segments) is resolved in
 ``physics._resolve_walls``. Each bucket lists every segment that passes within
 ``REACH_M`` of it, enough for a car centred anywhere in the bucket: half its diagonal
-(≤ 2.7 m) plus a sub-step's travel at top speed (90 m/s / 240 Hz ≈ 0.4 m).
+(≤ 2.7 m) plus a step's travel at top speed (90 m/s / 120 Hz ≈ 0.75 m).
 """
 
 from __future__ import annotations

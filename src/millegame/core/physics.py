@@ -9,7 +9,7 @@ fast-math reordering is allowed). docs/physics.md gives the equations and source
 Per tick (120 Hz), per car:
 1. gearbox: automatic up/down shifts with hysteresis, or sequential manual shifts;
    reverse after a moment at rest with the brake held; no drive during a shift;
-then ``SUBSTEPS`` sub-steps (240 Hz) of
+then ``SUBSTEPS`` physics steps (one: 120 Hz) of
 2. steering: rate-limited, with speed-sensitive assistance (or straight through);
 3. loads: static split, longitudinal load transfer from the smoothed acceleration,
    downforce; surfaces read under each axle;
@@ -590,7 +590,7 @@ def _resolve_walls(  # type: ignore[no-untyped-def]
             cx, cy = ax_ + tc * ex - x, ay_ + tc * ey - y
             if cx * cx + cy * cy > reach * reach:
                 continue
-            # Tighter: the segment must meet the car's rectangle grown by this sub-step's
+            # Tighter: the segment must meet the car's rectangle grown by this step's
             # movement (every swept outline point lies inside it; the car is long and narrow).
             lax, lay = (ax_ - x) * ct + (ay_ - y) * sn, -(ax_ - x) * sn + (ay_ - y) * ct
             lbx, lby = (bx_ - x) * ct + (by_ - y) * sn, -(bx_ - x) * sn + (by_ - y) * ct
