@@ -28,6 +28,7 @@ then ``SUBSTEPS`` physics steps (one: 120 Hz) of
 from __future__ import annotations
 
 import math
+import os
 
 import numba
 import numpy as np
@@ -51,9 +52,13 @@ from millegame.core.stage import Stage
 
 FloatArray = NDArray[np.float64]
 
-# numba's own thread pool: OpenMP's spinning workers lost to the serial loop on a shared
-# 2-core machine (benchmarks/physics.py); workqueue threads beat it.
-numba.config.THREADING_LAYER = "workqueue"
+# Threads for big fields (``PARALLEL_FROM_CARS``): OpenMP where the machine has it (libgomp;
+# starting a parallel loop costs ≈ 2 µs) else numba's own workqueue (≈ 30 µs, a tenth of a
+# 1,024-car step). Either gives identical results: cars never interact. NUMBA_THREADING_LAYER
+# in the environment still decides when it is set.
+if "NUMBA_THREADING_LAYER" not in os.environ:
+    numba.config.THREADING_LAYER_PRIORITY = ["omp", "tbb", "workqueue"]
+    numba.config.THREADING_LAYER = "default"
 
 TICK_HZ = 120  # simulation ticks per second
 SUBSTEPS = 1  # physics steps per tick: the model converges well enough at 120 Hz (tests)
