@@ -53,12 +53,15 @@ from millegame.core.stage import Stage
 FloatArray = NDArray[np.float64]
 
 # Threads for big fields (``PARALLEL_FROM_CARS``): OpenMP where the machine has it (libgomp;
-# starting a parallel loop costs ≈ 2 µs) else numba's own workqueue (≈ 30 µs, a tenth of a
-# 1,024-car step). Either gives identical results: cars never interact. NUMBA_THREADING_LAYER
-# in the environment still decides when it is set.
+# starting a parallel loop costs ≈ 7 µs) else numba's own workqueue (≈ 30–40 µs, a tenth of
+# a 1,024-car step). Either gives identical results: cars never interact. OpenMP's workers
+# sleep between loops (passive): spinning ones collapsed when another program held the
+# second core — 8.4 ms for a 1,024-car step instead of 0.77 ms (benchmarks/physics.py).
+# NUMBA_THREADING_LAYER and OMP_WAIT_POLICY in the environment still decide when set.
 if "NUMBA_THREADING_LAYER" not in os.environ:
     numba.config.THREADING_LAYER_PRIORITY = ["omp", "tbb", "workqueue"]
     numba.config.THREADING_LAYER = "default"
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 TICK_HZ = 120  # simulation ticks per second
 SUBSTEPS = 1  # physics steps per tick: the model converges well enough at 120 Hz (tests)
