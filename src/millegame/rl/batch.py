@@ -48,7 +48,9 @@ class StageBatch:
         self.route_tangent = np.ascontiguousarray(d / np.maximum(seg_len, 1e-12)[:, None])
         fin = self.stage.finish
         self.finish_s = self._route_s_at((fin.a[0] + fin.b[0]) / 2, (fin.a[1] + fin.b[1]) / 2)
+        self.seg_max_m = float(max(seg_len.max(initial=0.0), 1e-9))
         self.blocked = blocked_grid(self.stage)
+        self.ray_walls = kernels.ray_grid(self.blocked)
         self.grip = self.stage.surfaces.grip
         self.lookahead_m = np.asarray(cfg.lookahead_m, dtype=np.float64)
         angles = np.radians(np.asarray(cfg.ray_angles_deg, dtype=np.float64))
@@ -106,8 +108,8 @@ class StageBatch:
         """Compute every car's observation, reward and flags from the current state."""
         cfg = self.cfg
         self._kernel(
-            self.state.data, self.params.table, self.route_points, self.route_s, self.route_tangent, self.finish_s,
-            self.blocked, self.stage.surface, self.stage.cell_m, self.grip,
+            self.state.data, self.params.table, self.route_points, self.route_s, self.route_tangent, self.seg_max_m,
+            self.finish_s, self.ray_walls, self.stage.surface, self.stage.cell_m, self.grip,
             self.lookahead_m, self.ray_cos, self.ray_sin, cfg.ray_range_m,
             self._no_impact if impact is None else impact, self._pen,
             cfg.progress_reward_per_m, cfg.wall_hit_penalty, cfg.wall_hit_penalty_per_mps,

@@ -70,8 +70,9 @@ class EnvConfig:
         known = {f.name for f in fields(EnvConfig)}
         unknown = sorted(set(kwargs) - known)
         if unknown:
+            options = ", ".join(sorted(known))
             raise EnvConfigError(
-                f"millegame/Stage-v0: unknown option(s) {', '.join(unknown)} — the options are {', '.join(sorted(known))}"
+                f"millegame/Stage-v0: unknown option(s) {', '.join(unknown)} — the options are {options}"
             )
         cfg = EnvConfig(**kwargs)
         cfg.check()
@@ -89,7 +90,9 @@ class EnvConfig:
         look = tuple(self.lookahead_m)
         need(all(_finite(d) and d >= 0 for d in look) and list(look) == sorted(look),
              f"lookahead_m must be distances ≥ 0 m in ascending order, got {self.lookahead_m!r}")  # fmt: skip
-        need(all(_finite(a) for a in self.ray_angles_deg), f"ray_angles_deg must be finite, got {self.ray_angles_deg!r}")
+        need(
+            all(_finite(a) for a in self.ray_angles_deg), f"ray_angles_deg must be finite, got {self.ray_angles_deg!r}"
+        )
         for name in ("progress_reward_per_m", "wall_hit_penalty", "wall_hit_penalty_per_mps",
                      "wall_contact_penalty_per_s"):  # fmt: skip
             need(_finite(getattr(self, name)), f"{name} must be a finite number, got {getattr(self, name)!r}")
@@ -98,10 +101,11 @@ class EnvConfig:
             bad = sorted(set(self.assists) - allowed)
             need(not bad, f"assists: unknown key(s) {', '.join(bad)} — use {', '.join(sorted(allowed))}")
         else:
+            kind = type(self.assists).__name__
             need(self.assists is None or isinstance(self.assists, Assists),
-                 f"assists must be None, a dict or millegame.core.Assists, got {type(self.assists).__name__}")  # fmt: skip
+                 f"assists must be None, a dict or millegame.core.Assists, got {kind}")  # fmt: skip
             need(self.assists is None or not self.assists.manual_gears,
-                 "assists.manual_gears is not available: the action has no gear shift (the gearbox is automatic)")  # fmt: skip
+                 "assists.manual_gears is not available: the action has no gear shift (automatic box)")  # fmt: skip
 
     @property
     def assists_value(self) -> Assists:

@@ -26,7 +26,7 @@ from millegame.rl.config import N_FIXED, OFFSET_BOUND_M, SPEED_BOUND_MPS, YAW_RA
 FloatArray = NDArray[np.float64]
 
 PARALLEL_FROM_CARS = 256  # below this, starting threads costs more than it saves
-SEARCH_BACK, SEARCH_AHEAD = 10, 80  # route points searched around the last position
+BLOCK_CARS = 64  # cars per block of the threaded kernel
 
 _X, _Y, _TH, _VX, _VY, _R = _S["x"], _S["y"], _S["heading"], _S["vx"], _S["vy"], _S["yaw_rate"]
 _STEER, _CONTACT = _S["steer"], _S["contact"]
@@ -61,128 +61,160 @@ def _cell_value(grid, cell_m: float, x: float, y: float):  # type: ignore[no-unt
     return grid[r, c]
 
 
+def ray_grid(blocked: NDArray[np.bool_]) -> NDArray[np.uint8]:
+    """What ``ray_distance`` reads: the blocked grid with a border of blocked cells (so the
+    map's edge stops a ray with no bounds checks), flattened; rows are ``cols + 2`` long."""
+    return np.pad(np.asarray(blocked, dtype=np.uint8), 1, constant_values=1).ravel()
+
+
 @njit(cache=True, error_model="numpy")
-def ray_distance(blocked, cell_m: float, x: float, y: float, dx: float, dy: float, reach: float) -> float:
-    """Distance [m] from (x, y) along the unit direction (dx, dy) to the first blocked cell
-    or the map's edge, at most ``reach`` (grid DDA: one visit per cell crossed)."""
-    rows, cols = blocked.shape
-    c = int(math.floor(x / cell_m))
-    r = int(math.floor(y / cell_m))
-    if c < 0 or r < 0 or c >= cols or r >= rows or blocked[r, c]:
+def ray_distance(grid, stride: int, start: int, fx: float, fy: float, cell_m: float, dx: float, dy: float,
+                 reach: float) -> float:  # fmt: skip
+    """Distance [m] along the unit direction (dx, dy) to the first blocked cell, at most
+    ``reach``: a grid DDA over ``ray_grid`` (rows ``stride`` long), one visit per cell
+    crossed. The ray starts in cell ``start`` at (fx, fy) [m] from that cell's corner."""
+    if grid[start]:
         return 0.0
+    # Distances along the ray [m] at which it next crosses a column / row boundary.
     if dx > 0.0:
-        step_c, t_c, dt_c = 1, ((c + 1) * cell_m - x) / dx, cell_m / dx
+        step_c, t_c, dt_c = 1, (cell_m - fx) / dx, cell_m / dx
     elif dx < 0.0:
-        step_c, t_c, dt_c = -1, (c * cell_m - x) / dx, -cell_m / dx
+        step_c, t_c, dt_c = -1, -fx / dx, -cell_m / dx
     else:
         step_c, t_c, dt_c = 0, math.inf, math.inf
     if dy > 0.0:
-        step_r, t_r, dt_r = 1, ((r + 1) * cell_m - y) / dy, cell_m / dy
+        step_r, t_r, dt_r = stride, (cell_m - fy) / dy, cell_m / dy
     elif dy < 0.0:
-        step_r, t_r, dt_r = -1, (r * cell_m - y) / dy, -cell_m / dy
+        step_r, t_r, dt_r = -stride, -fy / dy, -cell_m / dy
     else:
         step_r, t_r, dt_r = 0, math.inf, math.inf
+    k = start
     while True:
+        # (A branch beats a branch-free select here: the select chain is latency-bound.)
         if t_c < t_r:
             t = t_c
-            c += step_c
+            k += step_c
             t_c += dt_c
         else:
             t = t_r
-            r += step_r
+            k += step_r
             t_r += dt_r
         if t >= reach:
             return reach
-        if c < 0 or r < 0 or c >= cols or r >= rows or blocked[r, c]:
-            return max(t, 0.0)
+        if grid[k]:
+            return t
 
 
 @njit(cache=True, error_model="numpy")
-def _observe_one(  # type: ignore[no-untyped-def]
-    i, state, table, pts, s_at, tangent, s_finish, blocked, surface, cell_m, grip_t,
+def _observe_cars(  # type: ignore[no-untyped-def]
+    lo, hi, state, table, pts, s_at, tangent, seg_max, s_finish, walls, surface, cell_m, grip_t,
     look_m, ray_cos, ray_sin, reach, impact, pen_acc, reward_per_m, hit_penalty, hit_per_mps, contact_per_tick,
     max_ticks, ticks_per_step, fresh, index, prev_s, ticks, obs, reward, terminated, truncated,
 ):  # fmt: skip
-    s = state[i]
-    x, y, th = s[_X], s[_Y], s[_TH]
-    m = pts.shape[0]
+    """Observation, reward and flags of cars lo … hi-1 (one call per block of cars: a numba
+    call with this many array arguments costs more than one car's work)."""
+    for i in range(lo, hi):
+        s = state[i]
+        x, y, th = s[_X], s[_Y], s[_TH]
+        m = pts.shape[0]
 
-    # --- where the car is on the route ---
-    if index[i] < 0:
-        lo, hi = 0, m
-    else:
-        lo, hi = max(index[i] - SEARCH_BACK, 0), min(index[i] + SEARCH_AHEAD, m)
-    best, best_d2 = lo, math.inf
-    for j in range(lo, hi):
-        d2 = (pts[j, 0] - x) ** 2 + (pts[j, 1] - y) ** 2
-        if d2 < best_d2:
-            best, best_d2 = j, d2
-    index[i] = best
-    # Project on the segment after the nearest point, or the one before when that is nearer.
-    seg = min(best, m - 2)
-    qx, qy, u, d2 = _project(pts, s_at, seg, x, y)
-    if best > 0:
-        qx2, qy2, u2, d22 = _project(pts, s_at, best - 1, x, y)
-        if d22 < d2:
-            qx, qy, u, d2, seg = qx2, qy2, u2, d22, best - 1
-    s_car = min(s_at[seg] + u, s_finish)
-    tx, ty = tangent[seg, 0], tangent[seg, 1]
-    offset = -(x - qx) * ty + (y - qy) * tx  # right of the route is positive (y down)
-    route_heading = math.atan2(ty, tx)
-    heading_error = (th - route_heading + math.pi) % (2.0 * math.pi) - math.pi
+        # --- where the car is on the route ---
+        # Downhill from where it was (a route that passes close to itself is followed in
+        # order); the first time, a search over the whole route.
+        if index[i] < 0:
+            best, best_d2 = 0, math.inf
+            for j in range(m):
+                d2 = (pts[j, 0] - x) ** 2 + (pts[j, 1] - y) ** 2
+                if d2 < best_d2:
+                    best, best_d2 = j, d2
+        else:
+            best = index[i]
+            best_d2 = (pts[best, 0] - x) ** 2 + (pts[best, 1] - y) ** 2
+            while best + 1 < m:
+                d2 = (pts[best + 1, 0] - x) ** 2 + (pts[best + 1, 1] - y) ** 2
+                if d2 >= best_d2:
+                    break
+                best, best_d2 = best + 1, d2
+            while best > 0:
+                d2 = (pts[best - 1, 0] - x) ** 2 + (pts[best - 1, 1] - y) ** 2
+                if d2 >= best_d2:
+                    break
+                best, best_d2 = best - 1, d2
+        index[i] = best
+        # Project on the segment after the nearest point, or the one before when that is nearer.
+        seg = min(best, m - 2)
+        qx, qy, u, d2 = _project(pts, s_at, seg, x, y)
+        if best > 0:
+            qx2, qy2, u2, d22 = _project(pts, s_at, best - 1, x, y)
+            if d22 < d2:
+                qx, qy, u, d2, seg = qx2, qy2, u2, d22, best - 1
+        s_route = s_at[seg] + u
+        s_car = min(s_route, s_finish)
+        tx, ty = tangent[seg, 0], tangent[seg, 1]
+        offset = -(x - qx) * ty + (y - qy) * tx  # right of the route is positive (y down)
+        route_heading = math.atan2(ty, tx)
+        heading_error = (th - route_heading + math.pi) % (2.0 * math.pi) - math.pi
 
-    # --- reward and episode flags ---
-    if fresh[i]:
-        reward[i] = 0.0
-        ticks[i] = 0
-        terminated[i] = False
-        truncated[i] = False
-        fresh[i] = False
-    else:
-        pen = pen_acc[i] + _wall_penalty(impact[i], s[_CONTACT], hit_penalty, hit_per_mps, contact_per_tick)
-        reward[i] = reward_per_m * (s_car - prev_s[i]) - pen
-        ticks[i] += ticks_per_step
-        terminated[i] = s_car >= s_finish
-        truncated[i] = ticks[i] >= max_ticks and not terminated[i]
-    pen_acc[i] = 0.0
-    prev_s[i] = s_car
+        # --- reward and episode flags ---
+        if fresh[i]:
+            reward[i] = 0.0
+            ticks[i] = 0
+            terminated[i] = False
+            truncated[i] = False
+            fresh[i] = False
+        else:
+            pen = pen_acc[i] + _wall_penalty(impact[i], s[_CONTACT], hit_penalty, hit_per_mps, contact_per_tick)
+            reward[i] = reward_per_m * (s_car - prev_s[i]) - pen
+            ticks[i] += ticks_per_step
+            terminated[i] = s_car >= s_finish
+            truncated[i] = ticks[i] >= max_ticks and not terminated[i]
+        pen_acc[i] = 0.0
+        prev_s[i] = s_car
 
-    # --- observation ---
-    o = obs[i]
-    c, sn = math.cos(th), math.sin(th)
-    p = table[i]
-    o[0] = _clip(s[_VX], -SPEED_BOUND_MPS, SPEED_BOUND_MPS)
-    o[1] = _clip(s[_VY], -SPEED_BOUND_MPS, SPEED_BOUND_MPS)
-    o[2] = _clip(s[_R], -YAW_RATE_BOUND, YAW_RATE_BOUND)
-    o[3] = _clip(s[_STEER], -0.5 * math.pi, 0.5 * math.pi)
-    o[4] = heading_error
-    o[5] = _clip(offset, -OFFSET_BOUND_M, OFFSET_BOUND_M)
-    # Surfaces from the axle positions (the state's own columns are unset before a first tick).
-    o[6] = grip_t[_cell_value(surface, cell_m, x + p[_A] * c, y + p[_A] * sn)]
-    o[7] = grip_t[_cell_value(surface, cell_m, x - p[_B] * c, y - p[_B] * sn)]
-    o[8] = 1.0 if s[_CONTACT] > 0.0 else 0.0
-    o[9] = _clip(s_car / s_finish, 0.0, 1.0) if s_finish > 0.0 else 1.0
-    k = N_FIXED
-    look_bound = OFFSET_BOUND_M + (look_m[look_m.shape[0] - 1] if look_m.shape[0] > 0 else 0.0)
-    j = seg
-    for d in look_m:
-        target = s_car + d
-        while j < m - 2 and s_at[j + 1] < target:
-            j += 1
-        seg_len = s_at[j + 1] - s_at[j]
-        u = target - s_at[j]  # past the last point: carried on along the last segment
-        px = pts[j, 0] + tangent[j, 0] * u if seg_len > 0.0 else pts[j, 0]
-        py = pts[j, 1] + tangent[j, 1] * u if seg_len > 0.0 else pts[j, 1]
-        rx, ry = px - x, py - y
-        o[k] = _clip(rx * c + ry * sn, -look_bound, look_bound)
-        o[k + 1] = _clip(-rx * sn + ry * c, -look_bound, look_bound)
-        k += 2
-    for a in range(ray_cos.shape[0]):
-        # Ray direction: the car's heading turned by the ray's angle.
-        dx = c * ray_cos[a] - sn * ray_sin[a]
-        dy = sn * ray_cos[a] + c * ray_sin[a]
-        o[k] = ray_distance(blocked, cell_m, x, y, dx, dy, reach)
-        k += 1
+        # --- observation ---
+        o = obs[i]
+        c, sn = math.cos(th), math.sin(th)
+        p = table[i]
+        o[0] = _clip(s[_VX], -SPEED_BOUND_MPS, SPEED_BOUND_MPS)
+        o[1] = _clip(s[_VY], -SPEED_BOUND_MPS, SPEED_BOUND_MPS)
+        o[2] = _clip(s[_R], -YAW_RATE_BOUND, YAW_RATE_BOUND)
+        o[3] = _clip(s[_STEER], -0.5 * math.pi, 0.5 * math.pi)
+        o[4] = heading_error
+        o[5] = _clip(offset, -OFFSET_BOUND_M, OFFSET_BOUND_M)
+        # Surfaces from the axle positions (the state's own columns are unset before a first tick).
+        o[6] = grip_t[_cell_value(surface, cell_m, x + p[_A] * c, y + p[_A] * sn)]
+        o[7] = grip_t[_cell_value(surface, cell_m, x - p[_B] * c, y - p[_B] * sn)]
+        o[8] = 1.0 if s[_CONTACT] > 0.0 else 0.0
+        o[9] = _clip(s_car / s_finish, 0.0, 1.0) if s_finish > 0.0 else 1.0
+        k = N_FIXED
+        look_bound = OFFSET_BOUND_M + (look_m[look_m.shape[0] - 1] if look_m.shape[0] > 0 else 0.0)
+        j = seg
+        for d in look_m:
+            target = s_route + d
+            # No route segment is longer than seg_max, so this index is not past the target.
+            j = max(j, min(seg + int(d / seg_max), m - 2))
+            while j < m - 2 and s_at[j + 1] < target:
+                j += 1
+            seg_len = s_at[j + 1] - s_at[j]
+            u = target - s_at[j]  # past the last point: carried on along the last segment
+            px = pts[j, 0] + tangent[j, 0] * u if seg_len > 0.0 else pts[j, 0]
+            py = pts[j, 1] + tangent[j, 1] * u if seg_len > 0.0 else pts[j, 1]
+            rx, ry = px - x, py - y
+            o[k] = _clip(rx * c + ry * sn, -look_bound, look_bound)
+            o[k + 1] = _clip(-rx * sn + ry * c, -look_bound, look_bound)
+            k += 2
+        # The rays start at the car's centre, in this cell of the ray grid:
+        rows, cols = surface.shape
+        cx = min(max(int(math.floor(x / cell_m)), 0), cols - 1)
+        cy = min(max(int(math.floor(y / cell_m)), 0), rows - 1)
+        start = (cy + 1) * (cols + 2) + cx + 1
+        fx, fy = x - cx * cell_m, y - cy * cell_m
+        for a in range(ray_cos.shape[0]):
+            # Ray direction: the car's heading turned by the ray's angle.
+            dx = c * ray_cos[a] - sn * ray_sin[a]
+            dy = sn * ray_cos[a] + c * ray_sin[a]
+            o[k] = ray_distance(walls, cols + 2, start, fx, fy, cell_m, dx, dy, reach)
+            k += 1
 
 
 @njit(cache=True, error_model="numpy")
@@ -201,27 +233,29 @@ def _project(pts, s_at, j, x, y):  # type: ignore[no-untyped-def]
 
 @njit(cache=True, error_model="numpy")
 def observe_kernel(  # type: ignore[no-untyped-def]
-    state, table, pts, s_at, tangent, s_finish, blocked, surface, cell_m, grip_t,
+    state, table, pts, s_at, tangent, seg_max, s_finish, walls, surface, cell_m, grip_t,
     look_m, ray_cos, ray_sin, reach, impact, pen_acc, reward_per_m, hit_penalty, hit_per_mps, contact_per_tick,
     max_ticks, ticks_per_step, fresh, index, prev_s, ticks, obs, reward, terminated, truncated,
 ):  # fmt: skip
-    for i in range(state.shape[0]):
-        _observe_one(
-            i, state, table, pts, s_at, tangent, s_finish, blocked, surface, cell_m, grip_t,
-            look_m, ray_cos, ray_sin, reach, impact, pen_acc, reward_per_m, hit_penalty, hit_per_mps, contact_per_tick,
-            max_ticks, ticks_per_step, fresh, index, prev_s, ticks, obs, reward, terminated, truncated,
-        )  # fmt: skip
+    _observe_cars(
+        0, state.shape[0], state, table, pts, s_at, tangent, seg_max, s_finish, walls, surface, cell_m, grip_t,
+        look_m, ray_cos, ray_sin, reach, impact, pen_acc, reward_per_m, hit_penalty, hit_per_mps, contact_per_tick,
+        max_ticks, ticks_per_step, fresh, index, prev_s, ticks, obs, reward, terminated, truncated,
+    )  # fmt: skip
 
 
 @njit(cache=True, error_model="numpy", parallel=True)
 def observe_kernel_parallel(  # type: ignore[no-untyped-def]
-    state, table, pts, s_at, tangent, s_finish, blocked, surface, cell_m, grip_t,
+    state, table, pts, s_at, tangent, seg_max, s_finish, walls, surface, cell_m, grip_t,
     look_m, ray_cos, ray_sin, reach, impact, pen_acc, reward_per_m, hit_penalty, hit_per_mps, contact_per_tick,
     max_ticks, ticks_per_step, fresh, index, prev_s, ticks, obs, reward, terminated, truncated,
 ):  # fmt: skip
-    for i in prange(state.shape[0]):
-        _observe_one(
-            i, state, table, pts, s_at, tangent, s_finish, blocked, surface, cell_m, grip_t,
+    n = state.shape[0]
+    blocks = (n + BLOCK_CARS - 1) // BLOCK_CARS
+    for b in prange(blocks):
+        _observe_cars(
+            b * BLOCK_CARS, min((b + 1) * BLOCK_CARS, n), state, table, pts, s_at, tangent, seg_max, s_finish,
+            walls, surface, cell_m, grip_t,
             look_m, ray_cos, ray_sin, reach, impact, pen_acc, reward_per_m, hit_penalty, hit_per_mps, contact_per_tick,
             max_ticks, ticks_per_step, fresh, index, prev_s, ticks, obs, reward, terminated, truncated,
         )  # fmt: skip
