@@ -8,7 +8,8 @@ N = 1, 64 and 1024 (``copy=False``: no copy of the observation batch; with ``cop
 too at 1024). Episodes auto-reset as in training. One env-step = ``action_repeat`` physics
 ticks of 1/120 s (default 1). For the vector environment the time is also split into the
 physics ticks (``step_cars``) and the environment's own work (observation, reward, resets,
-Python), measured by timing the physics calls inside the same loop.
+Python), measured by timing the physics calls inside the same loop, in wall time and in CPU
+time of the process (both threads; it moves less than wall time on a loaded machine).
 """
 
 from __future__ import annotations
@@ -58,13 +59,15 @@ class _PhysicsClock:
 
     def __init__(self) -> None:
         self.total_s = 0.0
+        self.cpu_s = 0.0  # CPU time of the process (all threads) inside the physics
         self._orig = batch_module.step_cars
 
     def __enter__(self) -> _PhysicsClock:
         def timed(*args, **kwargs):  # type: ignore[no-untyped-def]
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             out = self._orig(*args, **kwargs)
             self.total_s += time.perf_counter() - t
+            self.cpu_s += time.process_time() - c
             return out
 
         batch_module.step_cars = timed
@@ -79,7 +82,7 @@ def vector(n: int, seconds: float, options: dict, copy: bool) -> dict[str, float
     envs.reset(seed=0)
     acts = _actions(np.random.default_rng(0), n, 64)
     envs.step(acts[0])  # compile / load the kernels
-    steps, start = 0, time.perf_counter()
+    steps, start, cpu_start = 0, time.perf_counter(), time.process_time()
     with _PhysicsClock() as clock:
         while True:
             for k in range(16):
@@ -88,11 +91,15 @@ def vector(n: int, seconds: float, options: dict, copy: bool) -> dict[str, float
             elapsed = time.perf_counter() - start
             if elapsed >= seconds:
                 break
+    cpu = time.process_time() - cpu_start
     return {
         "env_steps_per_s": n * steps / elapsed,
         "us_per_step": 1e6 * elapsed / steps,
         "physics_us_per_step": 1e6 * clock.total_s / steps,
         "env_us_per_step": 1e6 * (elapsed - clock.total_s) / steps,
+        # CPU time (both threads) moves less with the machine's load than wall time.
+        "physics_cpu_us_per_step": 1e6 * clock.cpu_s / steps,
+        "env_cpu_us_per_step": 1e6 * (cpu - clock.cpu_s) / steps,
     }
 
 
@@ -126,7 +133,8 @@ def main() -> None:
         r = results[key]
         assert isinstance(r, dict)
         print(f"{key:17s} {r['env_steps_per_s']:12,.0f} env-steps/s  {r['us_per_step']:8.1f} µs/step "
-              f"(physics {r['physics_us_per_step']:7.1f}, env {r['env_us_per_step']:6.1f})")  # fmt: skip
+              f"(physics {r['physics_us_per_step']:7.1f}, env {r['env_us_per_step']:6.1f}; CPU µs: physics "
+              f"{r['physics_cpu_us_per_step']:7.1f}, env {r['env_cpu_us_per_step']:6.1f})")  # fmt: skip
     print(f"load average after: {results['load_average_after']:.2f}")
 
 

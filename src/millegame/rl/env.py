@@ -54,6 +54,7 @@ class StageEnv(gym.Env[ObsArray, NDArray[np.float32]]):
         self.render_mode = render_mode
         self.observation_space = observation_space(self.sim)
         self.action_space = action_space()
+        self.observation_names = self.sim.layout.names  # index → name (docs/rl.md)
         self._action = np.zeros((1, 3))
         self._renderer: Any = None
 

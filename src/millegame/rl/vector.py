@@ -48,6 +48,7 @@ class StageVectorEnv(VectorEnv[ObsArray, NDArray[np.float32], NDArray[Any]]):
         self.single_action_space = action_space()
         self.observation_space = batch_space(self.single_observation_space, self.num_envs)
         self.action_space = batch_space(self.single_action_space, self.num_envs)
+        self.observation_names = self.sim.layout.names  # index → name (docs/rl.md)
         self._rngs: list[np.random.Generator] = [seeding.np_random()[0] for _ in range(self.num_envs)]
         self._autoreset = np.zeros(self.num_envs, dtype=bool)
         self._all = np.ones(self.num_envs, dtype=bool)
