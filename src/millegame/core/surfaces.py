@@ -7,6 +7,7 @@ The numbers live in ``assets/surfaces.toml`` (read outside core, by
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from numpy.typing import NDArray
@@ -53,17 +54,25 @@ class SurfaceTable:
     def names(self) -> tuple[str, ...]:
         return tuple(s.name for s in self.surfaces)
 
-    @property
+    # The physics step reads these every tick: built once, read-only so no caller can change
+    # the table under another (cached_property writes the instance dict, frozen or not).
+    @cached_property
     def grip(self) -> NDArray[np.float64]:
-        return np.array([s.grip for s in self.surfaces], dtype=np.float64)
+        return _frozen([s.grip for s in self.surfaces])
 
-    @property
+    @cached_property
     def rolling_resistance(self) -> NDArray[np.float64]:
-        return np.array([s.rolling_resistance for s in self.surfaces], dtype=np.float64)
+        return _frozen([s.rolling_resistance for s in self.surfaces])
 
-    @property
+    @cached_property
     def drag_per_mps(self) -> NDArray[np.float64]:
-        return np.array([s.drag_per_mps for s in self.surfaces], dtype=np.float64)
+        return _frozen([s.drag_per_mps for s in self.surfaces])
+
+
+def _frozen(values: list[float]) -> NDArray[np.float64]:
+    a = np.array(values, dtype=np.float64)
+    a.setflags(write=False)
+    return a
 
 
 def map_rgb(surface: NDArray[np.uint8], solid: NDArray[np.bool_], table: SurfaceTable) -> NDArray[np.uint8]:
