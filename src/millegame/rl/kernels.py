@@ -40,7 +40,7 @@ def wall_penalty_kernel(impact, state, hit_penalty, hit_per_mps, contact_per_tic
         acc[i] += _wall_penalty(impact[i], state[i, _CONTACT], hit_penalty, hit_per_mps, contact_per_tick)
 
 
-@njit(cache=True, error_model="numpy")
+@njit(cache=True, error_model="numpy", inline="always")
 def _wall_penalty(impact: float, contact: float, hit_penalty: float, hit_per_mps: float, per_tick: float) -> float:
     p = per_tick * contact
     if impact >= WALL_HIT_MIN_MPS:  # the same threshold as the game's WallHit events
@@ -48,12 +48,12 @@ def _wall_penalty(impact: float, contact: float, hit_penalty: float, hit_per_mps
     return p
 
 
-@njit(cache=True, error_model="numpy")
+@njit(cache=True, error_model="numpy", inline="always")
 def _clip(v: float, lo: float, hi: float) -> float:
     return min(max(v, lo), hi)
 
 
-@njit(cache=True, error_model="numpy")
+@njit(cache=True, error_model="numpy", inline="always")
 def _cell_value(grid, cell_m: float, x: float, y: float):  # type: ignore[no-untyped-def]
     rows, cols = grid.shape
     c = min(max(int(math.floor(x / cell_m)), 0), cols - 1)
@@ -67,7 +67,7 @@ def ray_grid(blocked: NDArray[np.bool_]) -> NDArray[np.uint8]:
     return np.pad(np.asarray(blocked, dtype=np.uint8), 1, constant_values=1).ravel()
 
 
-@njit(cache=True, error_model="numpy")
+@njit(cache=True, error_model="numpy", inline="always")
 def ray_distance(grid, stride: int, start: int, fx: float, fy: float, cell_m: float, dx: float, dy: float,
                  reach: float) -> float:  # fmt: skip
     """Distance [m] along the unit direction (dx, dy) to the first blocked cell of
@@ -224,7 +224,7 @@ def _observe_cars(  # type: ignore[no-untyped-def]
             k += 1
 
 
-@njit(cache=True, error_model="numpy")
+@njit(cache=True, error_model="numpy", inline="always")
 def _project(pts, s_at, j, x, y):  # type: ignore[no-untyped-def]
     """Nearest point (qx, qy) to (x, y) on route segment j, its distance along the segment
     [m] and the squared distance [m²]."""
