@@ -7,9 +7,11 @@ surface lookups and wall checks do real work. One "step" is one tick of ``step_c
 (1/120 s: one physics step since physics version 2, two 240 Hz sub-steps before). Prints
 steps/s for N = 1, 64, 1024 and 16384 cars, then the threading layer and the load average.
 
-The controls stay fixed for the whole measurement, so after some seconds of simulated time
-many cars sit pressed against a wall or a tree — the dearest case of the wall code. It is
-kept that way on purpose: the figure is a floor, not a best case.
+By default the controls stay fixed for the whole measurement, so after some seconds of
+simulated time many cars sit pressed against a wall or a tree — the dearest case of the wall
+code. It is kept that way on purpose: the figure is a floor, not a best case.
+``--scenario autopilot`` instead drives every car along the route (the autopilot runs between
+the steps, outside the timing): the cost of a field actually racing.
 """
 
 from __future__ import annotations
@@ -18,11 +20,13 @@ import argparse
 import json
 import os
 import time
+from types import SimpleNamespace
 
 import numba
 import numpy as np
 
 from millegame import catalog
+from millegame.core.autopilot import Autopilot
 from millegame.core.car import CarArrays, CarState, Controls
 from millegame.core.collision import CollisionWorld
 from millegame.core.physics import PARALLEL_FROM_CARS, step_cars
@@ -31,7 +35,10 @@ from millegame.levels import load_stage
 SIZES = (1, 64, 1024, 16384)
 
 
-def measure(n: int, seconds: float) -> float:
+def measure(n: int, seconds: float, scenario: str = "fixed") -> float:
+    """Car-steps per second of ``step_cars`` alone for ``n`` cars. ``scenario``: "fixed"
+    controls (the budget's figure) or "autopilot" (each car driven along the route; the
+    autopilot runs between steps, outside the timing)."""
     stage = load_stage(catalog.list_stages()[0].path)
     cars = catalog.load_cars()
     params = CarArrays.stack([cars[i % len(cars)] for i in range(n)])
@@ -45,22 +52,32 @@ def measure(n: int, seconds: float) -> float:
     )
     controls = Controls(rng.random(n), rng.random(n) * 0.2, rng.uniform(-0.5, 0.5, n), np.zeros(n))
     dt = 1 / 120
+    pilot = Autopilot(stage, params) if scenario == "autopilot" else None
+    view = SimpleNamespace(n=n, state=state, dt=dt)  # what the autopilot reads of a race
     step_cars(state, controls, params, stage, world, dt)  # compile / load the kernel
-    steps, start = 0, time.perf_counter()
+    steps, timed, start = 0, 0.0, time.perf_counter()
     while True:
+        if pilot is not None:
+            view.state = state
+            controls = pilot.controls(view)  # type: ignore[arg-type]
+        t0 = time.perf_counter()
         state, _ = step_cars(state, controls, params, stage, world, dt)
+        timed += time.perf_counter() - t0
         steps += 1
-        elapsed = time.perf_counter() - start
-        if elapsed >= seconds and steps >= 5:
-            return n * steps / elapsed
+        if time.perf_counter() - start >= seconds and steps >= 5:
+            return n * steps / timed
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--seconds", type=float, default=3.0, help="time per size (default 3 s)")
+    ap.add_argument(
+        "--scenario", choices=("fixed", "autopilot"), default="fixed",
+        help="fixed controls (default: the budget's figure) or cars driven by the autopilot",
+    )  # fmt: skip
     args = ap.parse_args()
-    results = {str(n): measure(n, args.seconds) for n in SIZES}
+    results = {str(n): measure(n, args.seconds, args.scenario) for n in SIZES}
     if args.json:
         print(json.dumps({k: round(v) for k, v in results.items()}))
         return
