@@ -175,7 +175,10 @@ def op_junk(rng: random.Random, text: str, files: Files, base: Base) -> tuple[st
 
 
 def op_map_attr(rng: random.Random, text: str, files: Files, base: Base) -> tuple[str | bytes, str]:
-    m = tags(text, "map")[0]
+    found = tags(text, "map")
+    if not found:  # an earlier operator removed it
+        return text, "no <map> left"
+    m = found[0]
     attr = rng.choice(("width", "height", "tilewidth", "tileheight", "orientation", "infinite", "backgroundcolor",
                        "renderorder", "version"))  # fmt: skip
     value = None if rng.random() < 0.2 else rng.choice((*BAD_VALUES, "isometric", "#zzzzzz", "#12345"))
@@ -184,7 +187,10 @@ def op_map_attr(rng: random.Random, text: str, files: Files, base: Base) -> tupl
 
 def op_map_huge(rng: random.Random, text: str, files: Files, base: Base) -> tuple[str | bytes, str]:
     """A huge map size, with or without its tile layers."""
-    m = tags(text, "map")[0]
+    found = tags(text, "map")
+    if not found:  # an earlier operator removed it
+        return text, "no <map> left"
+    m = found[0]
     size = rng.choice(("1000000000", "100000", "65536", "4294967296"))
     tag = set_attr(set_attr(m.group(0), "width", size), "height", size)
     text = replace_span(text, m, tag)
@@ -292,7 +298,9 @@ def op_tile_data(rng: random.Random, text: str, files: Files, base: Base) -> tup
     if not datas:
         return text, "no csv data"
     m = rng.choice(datas)
-    gids = [int(v) for v in m.group(1).split(",")]
+    gids = [int(v) for v in m.group(1).split(",") if v.strip().isdigit()]  # an earlier operator may have broken some
+    if not gids:
+        return text, "no tile data left"
     raw = b"".join(g.to_bytes(4, "little") for g in gids)
     how = rng.choice(("csv-junk", "csv-short", "csv-long", "csv-huge", "csv-negative", "csv-flip", "b64", "b64-bad",
                       "zlib", "zlib-bad", "gzip", "gzip-bad", "zstd", "other", "bomb", "csv-gid", "xml"))  # fmt: skip
@@ -351,7 +359,10 @@ def zlib_bomb() -> str:
 
 
 def op_tileset_ref(rng: random.Random, text: str, files: Files, base: Base) -> tuple[str | bytes, str]:
-    m = tags(text, "tileset")[0]
+    found = tags(text, "tileset")
+    if not found:  # an earlier operator removed it
+        return text, "no <tileset> left"
+    m = found[0]
     how = rng.choice(("remove", "missing", "dir", "png", "itself", "dev", "firstgid", "second", "embedded", "absolute"))
     if how == "remove":
         return replace_span(text, m, ""), "tileset removed"

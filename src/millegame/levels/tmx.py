@@ -30,6 +30,7 @@ from millegame.levels.report import Report
 # stage is 508 × 350 tiles of 32 px.
 MAX_MAP_SIZE = {"width": 4096, "height": 4096, "tilewidth": 1024, "tileheight": 1024}  # [tiles], [px]
 MAX_GID = 0xFFFFFFFF
+MAX_TILESET = {"firstgid": 1 << 20, "tilecount": 1 << 16, "tilewidth": 1024, "tileheight": 1024, "columns": 1 << 16}
 SUPPORTED_ENCODINGS = {("csv", None), ("base64", None), ("base64", "zlib"), ("base64", "gzip")}
 
 
@@ -277,6 +278,8 @@ def check_tilesets(report: Report, path: Path, root: ET.Element) -> None:
                 continue
             base = ts_path.parent
         name = node.get("name", source or "?")
+        if not check_tileset_numbers(report, name, ts, node):
+            continue
         image = node.find("image")
         if image is None or not image.get("source"):
             report.unusable(f'tileset "{name}" is an image collection — only tilesets cut from one image are supported')
@@ -284,6 +287,25 @@ def check_tilesets(report: Report, path: Path, root: ET.Element) -> None:
         img_path = (base / str(image.get("source"))).resolve()
         if not img_path.is_file():
             report.unusable(f'tileset "{name}" image not found (looked for {img_path}) — fix the image path in Tiled')
+
+
+def check_tileset_numbers(report: Report, name: str, ref: ET.Element, node: ET.Element) -> bool:
+    """The map's ``firstgid`` and the tileset's sizes are whole numbers in range (a
+    tilecount of 2^32 would make lookup tables of gigabytes). False if any is not."""
+    ok = True
+    for attr, where in (("firstgid", ref), ("tilecount", node), ("tilewidth", node), ("tileheight", node)):
+        value = where.get(attr, "")
+        if not (value.isascii() and value.isdigit()) or not 0 < int(value) <= MAX_TILESET[attr]:
+            ok = False
+            report.unusable(
+                f'tileset "{name}": {attr} = {value!r} is not a whole number from 1 to {MAX_TILESET[attr]} '
+                "— export the tileset from Tiled again"
+            )
+    columns = node.get("columns", "0")
+    if not (columns.isascii() and columns.isdigit()) or int(columns) > MAX_TILESET["columns"]:
+        ok = False
+        report.unusable(f'tileset "{name}": columns = {columns!r} is not a whole number — export it from Tiled again')
+    return ok
 
 
 # pytmx stores these as attributes of maps, layers and objects and refuses custom
