@@ -2,8 +2,8 @@
 
 Mutants come from ``tools/fuzz_stages.py`` (seeded, deterministic; its docstring lists
 the operators). In-process, through ``millegame.cli.main`` as the entry point calls it:
-``MILLEGAME_FUZZ_CASES`` (default 800, ~40 s) mutants of a tiny valid stage and a
-twentieth as many of the shipped stages. Each command must end within its time bound with an exit code
+``MILLEGAME_FUZZ_CASES`` (default 600, ~30 s) mutants of a tiny valid stage and a
+fifteenth as many of the shipped stages. Each command must end within its time bound with an exit code
 from the documented set, no traceback, and a message naming the file when it refuses it.
 A handful also go through real ``millegame`` processes. The big campaign (20,000+ cases)
 is ``python tools/fuzz_stages.py --cases N``; figures in docs/reliability.md.
@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tools"))
 import fuzz_stages as fz
 
-CASES = int(os.environ.get("MILLEGAME_FUZZ_CASES", "800"))
+CASES = int(os.environ.get("MILLEGAME_FUZZ_CASES", "600"))
 COMMANDS = ("check-level", "sim", "play")
 
 
@@ -53,7 +53,7 @@ def test_mutants_of_a_tiny_stage(tmp_path: Path) -> None:
 
 
 def test_mutants_of_the_shipped_stages(tmp_path: Path) -> None:
-    codes = campaign(max(CASES // 20, 16), seed=1, bases=None, scratch=tmp_path)
+    codes = campaign(max(CASES // 15, 16), seed=1, bases=None, scratch=tmp_path)
     assert {c for (cmd, c) in codes if cmd == "check-level"} == {0, 1, 2}
 
 

@@ -17,7 +17,7 @@ import sqlite3
 import subprocess
 import sys
 import time
-from contextlib import redirect_stderr, redirect_stdout
+from contextlib import redirect_stderr, redirect_stdout, suppress
 from pathlib import Path
 
 import numpy as np
@@ -28,7 +28,7 @@ from millegame.core.replay import Replay
 from millegame.store import SaveError, Store
 from millegame.ui.records import Records
 
-KILLS = int(os.environ.get("MILLEGAME_KILL_ITERATIONS", "30"))
+KILLS = int(os.environ.get("MILLEGAME_KILL_ITERATIONS", "20"))
 
 # Opens the store, then keeps improving one record (and a ghost, a rally, a field) and
 # prints each acknowledged best score after its transaction committed.
@@ -168,6 +168,9 @@ def test_sim_save_on_a_read_only_data_dir_prints_the_result_and_one_message(
     assert err.count("the game goes on without saving") == 1 and "Traceback" not in err
 
 
+FILLER = "INSERT INTO results (stage_id, car_id, rules, created_at) VALUES (hex(randomblob(?)), '', '', 0)"
+
+
 def test_sim_save_on_a_full_disk_prints_one_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MILLEGAME_DATA_DIR", str(tmp_path))
     Store().close()
@@ -176,6 +179,10 @@ def test_sim_save_on_a_full_disk_prints_one_message(tmp_path: Path, monkeypatch:
     def open_full(self: Store) -> sqlite3.Connection:
         conn = original(self)
         conn.execute(f"PRAGMA max_page_count={conn.execute('PRAGMA page_count').fetchone()[0]}")
+        for size in (200, 20, 0):  # fill the last free bytes of the results' pages: the disk is full
+            with suppress(sqlite3.OperationalError):
+                while True:
+                    conn.execute(FILLER, (size,))
         return conn
 
     monkeypatch.setattr(Store, "_open", open_full)
