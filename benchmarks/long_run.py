@@ -15,7 +15,10 @@ its stage's first lap by more than ``--max-slowdown`` ×.
 
 Rendering: ``ui.app.run(mode="demo")`` with the frame cap lifted (dummy SDL driver unless
 one is set), for ``--render-minutes`` of real time; resident memory is sampled every
-10 s from a thread and the growth after the first minute is checked the same way.
+10 s from a thread. The renderer's caches fill as the camera sees more of the map (baked
+chunks, at most ``map_renderer.MAX_CHUNKS`` ≈ 65 MB; tyre marks per chunk), so the first
+half of the run is the warm-up: over the second half the resident memory may not grow by
+more than ``--max-growth-mb``. The growth after the first minute is printed too.
 
 Exit 0 when both hold, 1 otherwise; the figures are in docs/reliability.md and BENCHMARKS.md.
 """
@@ -113,10 +116,13 @@ def render(minutes: float, max_growth_mb: float) -> bool:
         stop.set()
     wall = time.perf_counter() - t0
     after_first_minute = [m for t, m in samples if t >= 60.0]
-    growth = (max(after_first_minute) - after_first_minute[0]) if after_first_minute else 0.0
+    second_half = [m for t, m in samples if t >= wall / 2]
+    early = (max(after_first_minute) - after_first_minute[0]) if after_first_minute else 0.0
+    growth = (max(second_half) - second_half[0]) if second_half else 0.0
     print(
         f"rendered {frames} frames in {wall / 60:.1f} min ({frames / wall:.0f} frames/s); RSS at 1 min "
-        f"{after_first_minute[0] if after_first_minute else float('nan'):.1f} MB, growth after it {growth:+.1f} MB"
+        f"{after_first_minute[0] if after_first_minute else float('nan'):.1f} MB, growth after it {early:+.1f} MB; "
+        f"growth over the second half {growth:+.1f} MB"
     )
     ok = growth <= max_growth_mb
     print("render:", "ok" if ok else "FAILED")
