@@ -573,6 +573,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return e.code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (``millegame cars | head``): not an error worth a traceback.
+        sys.stdout = open(os.devnull, "w")
+        return EXIT_OK
     except Exception as e:
         from millegame.store import SaveError  # not imported up front: the store pulls in the physics
 
@@ -580,7 +584,3 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"millegame: {e}", file=sys.stderr)  # e.g. a rally that cannot be kept
         return EXIT_UNUSABLE
-    except BrokenPipeError:
-        # The reader went away (``millegame cars | head``): not an error worth a traceback.
-        sys.stdout = open(os.devnull, "w")
-        return EXIT_OK
