@@ -189,3 +189,19 @@ def test_sim_save_on_a_full_disk_prints_one_message(tmp_path: Path, monkeypatch:
     code, out, err = run_cli("sim", "prologo", "--car", "alfa-6c-1750", "--max-time", "1", "--save")
     assert code == 1 and "did not finish" in out
     assert err.count("could not save the result (database or disk is full); the game goes on without saving") == 1
+
+
+def test_a_rally_which_needs_the_save_file_says_so_and_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    monkeypatch.setenv("MILLEGAME_DATA_DIR", str(blocker / "data"))
+    code, _, err = run_cli("rally", "list")
+    assert code == 2 and "cannot open the save file" in err and "Traceback" not in err
+    monkeypatch.setenv("MILLEGAME_DATA_DIR", str(tmp_path / "data"))
+
+    def fail(*_: object) -> None:
+        raise SaveError("could not save the rally")
+
+    monkeypatch.setattr(Store, "save_rally", fail)
+    code, _, err = run_cli("rally", "new", "r", "--car", "alfa-6c-1750")
+    assert code == 2 and err.strip() == "millegame: could not save the rally"
