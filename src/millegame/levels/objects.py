@@ -111,7 +111,7 @@ def read_shapes(tiled: Any, report: Report | None = None) -> list[Shape]:
                 report.error(f'object layer "{layer.name}": its offset {offset} is not a number — reset it to 0, 0')
             continue
         for obj in layer:
-            why = out_of_range(obj, width_px, height_px)
+            why = out_of_range(obj)
             if why is None:
                 shape = shape_of(obj, offset)
                 why = outside(shape.points, width_px, height_px)
@@ -124,7 +124,7 @@ def read_shapes(tiled: Any, report: Report | None = None) -> list[Shape]:
     return shapes
 
 
-def out_of_range(obj: Any, width_px: float, height_px: float) -> str | None:
+def out_of_range(obj: Any) -> str | None:
     """Why the object's numbers cannot be used (not finite), or None."""
     for name in ("x", "y", "width", "height", "rotation"):
         value = float(getattr(obj, name, 0.0) or 0.0)
