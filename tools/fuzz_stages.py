@@ -1,6 +1,7 @@
 """Stage fuzzing: seeded mutants of the shipped stages, driven through the CLI.
 
     python tools/fuzz_stages.py --cases 20000 [--seed 1] [--commands check-level,sim,play]
+                                [--bases tiny|prologo,…] [--play-valid]
 
 Every case is a directory holding ``stage.tmx`` and ``tilesets/terrain.tsx`` +
 ``terrain.png`` (links to the shipped files unless the case mutates them). A mutant
@@ -666,9 +667,9 @@ def max_rss_mb() -> float:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--cases", type=int, default=int(os.environ.get("MILLEGAME_FUZZ_CASES", "2000")))
-    p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--commands", default="check-level,sim,play")
+    p.add_argument("--cases", type=int, default=int(os.environ.get("MILLEGAME_FUZZ_CASES", "2000")), help="mutants")
+    p.add_argument("--seed", type=int, default=1, help="the campaign's seed (each case has its own from it)")
+    p.add_argument("--commands", default="check-level,sim,play", help="comma-separated, run in this order")
     p.add_argument("--show", type=int, default=5, help="print the first N failing cases in full")
     p.add_argument("--bases", default="", help="comma-separated stage names, or tiny (default: every shipped stage)")
     p.add_argument("--play-valid", action="store_true", help="also play mutants that load (~0.3 s each)")
