@@ -650,3 +650,10 @@ def test_autopilot_that_cannot_finish(tmp_path: Path) -> None:
     t.objects["wall"] = BARRIER
     lines = expect(t.write(tmp_path), EXIT_PROBLEMS, "autopilot: ", "did not finish — stuck", drive=True)
     assert sum("autopilot:" in x for x in lines) == 2
+
+
+def test_a_class_typed_property(tmp_path: Path) -> None:
+    layer = (
+        f'<layer id="1" name="ground" width="{COLS}" height="{ROWS}">{props(("x", "class", ""))}{ground_csv()}</layer>'
+    )
+    expect(Tiny(layers=layer).write(tmp_path), EXIT_PROBLEMS, 'tile layer "ground": property x is of a class type')

@@ -360,6 +360,12 @@ def check_properties(report: Report, root: ET.Element) -> bool:
                 except (TypeError, ValueError):
                     ok = False
                     report.error(f"{element_label(node)}: property {name} = {value!r} is not a valid {kind}")
+            elif kind == "class":  # pytmx needs the Tiled project's custom types for these, and has none
+                ok = False
+                report.error(
+                    f"{element_label(node)}: property {name} is of a class type, which the loader cannot read "
+                    "— use plain properties (string, int, float, bool)"
+                )
             elif kind == "bool" and (value or "").lower() not in ("true", "false", "1", "0"):
                 ok = False
                 report.error(f"{element_label(node)}: property {name} = {value!r} is not true or false")
