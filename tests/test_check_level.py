@@ -652,8 +652,10 @@ def test_autopilot_that_cannot_finish(tmp_path: Path) -> None:
     assert sum("autopilot:" in x for x in lines) == 2
 
 
-def test_a_class_typed_property(tmp_path: Path) -> None:
-    layer = (
-        f'<layer id="1" name="ground" width="{COLS}" height="{ROWS}">{props(("x", "class", ""))}{ground_csv()}</layer>'
-    )
-    expect(Tiny(layers=layer).write(tmp_path), EXIT_PROBLEMS, 'tile layer "ground": property x is of a class type')
+@pytest.mark.parametrize(
+    ("kind", "message"), [("class", "property x is of a class type"), ("nonsense", "has the unknown type 'nonsense'")]
+)
+def test_property_types_pytmx_cannot_read(tmp_path: Path, kind: str, message: str) -> None:
+    head = f'<layer id="1" name="ground" width="{COLS}" height="{ROWS}">'
+    layer = f"{head}{props(('x', kind, ''))}{ground_csv()}</layer>"
+    expect(Tiny(layers=layer).write(tmp_path), EXIT_PROBLEMS, f'tile layer "ground": {message}')

@@ -322,6 +322,7 @@ RESERVED_NAMES = {
     ),
 }
 CASTS: dict[str, Any] = {"int": int, "float": float}
+PROPERTY_TYPES = frozenset({"string", "int", "float", "bool", "color", "file", "object", "class"})  # Tiled 1.8–1.10
 
 
 def element_label(node: ET.Element) -> str:
@@ -360,6 +361,12 @@ def check_properties(report: Report, root: ET.Element) -> bool:
                 except (TypeError, ValueError):
                     ok = False
                     report.error(f"{element_label(node)}: property {name} = {value!r} is not a valid {kind}")
+            elif kind not in PROPERTY_TYPES:  # pytmx raises KeyError on these
+                ok = False
+                report.error(
+                    f"{element_label(node)}: property {name} has the unknown type {kind!r} "
+                    f"— use one of {', '.join(sorted(PROPERTY_TYPES - {'class'}))}"
+                )
             elif kind == "class":  # pytmx needs the Tiled project's custom types for these, and has none
                 ok = False
                 report.error(
