@@ -653,7 +653,8 @@ def test_autopilot_that_cannot_finish(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("kind", "message"), [("class", "property x is of a class type"), ("nonsense", "has the unknown type 'nonsense'")]
+    ("kind", "message"),
+    [("class", "property x is of a class type"), ("nonsense", "property x has the unknown type 'nonsense'")],
 )
 def test_property_types_pytmx_cannot_read(tmp_path: Path, kind: str, message: str) -> None:
     head = f'<layer id="1" name="ground" width="{COLS}" height="{ROWS}">'
