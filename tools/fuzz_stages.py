@@ -520,7 +520,8 @@ def tiny_map() -> str:
         f"{prop('title', 'string', 'Prologo in piccolo')}{prop('weather', 'string', 'clear')}</properties>\n"
         f'<tileset firstgid="1" source="{TSX_NAME}"/>\n'
         f'<layer id="1" name="ground" width="16" height="5"><data encoding="csv">\n{csv}\n</data></layer>\n'
-        f'<layer id="2" name="above" width="16" height="5"><data encoding="csv">{above}</data></layer>\n'
+        f'<layer id="2" name="above" width="16" height="5"><properties>{prop("above_cars", "bool", "true")}'
+        f'</properties><data encoding="csv">{above}</data></layer>\n'
         f'<objectgroup id="3" name="objects">{objects}</objectgroup>\n</map>\n'
     )
 

@@ -321,7 +321,7 @@ RESERVED_NAMES = {
         "closed gid height id image name parent points properties rotation template type visible width x y".split()
     ),
 }
-CASTS: dict[str, Any] = {"int": int, "float": float}
+CASTS: dict[str, Any] = {"int": int, "float": float, "object": int}  # an object property holds an object id
 PROPERTY_TYPES = frozenset({"string", "int", "float", "bool", "color", "file", "object", "class"})  # Tiled 1.8–1.10
 
 
