@@ -660,3 +660,9 @@ def test_property_types_pytmx_cannot_read(tmp_path: Path, kind: str, message: st
     head = f'<layer id="1" name="ground" width="{COLS}" height="{ROWS}">'
     layer = f"{head}{props(('x', kind, ''))}{ground_csv()}</layer>"
     expect(Tiny(layers=layer).write(tmp_path), EXIT_PROBLEMS, f'tile layer "ground": {message}')
+
+
+def test_a_property_without_a_name(tmp_path: Path) -> None:
+    head = f'<layer id="1" name="ground" width="{COLS}" height="{ROWS}">'
+    layer = f'{head}<properties><property type="bool" value="true"/></properties>{ground_csv()}</layer>'
+    expect(Tiny(layers=layer).write(tmp_path), EXIT_PROBLEMS, 'tile layer "ground": a custom property has no name')

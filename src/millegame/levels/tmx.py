@@ -349,7 +349,10 @@ def check_properties(report: Report, root: ET.Element) -> bool:
         reserved = RESERVED_NAMES.get(node.tag, RESERVED_NAMES["layer"])
         for prop in props.findall("property"):
             name, kind, value = prop.get("name", ""), prop.get("type", "string"), prop.get("value")
-            if name in reserved:
+            if not name:  # pytmx would key it None; nothing downstream expects that
+                ok = False
+                report.error(f"{element_label(node)}: a custom property has no name — name it or delete it")
+            elif name in reserved:
                 ok = False
                 report.error(
                     f'{element_label(node)}: custom property "{name}" has the name of a built-in attribute '
