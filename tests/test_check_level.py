@@ -650,3 +650,19 @@ def test_autopilot_that_cannot_finish(tmp_path: Path) -> None:
     t.objects["wall"] = BARRIER
     lines = expect(t.write(tmp_path), EXIT_PROBLEMS, "autopilot: ", "did not finish — stuck", drive=True)
     assert sum("autopilot:" in x for x in lines) == 2
+
+
+@pytest.mark.parametrize(
+    ("kind", "message"),
+    [("class", "property x is of a class type"), ("nonsense", "property x has the unknown type 'nonsense'")],
+)
+def test_property_types_pytmx_cannot_read(tmp_path: Path, kind: str, message: str) -> None:
+    head = f'<layer id="1" name="ground" width="{COLS}" height="{ROWS}">'
+    layer = f"{head}{props(('x', kind, ''))}{ground_csv()}</layer>"
+    expect(Tiny(layers=layer).write(tmp_path), EXIT_PROBLEMS, f'tile layer "ground": {message}')
+
+
+def test_a_property_without_a_name(tmp_path: Path) -> None:
+    head = f'<layer id="1" name="ground" width="{COLS}" height="{ROWS}">'
+    layer = f'{head}<properties><property type="bool" value="true"/></properties>{ground_csv()}</layer>'
+    expect(Tiny(layers=layer).write(tmp_path), EXIT_PROBLEMS, 'tile layer "ground": a custom property has no name')

@@ -427,26 +427,39 @@ def _keep_run(args: argparse.Namespace, stage, car, run, *, rules, assists) -> N
         except OSError as e:
             raise CliError(f"{args.record}: cannot write the replay ({e.strerror or e})") from None
     if args.save:
-        store = _open_store()
+        from millegame.store import SaveError
+
+        store = _open_store(required=False)
+        if store is None:
+            return
         extra = run.extra
         rules = rules or "corsa"
         score = extra.get("score", run.sim.time_s) if extra else run.sim.time_s
-        store.add_result(
-            stage.id, car.id, rules, time_s=run.sim.time_s, score=score,
-            penalty_points=int(extra.get("penalty_points", 0)) if extra else 0,
-            stage_sha256=stage.source_sha256, splits_s=run.sim.splits_s, detail={**run.sim.to_json(), **extra},
-        )  # fmt: skip
-        store.save_ghost(replay)
-        store.close()
+        try:
+            store.add_result(
+                stage.id, car.id, rules, time_s=run.sim.time_s, score=score,
+                penalty_points=int(extra.get("penalty_points", 0)) if extra else 0,
+                stage_sha256=stage.source_sha256, splits_s=run.sim.splits_s, detail={**run.sim.to_json(), **extra},
+            )  # fmt: skip
+            store.save_ghost(replay)
+        except SaveError as e:  # said once; the result is still printed
+            print(f"millegame: {e}", file=sys.stderr)
+        finally:
+            store.close()
 
 
-def _open_store():  # -> Store
-    from millegame.store import Store
+def _open_store(*, required: bool = True):  # -> Store | None
+    """The save file, its notices shown. When it cannot be opened: exit 2 if the command
+    needs it (``required``), else say so once and return None (go on without saving)."""
+    from millegame.store import SaveError, Store
 
     try:
         store = Store()
-    except OSError as e:
-        raise CliError(f"cannot open the save file ({e})") from None
+    except SaveError as e:
+        if required:
+            raise CliError(str(e)) from None
+        print(f"millegame: {e}", file=sys.stderr)
+        return None
     for notice in store.notices:
         print(f"millegame: {notice.message}", file=sys.stderr)
     return store
@@ -459,8 +472,10 @@ def cmd_field(args: argparse.Namespace) -> int:
 
     if not 1 <= args.entrants <= 2000:
         raise CliError(f"--entrants must be 1 to 2000, not {args.entrants}")
+    from millegame.store import SaveError
+
     stage = _load_stage(args.stage)
-    store = None if args.no_store else _open_store()
+    store = None if args.no_store else _open_store(required=False)
     key = (stage.id, stage.source_sha256, PHYSICS_VERSION, args.rules, args.entrants)
     rows = None if (store is None or args.fresh) else store.load_field(*key)
     if rows is None:
@@ -469,7 +484,10 @@ def cmd_field(args: argparse.Namespace) -> int:
         entries = run_field(stage, crews, {c.id: c for c in cars}, rules=args.rules)
         rows = [e.to_json() for e in entries]
         if store is not None:
-            store.save_field(*key, rows)
+            try:
+                store.save_field(*key, rows)
+            except SaveError as e:
+                print(f"millegame: {e}", file=sys.stderr)
     if store is not None:
         store.close()
     if args.json:
@@ -758,3 +776,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (``millegame cars | head``): not an error worth a traceback.
         sys.stdout = open(os.devnull, "w")
         return EXIT_OK
+    except Exception as e:
+        from millegame.store import SaveError  # not imported up front: the store pulls in the physics
+
+        if not isinstance(e, SaveError):
+            raise
+        print(f"millegame: {e}", file=sys.stderr)  # e.g. a rally that cannot be kept
+        return EXIT_UNUSABLE

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from millegame.core.stage import Stage
 from millegame.core.surfaces import SurfaceTable
-from millegame.levels.errors import StageError
+from millegame.levels.errors import LOADER_BUGS, StageError, unexpected_error
 
 __all__ = ["StageError", "check_paths", "load_stage"]
 
@@ -35,7 +35,12 @@ def load_stage(path: str | os.PathLike[str], surfaces: SurfaceTable | None = Non
         from millegame.catalog import load_surfaces
 
         surfaces = load_surfaces()
-    stage = build_stage(read_tmx(Path(path)), surfaces)
+    try:
+        stage = build_stage(read_tmx(Path(path)), surfaces)
+    except StageError:
+        raise
+    except LOADER_BUGS as e:
+        raise StageError(unexpected_error(path, e)) from e
     if stage is None:  # cannot happen: in loading mode every error raises
         raise StageError(f"{path}: not a usable stage")
     return stage

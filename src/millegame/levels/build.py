@@ -51,7 +51,7 @@ def build_stage(tmx: TmxFile, surfaces: SurfaceTable, report: Report | None = No
     for gids in layers.values():
         solid |= luts.solid[gids]
 
-    shapes = read_shapes(tiled)
+    shapes = read_shapes(tiled, report)
     if report.collect:
         lint.check_names(report, tmx, shapes)
     start = start_pose(report, shapes, px_per_m)

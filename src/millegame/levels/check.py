@@ -25,6 +25,7 @@ from millegame.core.race import Race
 from millegame.core.route import Route
 from millegame.core.stage import Stage
 from millegame.core.surfaces import SurfaceTable
+from millegame.levels.errors import LOADER_BUGS, unexpected_error
 from millegame.levels.report import Problem, Report, UnusableError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
@@ -72,6 +73,8 @@ def check_file(
         stage = build_stage(read_tmx(Path(path), report), surfaces, report)
     except UnusableError:
         return FileCheck(Path(path), tuple(report.problems))
+    except LOADER_BUGS as e:
+        return FileCheck(Path(path), (*report.problems, Problem(unexpected_error(path, e), unusable=True)))
     drives: tuple[DriveResult, ...] = ()
     if drive and stage is not None:
         drives = drive_stage(stage, list(cars) if cars is not None else extreme_cars())

@@ -17,6 +17,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from millegame.levels.errors import object_label
+from millegame.levels.report import Report
 
 
 @dataclass(frozen=True)
@@ -91,16 +92,59 @@ def shape_of(obj: Any, offset: tuple[float, float]) -> Shape:
     )
 
 
-def read_shapes(tiled: Any) -> list[Shape]:
-    """Every object of every object layer, in file order."""
+def read_shapes(tiled: Any, report: Report | None = None) -> list[Shape]:
+    """Every object of every object layer, in file order.
+
+    An object with a coordinate, size or rotation that is not a finite number, or that
+    lies more than a map's size off the map, is reported (``report.error``) and left out:
+    no later check can make sense of it, and a route 10^308 px long cannot be resampled.
+    """
     pytmx = __import__("pytmx")
+    width_px, height_px = float(tiled.width * tiled.tilewidth), float(tiled.height * tiled.tileheight)
     shapes: list[Shape] = []
     for layer in tiled.layers:
         if not isinstance(layer, pytmx.TiledObjectGroup):
             continue
         offset = (float(getattr(layer, "offsetx", 0) or 0), float(getattr(layer, "offsety", 0) or 0))
-        shapes.extend(shape_of(obj, offset) for obj in layer)
+        if not all(math.isfinite(v) for v in offset):
+            if report is not None:
+                report.error(f'object layer "{layer.name}": its offset {offset} is not a number — reset it to 0, 0')
+            continue
+        for obj in layer:
+            why = out_of_range(obj)
+            if why is None:
+                shape = shape_of(obj, offset)
+                why = outside(shape.points, width_px, height_px)
+                if why is None:
+                    shapes.append(shape)
+                    continue
+            if report is not None:
+                label = object_label(int(obj.id), obj.name, object_kind(obj))
+                report.error(f"{label}: {why} — move it onto the map (or delete it)")
     return shapes
+
+
+def out_of_range(obj: Any) -> str | None:
+    """Why the object's numbers cannot be used (not finite), or None."""
+    for name in ("x", "y", "width", "height", "rotation"):
+        value = float(getattr(obj, name, 0.0) or 0.0)
+        if not math.isfinite(value):
+            return f"its {name} is {value}"
+    for p in obj.__dict__.get("points") or ():
+        if not (math.isfinite(float(p[0])) and math.isfinite(float(p[1]))):
+            return f"a point is ({p[0]}, {p[1]})"
+    return None
+
+
+def outside(points: NDArray[np.float64], width_px: float, height_px: float) -> str | None:
+    """Points more than one map size beyond the map's edges [px], or None."""
+    lo = np.array([-width_px, -height_px])
+    hi = np.array([2 * width_px, 2 * height_px])
+    bad = ~((points >= lo) & (points <= hi)).all(axis=1)
+    if bad.any():
+        x, y = points[int(np.argmax(bad))]
+        return f"point ({x:.0f}, {y:.0f}) px is far outside the {width_px:.0f} × {height_px:.0f} px map"
+    return None
 
 
 def segments_of(shape: Shape) -> NDArray[np.float64]:

@@ -10,7 +10,6 @@ import; pytmx's own parsing never needs it.
 from __future__ import annotations
 
 import base64
-import gzip
 import logging
 import os
 import sys
@@ -27,6 +26,11 @@ from numpy.typing import NDArray
 from millegame.levels.errors import object_label
 from millegame.levels.report import Report
 
+# Limits that keep a broken or hostile file from taking all memory: the largest shipped
+# stage is 508 × 350 tiles of 32 px.
+MAX_MAP_SIZE = {"width": 4096, "height": 4096, "tilewidth": 1024, "tileheight": 1024}  # [tiles], [px]
+MAX_GID = 0xFFFFFFFF
+MAX_TILESET = {"firstgid": 1 << 20, "tilecount": 1 << 16, "tilewidth": 1024, "tileheight": 1024, "columns": 1 << 16}
 SUPPORTED_ENCODINGS = {("csv", None), ("base64", None), ("base64", "zlib"), ("base64", "gzip")}
 
 
@@ -113,6 +117,9 @@ def read_tmx(path: Path, report: Report | None = None) -> TmxFile:
     except ET.ParseError as e:
         report.unusable(f"not a Tiled map (not valid XML: {e}) — save it from Tiled as .tmx")
         report.stop_if_unusable()
+    except (LookupError, ValueError) as e:  # expat: an unknown or a multi-byte declared encoding
+        report.unusable(f"not a Tiled map (cannot decode it: {e}) — save it from Tiled as .tmx (UTF-8)")
+        report.stop_if_unusable()
     check_map_root(report, root)
     report.stop_if_unusable()
     check_tile_layers(report, root)
@@ -144,7 +151,7 @@ def read_tile_layers(report: Report, root: ET.Element, tiled: Any) -> tuple[Tile
         data = node.find("data")
         assert data is not None  # checked by check_tile_layers
         try:
-            flat = decode_tile_data(data.text or "", data.get("encoding"), data.get("compression"))
+            flat = decode_tile_data(data.text or "", data.get("encoding"), data.get("compression"), width * height)
         except (ValueError, OSError, EOFError, zlib.error) as e:
             report.unusable(f'tile layer "{name}": cannot read its tile data ({e}) — save the map from Tiled again')
             continue
@@ -166,14 +173,28 @@ def read_tile_layers(report: Report, root: ET.Element, tiled: Any) -> tuple[Tile
     return tuple(layers)
 
 
-def decode_tile_data(text: str, encoding: str | None, compression: str | None) -> NDArray[np.uint32]:
+def decode_tile_data(
+    text: str, encoding: str | None, compression: str | None, max_tiles: int = 1 << 24
+) -> NDArray[np.uint32]:
+    """The layer's gids as Tiled stored them; raises ValueError (and zlib's, gzip's errors)
+    on anything else. Compressed data is inflated to at most ``max_tiles`` + 1 gids, so a
+    few kB of zlib cannot become gigabytes."""
     if encoding == "csv":
-        return np.array(text.split(","), dtype=np.int64).astype(np.uint32)
+        try:
+            values = np.array(text.split(","), dtype=np.int64)
+        except OverflowError:
+            raise ValueError("a tile gid is too large") from None
+        if values.size and (values.min() < 0 or values.max() > MAX_GID):
+            raise ValueError(f"tile gids must be 0 … {MAX_GID}")
+        return values.astype(np.uint32)
     raw = base64.b64decode(text.strip())
+    limit = 4 * (max_tiles + 1)
     if compression == "zlib":
-        raw = zlib.decompress(raw)
+        d = zlib.decompressobj()
+        raw = d.decompress(raw, limit)
     elif compression == "gzip":
-        raw = gzip.decompress(raw)
+        d = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+        raw = d.decompress(raw, limit)
     if len(raw) % 4:
         raise ValueError(f"{len(raw)} bytes is not a whole number of 4-byte gids")
     return np.frombuffer(raw, dtype="<u4").astype(np.uint32)
@@ -195,8 +216,14 @@ def check_map_root(report: Report, root: ET.Element) -> None:
         report.unusable("infinite maps are not supported — untick Map > Map Properties > Infinite and save")
     for attr in ("width", "height", "tilewidth", "tileheight"):
         value = root.get(attr, "")
-        if not value.isdigit() or int(value) <= 0:
+        # isascii: str.isdigit() also accepts "²" and "٣", which int() refuses or reads
+        if not (value.isascii() and value.isdigit()) or int(value) <= 0:
             report.unusable(f"the map's {attr} is missing or not a positive number — save the map from Tiled again")
+        elif int(value) > MAX_MAP_SIZE[attr]:
+            report.unusable(
+                f"the map's {attr} is {value}, more than the {MAX_MAP_SIZE[attr]} supported — "
+                "split the stage into smaller maps (Map > Resize Map)"
+            )
     if root.get("tilewidth") != root.get("tileheight"):
         report.unusable(
             f"tiles must be square (tilewidth {root.get('tilewidth')} ≠ tileheight {root.get('tileheight')}) "
@@ -240,14 +267,19 @@ def check_tilesets(report: Report, path: Path, root: ET.Element) -> None:
                 continue
             try:
                 node = ET.parse(ts_path).getroot()
-            except ET.ParseError as e:
+            except (ET.ParseError, LookupError, ValueError) as e:  # see read_tmx: encodings expat refuses
                 report.unusable(f'tileset "{source}" is not valid XML ({e}) — restore it or export it from Tiled again')
+                continue
+            except OSError as e:
+                report.unusable(f'tileset "{source}": cannot read it ({e.strerror or e}) — check the file')
                 continue
             if node.tag != "tileset":
                 report.unusable(f'"{source}" is not a Tiled tileset (root <{node.tag}>) — point the map at a .tsx file')
                 continue
             base = ts_path.parent
         name = node.get("name", source or "?")
+        if not check_tileset_numbers(report, name, ts, node):
+            continue
         image = node.find("image")
         if image is None or not image.get("source"):
             report.unusable(f'tileset "{name}" is an image collection — only tilesets cut from one image are supported')
@@ -255,6 +287,25 @@ def check_tilesets(report: Report, path: Path, root: ET.Element) -> None:
         img_path = (base / str(image.get("source"))).resolve()
         if not img_path.is_file():
             report.unusable(f'tileset "{name}" image not found (looked for {img_path}) — fix the image path in Tiled')
+
+
+def check_tileset_numbers(report: Report, name: str, ref: ET.Element, node: ET.Element) -> bool:
+    """The map's ``firstgid`` and the tileset's sizes are whole numbers in range (a
+    tilecount of 2^32 would make lookup tables of gigabytes). False if any is not."""
+    ok = True
+    for attr, where in (("firstgid", ref), ("tilecount", node), ("tilewidth", node), ("tileheight", node)):
+        value = where.get(attr, "")
+        if not (value.isascii() and value.isdigit()) or not 0 < int(value) <= MAX_TILESET[attr]:
+            ok = False
+            report.unusable(
+                f'tileset "{name}": {attr} = {value!r} is not a whole number from 1 to {MAX_TILESET[attr]} '
+                "— export the tileset from Tiled again"
+            )
+    columns = node.get("columns", "0")
+    if not (columns.isascii() and columns.isdigit()) or int(columns) > MAX_TILESET["columns"]:
+        ok = False
+        report.unusable(f'tileset "{name}": columns = {columns!r} is not a whole number — export it from Tiled again')
+    return ok
 
 
 # pytmx stores these as attributes of maps, layers and objects and refuses custom
@@ -270,7 +321,8 @@ RESERVED_NAMES = {
         "closed gid height id image name parent points properties rotation template type visible width x y".split()
     ),
 }
-CASTS: dict[str, Any] = {"int": int, "float": float}
+CASTS: dict[str, Any] = {"int": int, "float": float, "object": int}  # an object property holds an object id
+PROPERTY_TYPES = frozenset({"string", "int", "float", "bool", "color", "file", "object", "class"})  # Tiled 1.8–1.10
 
 
 def element_label(node: ET.Element) -> str:
@@ -297,7 +349,10 @@ def check_properties(report: Report, root: ET.Element) -> bool:
         reserved = RESERVED_NAMES.get(node.tag, RESERVED_NAMES["layer"])
         for prop in props.findall("property"):
             name, kind, value = prop.get("name", ""), prop.get("type", "string"), prop.get("value")
-            if name in reserved:
+            if not name:  # pytmx would key it None; nothing downstream expects that
+                ok = False
+                report.error(f"{element_label(node)}: a custom property has no name — name it or delete it")
+            elif name in reserved:
                 ok = False
                 report.error(
                     f'{element_label(node)}: custom property "{name}" has the name of a built-in attribute '
@@ -309,6 +364,18 @@ def check_properties(report: Report, root: ET.Element) -> bool:
                 except (TypeError, ValueError):
                     ok = False
                     report.error(f"{element_label(node)}: property {name} = {value!r} is not a valid {kind}")
+            elif kind not in PROPERTY_TYPES:  # pytmx raises KeyError on these
+                ok = False
+                report.error(
+                    f"{element_label(node)}: property {name} has the unknown type {kind!r} "
+                    f"— use one of {', '.join(sorted(PROPERTY_TYPES - {'class'}))}"
+                )
+            elif kind == "class":  # pytmx needs the Tiled project's custom types for these, and has none
+                ok = False
+                report.error(
+                    f"{element_label(node)}: property {name} is of a class type, which the loader cannot read "
+                    "— use plain properties (string, int, float, bool)"
+                )
             elif kind == "bool" and (value or "").lower() not in ("true", "false", "1", "0"):
                 ok = False
                 report.error(f"{element_label(node)}: property {name} = {value!r} is not true or false")

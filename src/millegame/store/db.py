@@ -1,12 +1,15 @@
 """The sqlite3 store.
 
-- Every write is one transaction (``with self._tx():``); the database runs in WAL mode,
+- Every write is one transaction (``with self._tx(what=…):``); the database runs in WAL mode,
   so a process killed mid-write loses at most the transaction it was in — never one
   already committed (tested with SIGKILL).
 - On open, a file that is not a sqlite database, fails ``PRAGMA quick_check``, or carries
   another application's id (``PRAGMA application_id``) is moved aside to
   ``millegame.db.corrupt-<UTC time>`` (or ``.foreign-…``); a fresh database is created and
   ``store.notices`` says what happened (the CLI and the UI show it).
+- A write that fails (read-only or full disk) is rolled back and raised as ``SaveError``,
+  one line: "could not save the result (database or disk is full); the game goes on
+  without saving". Opening a save file that cannot be opened raises it too.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import json
 import sqlite3
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,6 +69,18 @@ def db_path() -> Path:
     return data_dir() / "millegame.db"
 
 
+class SaveError(Exception):
+    """The save file cannot be written (a read-only or full disk, a locked or vanished file).
+
+    The message is the one line to show: what could not be saved, why, and that the game
+    goes on without saving. Nothing is half-written: the transaction was rolled back."""
+
+
+def save_failure(what: str, e: BaseException) -> str:
+    reason = getattr(e, "strerror", None) or str(e) or type(e).__name__
+    return f"could not save {what} ({reason}); the game goes on without saving"
+
+
 @dataclass(frozen=True)
 class StoreNotice:
     """Something the player should be told about the save file."""
@@ -93,9 +108,13 @@ def better(rules: str, new: float, old: float) -> bool:
 class Store:
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path) if path is not None else db_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self.notices: list[StoreNotice] = []
-        self.conn = self._open()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.conn = self._open()
+        except (OSError, sqlite3.Error) as e:  # a read-only, full or missing data directory
+            reason = getattr(e, "strerror", None) or str(e) or type(e).__name__
+            raise SaveError(f"cannot open the save file {self.path} ({reason}); the game goes on without saving") from e
 
     # --- opening, checking, moving aside -----------------------------------------------
 
@@ -148,15 +167,26 @@ class Store:
         return None
 
     @contextmanager
-    def _tx(self, conn: sqlite3.Connection | None = None) -> Iterator[sqlite3.Connection]:
+    def _tx(self, conn: sqlite3.Connection | None = None, what: str = "") -> Iterator[sqlite3.Connection]:
+        """One write transaction. A failing write (``sqlite3.Error``: read-only, disk full,
+        locked) is rolled back and raised as ``SaveError`` naming ``what``."""
         c = conn or self.conn
-        c.execute("BEGIN IMMEDIATE")
         try:
-            yield c
-        except BaseException:
-            c.execute("ROLLBACK")
-            raise
-        c.execute("COMMIT")
+            c.execute("BEGIN IMMEDIATE")
+            try:
+                yield c
+            except BaseException:
+                if c.in_transaction:  # sqlite may already have rolled back (e.g. SQLITE_FULL)
+                    c.execute("ROLLBACK")
+                raise
+            c.execute("COMMIT")
+        except sqlite3.Error as e:
+            if c.in_transaction:
+                with suppress(sqlite3.Error):
+                    c.execute("ROLLBACK")
+            if conn is not None:  # while opening: Store.__init__ says it
+                raise
+            raise SaveError(save_failure(what or "the game", e)) from e
 
     def close(self) -> None:
         self.conn.close()
@@ -184,7 +214,7 @@ class Store:
     ) -> bool:
         """Keep a finished (or not) run in the history; returns True when it is a new record."""
         now = time.time()
-        with self._tx() as c:
+        with self._tx(what="the result") as c:
             c.execute(
                 "INSERT INTO results (stage_id, car_id, rules, time_s, score, penalty_points, detail, created_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -239,7 +269,7 @@ class Store:
         one kept (or the kept one is from another stage/physics version). True if kept."""
         if replay.finish_tick < 0:
             return False
-        with self._tx() as c:
+        with self._tx(what="the ghost") as c:
             old = c.execute(
                 "SELECT finish_tick, stage_sha256, physics_version FROM ghosts WHERE stage_id=? AND car_id=?",
                 (replay.stage_id, replay.car_id),
@@ -269,7 +299,7 @@ class Store:
     # --- rallies -------------------------------------------------------------------------
 
     def save_rally(self, name: str, state: dict[str, object]) -> None:
-        with self._tx() as c:
+        with self._tx(what=f"the rally {name!r}") as c:
             c.execute("INSERT OR REPLACE INTO rallies VALUES (?, ?, ?)", (name, json.dumps(state), time.time()))
 
     def load_rally(self, name: str) -> dict[str, object] | None:
@@ -280,7 +310,7 @@ class Store:
         return [r[0] for r in self.conn.execute("SELECT name FROM rallies ORDER BY updated_at DESC")]
 
     def delete_rally(self, name: str) -> None:
-        with self._tx() as c:
+        with self._tx(what=f"the deletion of the rally {name!r}") as c:
             c.execute("DELETE FROM rallies WHERE name=?", (name,))
 
     # --- the field's results, generated once per stage version --------------------------
@@ -288,7 +318,7 @@ class Store:
     def save_field(
         self, stage_id: str, stage_sha256: str, physics_version: int, rules: str, entrants: int, rows: list[dict]
     ) -> None:  # type: ignore[type-arg]
-        with self._tx() as c:
+        with self._tx(what="the field's classification") as c:
             c.execute(
                 "INSERT OR REPLACE INTO fields VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (stage_id, stage_sha256, physics_version, rules, entrants, json.dumps(rows), time.time()),

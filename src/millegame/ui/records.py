@@ -54,14 +54,16 @@ def format_delta(delta_s: float) -> str:
 class Records:
     """Best runs and ghosts kept in the save file (``millegame.store.Store``), opened on
     first use. When the save file cannot be opened at all (a read-only or broken data
-    directory) or a write fails, the records of this session are kept in memory and
-    ``notices`` says why; the game never stops for it."""
+    directory) or a write fails (a full disk), the records of this session are kept in
+    memory and ``notices`` says why, once; the game never stops for it. After a failed
+    write no further writes are tried: the game goes on without saving."""
 
     def __init__(self) -> None:
         self.session = SessionBests()
         self.notices: list[str] = []
         self._store: Store | None = None
         self._opened = False
+        self.saving = True  # False after a write failed
 
     @property
     def store(self) -> Store | None:
@@ -74,11 +76,19 @@ class Records:
                 self.notices.extend(n.message for n in store.notices)
                 self._store = store
             except Exception as e:  # any failure: play on without the save file
-                self.notices.append(f"Cannot open the save file ({e}); records are kept for this session only")
+                text = str(e) if type(e).__name__ == "SaveError" else f"cannot open the save file ({e})"
+                self.notices.append(f"{text[:1].upper()}{text[1:]} — records are kept for this session only")
                 self._store = None
         return self._store
 
     def _fail(self, what: str, e: Exception) -> None:
+        from millegame.store import SaveError
+
+        if isinstance(e, SaveError):  # its message already says what and why
+            if self.saving:
+                self.notices.append(f"{str(e)[:1].upper()}{str(e)[1:]} — records are kept for this session only")
+            self.saving = False
+            return
         self.notices.append(f"Cannot {what} ({e}); kept for this session only")
 
     def take_notices(self) -> list[str]:
@@ -95,7 +105,9 @@ class Records:
                 rec = None
             else:
                 if rec is not None and rec.time_s is not None:
-                    return BestRun(float(rec.time_s), tuple(rec.splits_s))
+                    kept = BestRun(float(rec.time_s), tuple(rec.splits_s))
+                    mine = self.session.best(stage_id, car_id, rules)  # set while saving failed
+                    return mine if mine is not None and mine.time_s < kept.time_s else kept
         return self.session.best(stage_id, car_id, rules)
 
     def record(
@@ -115,7 +127,7 @@ class Records:
         it is a new best. ``score``: Corsa time + penalties, Regolarità points."""
         if score is None:
             score = time_s
-        store = self.store
+        store = self.store if self.saving else None
         if store is not None:
             try:
                 kept = store.add_result(
@@ -141,7 +153,7 @@ class Records:
         return min(times, key=lambda r: r.time_s, default=None)
 
     def save_ghost(self, replay: Replay) -> bool:
-        store = self.store
+        store = self.store if self.saving else None
         if store is None:
             return False
         try:
