@@ -11,25 +11,28 @@ from __future__ import annotations
 import os
 
 from millegame.catalog import CatalogError, StageInfo
-from millegame.core.autopilot import Autopilot
-from millegame.core.car import Assists, CarParams, CarState, Controls
-from millegame.core.events import (
+from millegame.core import (  # the core's own public names, re-exported as they are
+    Assists,
+    CarParams,
+    CarState,
     CheckpointMissed,
+    Controls,
     Event,
     GatePassed,
     PenaltyApplied,
+    Race,
     Respawned,
+    Stage,
     StageFinished,
     TimingLinePassed,
     WallHit,
     WrongWay,
 )
+from millegame.core.autopilot import Autopilot
 from millegame.core.inputs import InputSchedule, InputsError, read_inputs_csv
 from millegame.core.physics import TICK_HZ
-from millegame.core.race import Race
 from millegame.core.replay import Replay, ReplayError, Verification, verify
 from millegame.core.runner import DRIVERS, ControlTape, RunResult, TickHook, drive_stage
-from millegame.core.stage import Stage
 from millegame.core.telemetry import Telemetry, TelemetryError
 
 __all__ = [
