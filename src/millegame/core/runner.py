@@ -1,8 +1,8 @@
 """Drive one car over a stage headless under a rule set, optionally recording its controls.
 
-``drive_stage`` is ``core.sim.run_stage`` with rules: the result carries the referee's
-keys (rules, penalty_points, coefficient, score …) and, with ``record=True``, the per-tick
-controls (a ``ControlTape``) from which ``core.replay`` rebuilds the run bit for bit.
+``drive_stage`` drives a stage (``core.sim.run_stage`` is its plain autopilot form). With rules
+the result carries the referee's keys (rules, penalty_points, coefficient, score …) and, with
+``record=True``, the per-tick controls (a ``ControlTape``) from which ``core.replay`` rebuilds the run bit for bit.
 The driver is a name (``DRIVERS``) or any callable ``race -> Controls`` (a ``Replay``'s
 ``drive``, an ``InputSchedule``, your own); ``on_tick`` sees every tick (telemetry).
 """

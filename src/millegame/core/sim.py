@@ -5,13 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from millegame.core.autopilot import Autopilot
-from millegame.core.car import CarParams, Controls
-from millegame.core.events import Event, WallHit
-from millegame.core.race import Race
+from millegame.core.car import CarParams
+from millegame.core.events import Event
 from millegame.core.stage import Stage
-
-Driver = Callable[[Race], Controls]
 
 
 @dataclass(frozen=True)
@@ -38,37 +34,15 @@ class SimResult:
         }
 
 
-def autopilot_driver(race: Race) -> Driver:
-    pilot = Autopilot(race.stage, race.params)
-    return pilot.controls
-
-
 def run_stage(
     stage: Stage,
     car: CarParams,
     *,
-    driver: Callable[[Race], Driver] = autopilot_driver,
     max_time_s: float = 900.0,
     on_events: Callable[[list[Event]], None] | None = None,
 ) -> SimResult:
-    """Drive ``car`` over ``stage`` until it finishes or ``max_time_s`` of stage time pass."""
-    race = Race(stage, [car])
-    drive = driver(race)
-    max_ticks = round(max_time_s / race.dt)
-    hits = 0
-    while not race.all_finished and race.tick < max_ticks:
-        events = race.step(drive(race))
-        hits += sum(isinstance(e, WallHit) for e in events)
-        if on_events is not None and events:
-            on_events(events)
-    finished = bool(race.finished[0])
-    return SimResult(
-        stage=stage.id,
-        car=car.id,
-        finished=finished,
-        ticks=race.tick,
-        dt=race.dt,
-        time_s=race.finish_tick[0] * race.dt if finished else None,
-        splits_s=tuple(race.splits_s[0]),
-        wall_hits=hits,
-    )
+    """Drive ``car`` over ``stage`` with the autopilot until it finishes or ``max_time_s`` of
+    stage time pass (``core.runner.drive_stage`` without rules, recording or hooks)."""
+    from millegame.core.runner import drive_stage  # runner builds on SimResult from here
+
+    return drive_stage(stage, car, max_time_s=max_time_s, on_events=on_events).sim
