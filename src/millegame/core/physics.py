@@ -84,10 +84,8 @@ LOAD_TRANSFER_TAU_S = 0.08  # pitch response: how quickly load follows accelerat
 BRAKE_COOLING_PER_S = 0.01  # brake cooling at rest [1/s] …
 BRAKE_COOLING_PER_M = 0.0015  # … plus this much per metre travelled (air flow)
 SKIN_M = 1e-4  # a body pushed out of a wall ends this far in front of it
-OUTLINE_SPACING_M = 1.0
-PARALLEL_FROM_CARS = (
-    256  # below this, starting threads costs more than it saves  # spacing of the points that sample the car's outline
-)
+OUTLINE_SPACING_M = 1.0  # spacing of the points that sample the car's outline [m]
+PARALLEL_FROM_CARS = 256  # below this, starting threads costs more than it saves
 
 # Numba sees the column indices as compile-time constants.
 _X, _Y, _TH, _VX, _VY, _R, _STEER = _S["x"], _S["y"], _S["heading"], _S["vx"], _S["vy"], _S["yaw_rate"], _S["steer"]

@@ -16,7 +16,7 @@ from numpy.typing import NDArray
 
 from millegame.core.car import STATE_COLUMNS, CarArrays, CarState, Controls
 from millegame.core.collision import CollisionWorld
-from millegame.core.physics import TICK_HZ, step_cars
+from millegame.core.physics import PARALLEL_FROM_CARS, TICK_HZ, step_cars
 from millegame.core.route import Route
 from millegame.rl import kernels
 from millegame.rl.config import EnvConfig, ObservationLayout
@@ -47,7 +47,7 @@ class StageBatch:
         seg_len = np.hypot(d[:, 0], d[:, 1])
         self.route_tangent = np.ascontiguousarray(d / np.maximum(seg_len, 1e-12)[:, None])
         fin = self.stage.finish
-        self.finish_s = self._route_s_at((fin.a[0] + fin.b[0]) / 2, (fin.a[1] + fin.b[1]) / 2)
+        self.finish_s = self._route_s_at(route, (fin.a[0] + fin.b[0]) / 2, (fin.a[1] + fin.b[1]) / 2)
         self.seg_max_m = float(max(seg_len.max(initial=0.0), 1e-9))
         self.blocked = blocked_grid(self.stage)
         self.ray_walls = kernels.ray_grid(self.blocked)
@@ -70,11 +70,12 @@ class StageBatch:
         self._fresh = np.zeros(n, dtype=bool)  # episode just started: no reward, no flags
         self._pen = np.zeros(n)  # wall penalties of the step's earlier ticks
         self._no_impact = np.zeros(n)
-        self._kernel = kernels.observe_kernel_parallel if n >= kernels.PARALLEL_FROM_CARS else kernels.observe_kernel
+        # Threads from the same field size as the physics step.
+        self._kernel = kernels.observe_kernel_parallel if n >= PARALLEL_FROM_CARS else kernels.observe_kernel
 
-    def _route_s_at(self, x: float, y: float) -> float:
-        j = int(np.argmin((self.route_points[:, 0] - x) ** 2 + (self.route_points[:, 1] - y) ** 2))
-        j = min(j, len(self.route_points) - 2)
+    def _route_s_at(self, route: Route, x: float, y: float) -> float:
+        """Distance along the route [m] of the point (x, y)."""
+        j = min(route.nearest_global(x, y), len(self.route_points) - 2)
         t = float(np.dot([x, y] - self.route_points[j], self.route_tangent[j]))
         return float(np.clip(self.route_s[j] + t, 0.0, self.route_s[-1]))
 

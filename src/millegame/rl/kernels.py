@@ -25,7 +25,6 @@ from millegame.rl.config import N_FIXED, OFFSET_BOUND_M, SPEED_BOUND_MPS, YAW_RA
 
 FloatArray = NDArray[np.float64]
 
-PARALLEL_FROM_CARS = 256  # below this, starting threads costs more than it saves
 BLOCK_CARS = 64  # cars per block of the threaded kernel
 
 _X, _Y, _TH, _VX, _VY, _R = _S["x"], _S["y"], _S["heading"], _S["vx"], _S["vy"], _S["yaw_rate"]
