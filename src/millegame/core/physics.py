@@ -618,7 +618,7 @@ def _resolve_walls(  # type: ignore[no-untyped-def]
             e1, e0 = hx * abs(U1) + hy * abs(V1), hx * abs(U0) + hy * abs(V0)
             same_side = (D1 - e1 > 0.0 and D0 - e0 > 0.0) or (D1 + e1 < 0.0 and D0 + e0 < 0.0)
             # Outline points: the two long sides and the two ends, swept old pose → new pose.
-            for side in range(0 if not same_side else 4, 4):
+            for side in range(4 if same_side else 0, 4):  # none when no corner crossed
                 count = n_long if side < 2 else n_wide
                 for k in range(count):
                     t = k / (count - 1)
