@@ -14,7 +14,7 @@ from millegame.core.rally import CORSA, start_minute
 from millegame.core.stage import Stage
 from millegame.ui.fonts import ALFA_RED, CREAM, DEEP_BLUE, INK, OCHRE, blit_text, format_time
 from millegame.ui.scenes.base import BACK_KEYS, CONFIRM_KEYS, LEFT_KEYS, RIGHT_KEYS, Scene
-from millegame.ui.scenes.settings_menu import draw_page
+from millegame.ui.scenes.settings_menu import draw_loading_veil, draw_page
 
 if TYPE_CHECKING:
     from millegame.ui.app import App
@@ -193,10 +193,7 @@ class ClassificationScene(Scene):
         done = rally.stage_index
         self._table(surface, right, f"Overall after {done}  ·  {cls}", self.overall_rows, "total", s)
         if self.loading:
-            veil = pygame.Surface((w, h), pygame.SRCALPHA)
-            veil.fill((*DEEP_BLUE, 200))
-            surface.blit(veil, (0, 0))
-            blit_text(surface, "Loading the stage…", int(48 * s), CREAM, center=(w // 2, h // 2))
+            draw_loading_veil(surface, s)
             self._drawn_loading = True
             return
         nxt = "Enter  back to the title (rally over)" if rally.finished else "Enter  next stage"

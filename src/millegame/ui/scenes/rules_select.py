@@ -11,7 +11,7 @@ import pygame
 from millegame.core.car import CarParams
 from millegame.ui.fonts import ALFA_RED, CREAM, DEEP_BLUE, INK, blit_text, wrap
 from millegame.ui.scenes.base import BACK_KEYS, CONFIRM_KEYS, DOWN_KEYS, LEFT_KEYS, RIGHT_KEYS, UP_KEYS, Scene
-from millegame.ui.scenes.settings_menu import draw_page
+from millegame.ui.scenes.settings_menu import draw_loading_veil, draw_page
 
 if TYPE_CHECKING:
     from millegame.ui.app import App
@@ -97,10 +97,7 @@ class RulesScene(Scene):
                 blit_text(surface, line, int(26 * s), CREAM, midtop=(r.centerx, y))
                 y += int(32 * s)
         if self.loading:
-            veil = pygame.Surface((w, h), pygame.SRCALPHA)
-            veil.fill((*DEEP_BLUE, 200))
-            surface.blit(veil, (0, 0))
-            blit_text(surface, "Loading the stage…", int(48 * s), CREAM, center=(w // 2, h // 2))
+            draw_loading_veil(surface, s)
             self._drawn_loading = True
         else:
             hint = "Left/Right choose  ·  Enter start  ·  Esc back"

@@ -87,6 +87,16 @@ def draw_page(surface: pygame.Surface, title: str, subtitle: str) -> float:
     return s
 
 
+def draw_loading_veil(surface: pygame.Surface, scale: float) -> None:
+    """A deep-blue veil over the page with "Loading the stage…": drawn for one frame
+    before a scene starts loading a stage, so the wait shows."""
+    w, h = surface.get_size()
+    veil = pygame.Surface((w, h), pygame.SRCALPHA)
+    veil.fill((*DEEP_BLUE, 200))
+    surface.blit(veil, (0, 0))
+    blit_text(surface, "Loading the stage…", int(48 * scale), CREAM, center=(w // 2, h // 2))
+
+
 class SettingsScene(Scene):
     def __init__(self, app: App) -> None:
         super().__init__(app)
