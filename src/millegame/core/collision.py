@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from millegame.core.stage import Stage
+from millegame.core.stage import MATERIAL_HARD, Stage
 
 BUCKET_M = 8.0  # grid cell size for the segment buckets [m]
 REACH_M = 4.5  # a car's circles reach at most this far from its centre [m]
@@ -60,21 +60,34 @@ class CollisionWorld:
     bucket_rows: int
     bucket_cols: int
     table: NDArray[np.int64]  # (bucket_rows * bucket_cols, max_per_bucket)
+    material: NDArray[np.uint8]  # (K,) MATERIAL_HARD / MATERIAL_SOFT per segment
 
     @staticmethod
     def of(stage: Stage) -> CollisionWorld:
         w, h = stage.width_m, stage.height_m
         border = np.array([[0, 0, w, 0], [w, 0, w, h], [w, h, 0, h], [0, h, 0, 0]], dtype=np.float64)
-        parts = [border, solid_cell_edges(stage.solid, stage.cell_m)]
+        cells = solid_cell_edges(stage.solid, stage.cell_m)
+        parts = [border, cells]
+        materials = [np.full(len(border) + len(cells), MATERIAL_HARD, dtype=np.uint8)]
         if len(stage.walls):
             parts.append(np.asarray(stage.walls, dtype=np.float64).reshape(-1, 4))
+            materials.append(stage.wall_materials())
         segments = np.concatenate(parts)
-        return CollisionWorld.from_segments(segments, w, h)
+        return CollisionWorld.from_segments(segments, w, h, np.concatenate(materials))
 
     @staticmethod
-    def from_segments(segments: NDArray[np.float64], width_m: float, height_m: float) -> CollisionWorld:
-        """Bucket the segments: each bucket lists every segment within REACH_M of it."""
+    def from_segments(
+        segments: NDArray[np.float64],
+        width_m: float,
+        height_m: float,
+        material: NDArray[np.uint8] | None = None,
+    ) -> CollisionWorld:
+        """Bucket the segments: each bucket lists every segment within REACH_M of it.
+        ``material`` (K,) gives each segment's material (default: all hard)."""
         segments = np.ascontiguousarray(segments, dtype=np.float64).reshape(-1, 4)
+        if material is None:
+            material = np.full(len(segments), MATERIAL_HARD, dtype=np.uint8)
+        material = np.ascontiguousarray(material, dtype=np.uint8).reshape(len(segments))
         brows = max(1, int(np.ceil(height_m / BUCKET_M)))
         bcols = max(1, int(np.ceil(width_m / BUCKET_M)))
         x0, y0, x1, y1 = segments.T
@@ -107,7 +120,7 @@ class CollisionWorld:
         rank = np.arange(len(seg)) - starts[bucket]
         table = np.full((brows * bcols, max(1, int(counts.max(initial=0)))), -1, dtype=np.int64)
         table[bucket, rank] = seg
-        return CollisionWorld(segments, brows, bcols, table)
+        return CollisionWorld(segments, brows, bcols, table, material)
 
     def candidates(self, x: NDArray[np.float64], y: NDArray[np.float64]) -> NDArray[np.int64]:
         """Indices (N, max_per_bucket) of the segments that may touch cars centred at x, y."""

@@ -14,6 +14,10 @@ from numpy.typing import NDArray
 
 from millegame.core.surfaces import SurfaceTable
 
+# Materials of wall segments, for the crash model: how much of an impact a wall gives back.
+MATERIAL_HARD = 0  # stone walls, trunks, houses
+MATERIAL_SOFT = 1  # hedges, bushes, straw bales
+
 
 @dataclass(frozen=True)
 class Gate:
@@ -104,6 +108,15 @@ class Stage:
     # reads them through ``core.regularity.TimingLineSpec``). Empty: the referee falls
     # back to ``properties["timing_lines"]``, where the loader puts them for now.
     timing_lines: tuple[object, ...] = ()
+    # Material of each ``walls`` segment (K,), MATERIAL_HARD or MATERIAL_SOFT; None: all hard.
+    wall_material: NDArray[np.uint8] | None = None
+
+    def wall_materials(self) -> NDArray[np.uint8]:
+        """The material of each ``walls`` segment (K,), hard where the stage gives none."""
+        k = len(np.asarray(self.walls).reshape(-1, 4))
+        if self.wall_material is None:
+            return np.full(k, MATERIAL_HARD, dtype=np.uint8)
+        return np.asarray(self.wall_material, dtype=np.uint8).reshape(k)
 
     @property
     def rows(self) -> int:
