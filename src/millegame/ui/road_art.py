@@ -61,13 +61,17 @@ class RoadArt:
         """Paint roads, then tile objects, into ``target`` whose top-left is (x0_m, y0_m)."""
         w, h = target.get_size()
         box = (x0_m, y0_m, x0_m + w / px_per_m, y0_m + h / px_per_m)
-        for k in _overlapping(self.bounds, box, margin=2.0):
+        near = _overlapping(self.bounds, box, margin=2.0)
+        # Verges and walls of every piece first, so none of them paints over another road.
+        for k in near:
+            self._paint_edges(target, k, box, px_per_m)
+        for k in near:
             self._paint_piece(target, k, box, px_per_m)
         for k in _overlapping(self.object_bounds, box, margin=0.0):
             self._paint_object(target, self.objects[k], box, px_per_m)
 
     # -------------------------------------------------------------------- roads
-    def _paint_piece(self, target: pygame.Surface, k: int, box: tuple[float, ...], s: float) -> None:
+    def _paint_edges(self, target: pygame.Surface, k: int, box: tuple[float, ...], s: float) -> None:
         piece, ribbon = self.pieces[k], self.ribbons[k]
         x0, y0 = box[0], box[1]
         clip = shapely.box(*box).buffer(2.0)
@@ -78,6 +82,11 @@ class RoadArt:
             wall = ribbon.buffer(0.5 + WALL_W_M).difference(ribbon.buffer(0.5)).intersection(clip)
             _fill(target, wall.buffer(0.25).difference(ribbon), x0, y0, s, None, WALL_SHADOW_RGB)
             _fill(target, wall, x0, y0, s, None, WALL_RGB)
+
+    def _paint_piece(self, target: pygame.Surface, k: int, box: tuple[float, ...], s: float) -> None:
+        piece, ribbon = self.pieces[k], self.ribbons[k]
+        x0, y0 = box[0], box[1]
+        clip = shapely.box(*box).buffer(2.0)
         area = ribbon.intersection(clip)
         rgb = SURFACE_RGB.get(piece.surface_name, (110, 110, 110))
         _fill(target, area, x0, y0, s, self.textures.get(piece.surface_name), rgb)
