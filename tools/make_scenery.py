@@ -431,13 +431,10 @@ def straw_bales(rng: np.random.Generator) -> SceneryTile:
         c.paint(c.rect_mask(bx + 0.5, by + 0.5, bx + bl - 0.5, by + 1.3), shade(HAY, tint * 1.1))
         for f in (0.3, 0.7):  # the two strings round each bale
             c.paint(c.rect_mask(bx + f * bl - 0.3, by, bx + f * bl + 0.3, by + bw), shade(HAY_DARK, 0.7))
-    xs = [b[0] for b in bales]
-    return SceneryTile(
-        "",
-        (round((max(xs) + bl - min(xs)) / PX_PER_M, 2), 1.1),
-        c.downsample(),
-        [rect(min(xs), y0, max(xs) + bl, y0 + 2 * bw, "soft")],
-    )
+    # the outline of the two staggered rows
+    xa, xb, ym, y2 = x0 + n * bl, x0 + bl / 2, y0 + bw, y0 + 2 * bw
+    outline = [(x0, y0), (xa, y0), (xa, ym), (xa + bl / 2, ym), (xa + bl / 2, y2), (xb, y2), (xb, ym), (x0, ym)]
+    return SceneryTile("", (round((n + 0.5) * bl / PX_PER_M, 2), 1.1), c.downsample(), [polygon(outline, "soft")])
 
 
 def haystack(rng: np.random.Generator) -> SceneryTile:
@@ -807,9 +804,6 @@ TILES: tuple[tuple[str, Callable[[np.random.Generator], SceneryTile]], ...] = (
     ("cascina", cascina),
     ("palazzo", palazzo),
     ("church", church),
-)
-TREES = frozenset(
-    {"olive_a", "olive_b", "olive_c", "cypress_a", "cypress_b", "umbrella_pine", "poplar", "plane_tree", "trunk_marker"}
 )
 
 

@@ -161,10 +161,11 @@
    <property name="solid" type="bool" value="false"/>
   </properties>
   <objectgroup draworder="index" id="2">
-   <object id="1" x="26.6" y="59.6" width="74.8" height="8.8">
+   <object id="1" x="26.6" y="59.6">
     <properties>
      <property name="material" value="soft"/>
     </properties>
+    <polygon points="0,0 70.4,0 70.4,4.4 74.8,4.4 74.8,8.8 4.4,8.8 4.4,4.4 0,4.4"/>
    </object>
   </objectgroup>
  </tile>
