@@ -20,7 +20,7 @@ TSX = REPO / "levels" / "tilesets" / "scenery.tsx"
 PNG = REPO / "levels" / "tilesets" / "scenery.png"
 sys.path.insert(0, str(REPO / "tools"))
 
-import make_scenery  # noqa: E402
+import make_scenery
 
 TILE = 128
 TREES = {
@@ -97,6 +97,7 @@ def test_the_tsx_parses_and_the_png_fits_its_grid() -> None:
     columns, count = int(root.get("columns", 0)), int(root.get("tilecount", 0))
     assert sorted(tiles) == list(range(count))
     rows = math.ceil(count / columns)
+    assert count == rows * columns, "full rows: Tiled recounts tilecount from the image when it re-saves"
     img = pygame.image.load(str(PNG))
     assert img.get_size() == (columns * TILE, rows * TILE)
     image = root.find("image")
@@ -150,7 +151,7 @@ def test_trees_collide_with_their_trunk_not_their_crown() -> None:
 
 
 def test_buildings_collide_with_most_of_their_roofs() -> None:
-    root, tiles = parse_tsx(TSX.read_text(encoding="utf-8"))
+    _, tiles = parse_tsx(TSX.read_text(encoding="utf-8"))
     for t in tiles.values():
         if kind_of(t) in BUILDINGS:
             hit = np.zeros((TILE, TILE), dtype=bool)

@@ -70,7 +70,7 @@ TILE = 128  # tile side [px]
 PX_PER_M = 8.0
 TILES_PER_SIDE = TILE // 32  # Canvas counts in 32 px units
 C = TILE / 2  # the tile's centre [px], where every object smaller than the tile sits
-COLUMNS = 6
+COLUMNS = 7  # 21 tiles fill 3 full rows: Tiled recounts tilecount from the image on a re-save
 SEED = 1957  # the last Mille Miglia
 
 HAY = hex_rgb("#e2c161")
@@ -867,6 +867,8 @@ def tsx_text(tiles: list[SceneryTile], image_name: str, width_px: int, height_px
 def main(out_dir: Path = OUT_DIR) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     tiles = build()
+    if len(tiles) % COLUMNS:
+        raise SystemExit(f"{len(tiles)} tiles do not fill rows of {COLUMNS}: Tiled would add empty tiles on a re-save")
     w, h = save_png([t.image for t in tiles], COLUMNS, str(out_dir / "scenery.png"), tile_px=TILE)
     (out_dir / "scenery.tsx").write_text(tsx_text(tiles, "scenery.png", w, h), encoding="utf-8")
     print(f"wrote {out_dir / 'scenery.png'} ({w}x{h} px, {len(tiles)} tiles of {TILE} px) and scenery.tsx")
