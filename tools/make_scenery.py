@@ -59,6 +59,7 @@ from tileart import (
     drop_shadow,
     erode,
     hex_rgb,
+    mix,
     save_png,
     shade,
 )
@@ -73,6 +74,7 @@ C = TILE / 2  # the tile's centre [px], where every object smaller than the tile
 COLUMNS = 7  # 21 tiles fill 3 full rows: Tiled recounts tilecount from the image on a re-save
 SEED = 1957  # the last Mille Miglia
 
+SILVER = mix(OLIVE, OLIVE_LIGHT, 0.35)  # the olive's canopy body, between the leaves' two sides
 HAY = hex_rgb("#e2c161")
 HAY_DARK = hex_rgb("#c9a54a")
 HEDGE = hex_rgb("#3f6f36")
@@ -236,14 +238,15 @@ def olive(rng: np.random.Generator, crown_m: float, trunk_m: float, limbs: int) 
     tm = c.ellipse_mask(C, C, rt, rt)
     c.paint(tm, TRUNK)
     c.paint(c.circle_mask(C - rt * 0.3, C - rt * 0.3, rt * 0.45) * tm, shade(TRUNK, 1.35))
-    c.paint(crown, shade(OLIVE, 0.7))  # a dark rim so the silvery canopy reads on grass
+    # olive leaves are grey-green, paler than the grass: a dark rim and a silvery body
+    c.paint(crown, shade(OLIVE, 0.6))
     inner = erode(crown, 1.2)
-    c.paint(inner, OLIVE)
+    c.paint(inner, SILVER)
     for _ in range(int(r * 1.4)):  # silvery leaves catching the light, mostly top left
         a, d = rng.uniform(0, 2 * math.pi), rng.uniform(r * 0.25, r)
         x, y = C + math.cos(a) * d, C + math.sin(a) * d
         light = math.cos(a - 1.25 * math.pi) > -0.2
-        col = OLIVE_LIGHT if light else shade(OLIVE, 0.8)
+        col = OLIVE_LIGHT if light else shade(OLIVE, 0.85)
         c.paint(c.circle_mask(x, y, rng.uniform(1.2, 2.4)) * inner, col)
     return SceneryTile("", (crown_m, crown_m), c.downsample(), [trunk(trunk_m)])
 
@@ -332,18 +335,25 @@ def clumpy_crown(
             k += 1
         if ring_r >= r - r * clump[1]:
             break
-    clumps.sort(key=lambda t: -(t[0] + t[1]))
-    whole = np.zeros((c.h, c.w))
+    # The crown as a height field of domes, one per clump, lit from the top left and shaded
+    # in three flat tones (a poster's, not a photograph's): clumps merge into one canopy.
+    yy, xx = c.grid()
+    body = ((xx - C) ** 2 + ((yy - C) / flat) ** 2) / (r * 0.82) ** 2  # fills the gaps between clumps
+    height = np.where(body <= 1.0, np.sqrt(np.clip(1.0 - body, 0.0, None)) * r * 0.15, -1.0)
     for x, y, cr in clumps:
-        whole = np.maximum(whole, c.ellipse_mask(x, y, cr, cr * flat))
+        d2 = ((xx - x) ** 2 + ((yy - y) / flat) ** 2) / (cr * cr)
+        dome = np.sqrt(np.clip(1.0 - d2, 0.0, None)) * cr * 0.8 + (r - math.hypot(x - C, y - C)) * 0.25
+        height = np.maximum(height, np.where(d2 <= 1.0, dome, -1.0))
+    whole = (height >= 0).astype(np.float64)
+    gy, gx = np.gradient(height * SS)  # per supersampled px: slopes in px per px
+    light = np.array([-1.0, -1.0, 1.4]) / math.sqrt(1 + 1 + 1.4**2)
+    lum = (-gx * light[0] - gy * light[1] + light[2]) / np.sqrt(gx * gx + gy * gy + 1.0)
     drop_shadow(c, whole, shadow_px, shadow_px, SHADOW_A + 0.04)
     c.paint(whole, shade(base, 0.7))  # a dark rim round the whole crown
     inner = erode(whole, 1.2)
-    for x, y, cr in clumps:
-        m = c.ellipse_mask(x, y, cr, cr * flat) * inner
-        c.paint(m, shade(base, 0.84))
-        c.paint(m * c.ellipse_mask(x - cr * 0.15, y - cr * 0.15, cr * 0.85, cr * 0.85 * flat), base)
-        c.paint(m * c.ellipse_mask(x - cr * 0.4, y - cr * 0.4, cr * 0.4, cr * 0.4 * flat), shade(base, 1.2))
+    c.paint(inner, base)
+    c.paint(inner * (lum < 0.55), shade(base, 0.8))
+    c.paint(inner * (lum > 0.93), shade(base, 1.22))
     return whole
 
 
