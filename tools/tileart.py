@@ -193,13 +193,13 @@ def textured(base: Rgb, noise: Float, amount: float) -> Float:
     return np.clip(col[None, None, :] * (1.0 + amount * noise[..., None]), 0.0, 1.0)
 
 
-def save_png(tiles: Sequence[NDArray[np.uint8]], columns: int, path: str) -> tuple[int, int]:
-    """Pack tiles row-major into one RGBA PNG; returns (width, height) in px."""
+def save_png(tiles: Sequence[NDArray[np.uint8]], columns: int, path: str, tile_px: int = TILE_PX) -> tuple[int, int]:
+    """Pack square tiles of ``tile_px`` px row-major into one RGBA PNG; returns (width, height) in px."""
     rows = math.ceil(len(tiles) / columns)
-    sheet = np.zeros((rows * TILE_PX, columns * TILE_PX, 4), dtype=np.uint8)
+    sheet = np.zeros((rows * tile_px, columns * tile_px, 4), dtype=np.uint8)
     for i, t in enumerate(tiles):
         r, c = divmod(i, columns)
-        sheet[r * TILE_PX : (r + 1) * TILE_PX, c * TILE_PX : (c + 1) * TILE_PX] = t
+        sheet[r * tile_px : (r + 1) * tile_px, c * tile_px : (c + 1) * tile_px] = t
     h, w = sheet.shape[:2]
     surf = pygame.image.frombuffer(sheet.tobytes(), (w, h), "RGBA")
     pygame.image.save(surf, path)
