@@ -205,7 +205,8 @@ def exact_surface(stage, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.n
         key = np.where(better[:, None], k, key)
     if len(route_d) >= 2:
         two = np.sort(np.stack(route_d), axis=0)[:2]
-        split = np.where(np.isfinite(two[1]), (two[1] - two[0]) / 2, np.inf)
+        with np.errstate(invalid="ignore"):  # inf − inf off the roads: no split there
+            split = np.where(np.isfinite(two[1]), (two[1] - two[0]) / 2, np.inf)
         edge = np.minimum(edge, split)
     return best, edge
 
@@ -332,6 +333,51 @@ def test_a_car_driven_into_a_scenery_trunk_is_stopped_by_it(tmp_path: Path) -> N
         race.step(full)
     assert float(race.state.x[0]) < 70 - 0.5  # never through the trunk
     assert abs(float(race.state.y[0]) - 200) < 3  # stopped by it, not slid round it
+
+
+# -- templates ------------------------------------------------------------------------------------------
+def test_objects_made_from_the_shipped_templates_load_as_what_they_are(tmp_path: Path) -> None:
+    import shutil
+
+    levels = resources.levels_dir()
+    shutil.copytree(levels / "templates", tmp_path / "templates")
+    shutil.copytree(levels / "tilesets", tmp_path / "tilesets")
+    text = tmx_text(
+        COLS,
+        ROWS,
+        32,
+        [(1, "tilesets/terrain.tsx"), (468, "tilesets/scenery.tsx")],
+        [("px_per_m", "float", "8")],
+        [TmxLayer("ground", np.ones((ROWS, COLS), dtype=np.int64))],
+        [("objects", [])],
+        "#8db255",
+    ).replace(
+        ' <objectgroup id="2" name="objects">',
+        ' <objectgroup id="2" name="objects">\n'
+        # As Tiled saves instances: the template, the position, and only what was changed.
+        '  <object id="1" template="templates/road-asphalt.tx" x="160" y="1600">\n'
+        '   <polyline points="0,0 1200,0 2400,-800"/>\n  </object>\n'
+        '  <object id="2" template="templates/start.tx" x="226.4" y="1592.8"/>\n'
+        '  <object id="3" template="templates/checkpoint.tx" x="1200" y="1600"/>\n'
+        '  <object id="4" template="templates/finish.tx" x="2400" y="1000"/>\n'
+        '  <object id="5" template="templates/olive.tx" x="800" y="1800"/>\n',
+    )
+    path = tmp_path / "t.tmx"
+    path.write_text(text, encoding="utf-8")
+    stage = load_stage(path)
+    assert [p.surface_name for p in stage.roads] == ["asphalt"] and stage.roads[0].width_m == 7.0
+    assert stage.checkpoints and stage.checkpoints[0].order == 1
+    assert stage.art is not None and [o.gid for o in stage.art.objects] == [468]  # olive_a, in the map's numbering
+    assert (stage.wall_materials() == MATERIAL_HARD).sum() >= 16  # its trunk
+
+
+def test_a_missing_template_is_reported(tmp_path: Path) -> None:
+    objs = [*basic(), TmxObject(9, 100, 100)]
+    plain = '<object id="9" x="100" y="100"/>'
+    text = write_map(tmp_path, objs).read_text().replace(plain, plain.replace("x=", 'template="nowhere.tx" x='))
+    (tmp_path / "roads.tmx").write_text(text)
+    code, out = check(tmp_path / "roads.tmx")
+    assert code != 0 and 'template "nowhere.tx" not found' in out
 
 
 # -- new-stage ------------------------------------------------------------------------------------------

@@ -59,6 +59,7 @@ def build_stage(tmx: TmxFile, surfaces: SurfaceTable, report: Report | None = No
         lint.check_names(report, tmx, shapes)
     start = start_pose(report, shapes, px_per_m)
     net: RoadNetwork | None = None
+    raster = RoadRaster.empty()
     if road_shapes(shapes):
         if any(s.kind == "route" for s in shapes):
             report.error(
@@ -68,7 +69,9 @@ def build_stage(tmx: TmxFile, surfaces: SurfaceTable, report: Report | None = No
         net = build_network(report, shapes, surfaces, px_per_m, start[0] if start is not None else None)
         route = net.route if net is not None else None
         if net is not None:
-            shapes = gates_from_points(report, shapes, net, px_per_m)
+            raster = RoadRaster.of(net.pieces, tiled.width * cell_m, tiled.height * cell_m)
+            ground = lint.Ground(surface, solid, cell_m, surfaces, raster) if surface is not None else None
+            shapes = gates_from_points(report, shapes, net, px_per_m, ground.drivable if ground else None)
     else:
         route = route_polyline(report, shapes, px_per_m)
     if start is not None and route is not None:
@@ -94,7 +97,6 @@ def build_stage(tmx: TmxFile, surfaces: SurfaceTable, report: Report | None = No
             checkpoints, finish, s_finish = found
             timing = read_timing_lines(report, shapes, route, px_per_m, s_finish)
     pieces = net.pieces if net is not None else ()
-    raster = RoadRaster.of(pieces, width_m, height_m)
     if report.collect and route is not None:
         lint.check_geometry(
             report, shapes, surfaces, surface, solid, cell_m, px_per_m, start, route, walls, finish, net, raster

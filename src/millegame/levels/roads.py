@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -51,6 +51,7 @@ SAMPLE_M = 0.5  # spacing of the smoothed centre line
 WALL_OFFSET_M = 0.5  # a walled street's walls stand this far outside its edge
 GATE_MARGIN_M = 2.0  # a gate placed as a point reaches this far past each edge of the road
 GATE_POINT_REACH_M = 15.0  # … and must be placed within this distance of the road's edge
+GATE_EXTEND_M = 30.0  # … and reaches on across drivable ground (a piazza) up to this much further
 
 
 @dataclass(frozen=True)
@@ -324,9 +325,17 @@ def edge_walls(pieces: Sequence[RoadPiece]) -> tuple[FloatArray, NDArray[np.uint
     return out, np.full(len(out), MATERIAL_HARD, dtype=np.uint8)
 
 
-def gates_from_points(report: Report, shapes: list[Shape], net: RoadNetwork, px_per_m: float) -> list[Shape]:
+def gates_from_points(
+    report: Report,
+    shapes: list[Shape],
+    net: RoadNetwork,
+    px_per_m: float,
+    drivable: Callable[[FloatArray], NDArray[np.bool_]] | None = None,
+) -> list[Shape]:
     """Shapes with every gate drawn as a point replaced by a 2-point line across the road
-    there, square to it, reaching ``GATE_MARGIN_M`` past each edge."""
+    there, square to it, reaching ``GATE_MARGIN_M`` past each edge — and on, up to
+    ``GATE_EXTEND_M`` more, while the ground there is still ``drivable`` (a square, a paved
+    verge), so that no car can drive round it."""
     route = net.route
     out = []
     for s in shapes:
@@ -346,7 +355,15 @@ def gates_from_points(report: Report, shapes: list[Shape], net: RoadNetwork, px_
         a, b = route[max(k - 1, 0)], route[min(k + 1, len(route) - 1)]
         t = (b - a) / max(float(np.hypot(*(b - a))), 1e-9)
         n = np.array([-t[1], t[0]])
-        reach = half + GATE_MARGIN_M
-        line = np.array([route[k] - n * reach, route[k] + n * reach]) * px_per_m
+        ends = []
+        for side in (-1.0, 1.0):
+            reach = half + GATE_MARGIN_M
+            if drivable is not None:
+                steps = reach + np.arange(0.0, GATE_EXTEND_M + 0.25, 0.5)
+                free = drivable(route[k] + side * steps[:, None] * n)
+                blocked = np.flatnonzero(~free)
+                reach = float(steps[blocked[0]]) if len(blocked) else float(steps[-1])
+            ends.append(route[k] + side * reach * n)
+        line = np.array(ends) * px_per_m
         out.append(dataclasses.replace(s, shape="polyline", points=line, closed=False))
     return out

@@ -65,27 +65,32 @@ def tile_table(report: Report, tmx: TmxFile) -> dict[int, TileInfo]:
         if node is None:
             continue
         firstgid = int(ref.get("firstgid", "1"))
-        tw, th = int(node.get("tilewidth", "0")), int(node.get("tileheight", "0"))
-        name = node.get("name", ref.get("source", "?"))
-        for tile in node.findall("tile"):
-            tid = tile.get("id", "")
-            if not (tid.isascii() and tid.isdigit()):
-                continue
-            shapes = []
-            for obj in tile.findall("objectgroup/object"):
-                count += 1
-                if count > MAX_SHAPES:
-                    report.error(f'tileset "{name}": more than {MAX_SHAPES} collision shapes — simplify the tiles')
-                    return table
-                shape = _collision_shape(report, name, int(tid), obj)
-                if shape is not None:
-                    shapes.append(shape)
-            solid = any(
-                p.get("name") == "solid" and as_bool(p.get("value")) for p in tile.findall("properties/property")
-            )
-            if shapes or solid:
-                table[firstgid + int(tid)] = TileInfo(tw, th, tuple(shapes), solid)
+        count += sum(len(t.findall("objectgroup/object")) for t in node.findall("tile"))
+        if count > MAX_SHAPES:
+            name = node.get("name", ref.get("source", "?"))
+            report.error(f'tileset "{name}": more than {MAX_SHAPES} collision shapes in all — simplify the tiles')
+            return table
+        for local, info in tileset_tiles(report, node).items():
+            table[firstgid + local] = info
     return table
+
+
+def tileset_tiles(report: Report, node: ET.Element) -> dict[int, TileInfo]:
+    """{local tile id: TileInfo} of one ``<tileset>`` element, for tiles with collision
+    shapes or ``solid`` (also used by the stage generators in tools/ to keep scenery off roads)."""
+    tw, th = int(node.get("tilewidth", "0")), int(node.get("tileheight", "0"))
+    name = node.get("name", "?")
+    out: dict[int, TileInfo] = {}
+    for tile in node.findall("tile"):
+        tid = tile.get("id", "")
+        if not (tid.isascii() and tid.isdigit()):
+            continue
+        shapes = [_collision_shape(report, name, int(tid), obj) for obj in tile.findall("objectgroup/object")]
+        solid = any(p.get("name") == "solid" and as_bool(p.get("value")) for p in tile.findall("properties/property"))
+        kept = tuple(s for s in shapes if s is not None)
+        if kept or solid:
+            out[int(tid)] = TileInfo(tw, th, kept, solid)
+    return out
 
 
 def _tileset_node(map_path: Path, ref: ET.Element) -> ET.Element | None:
@@ -213,6 +218,26 @@ def tile_size(tiled: Any, gid: int) -> tuple[int, int]:
     return (int(best.tilewidth), int(best.tileheight)) if best is not None else (0, 0)
 
 
+def object_outlines(o: TileObjectArt, info: TileInfo) -> list[tuple[FloatArray, int]]:
+    """The collision outlines (closed, (N, 2) [m]) of tile object ``o`` and their materials."""
+    if info.tile_w <= 0 or info.tile_h <= 0:
+        return []
+    outlines = [(s.points, s.material) for s in info.shapes]
+    if not outlines and info.solid:
+        full = np.array([[0, 0], [info.tile_w, 0], [info.tile_w, info.tile_h], [0, info.tile_h]], float)
+        outlines = [(full, MATERIAL_HARD)]
+    sx, sy = o.w_m / info.tile_w, o.h_m / info.tile_h
+    t = math.radians(o.rotation_deg)
+    c, s = math.cos(t), math.sin(t)
+    out = []
+    for pts, material in outlines:
+        # Tile pixels → metres with the anchor (bottom-left) at the origin, then rotate.
+        u = pts[:, 0] * sx
+        v = pts[:, 1] * sy - o.h_m
+        out.append((np.stack([o.x_m + c * u - s * v, o.y_m + s * u + c * v], axis=1), material))
+    return out
+
+
 def scenery_walls(
     objects: tuple[TileObjectArt, ...], table: dict[int, TileInfo]
 ) -> tuple[FloatArray, NDArray[np.uint8]]:
@@ -220,20 +245,9 @@ def scenery_walls(
     segs, mats = [], []
     for o in objects:
         info = table.get(o.gid)
-        if info is None or info.tile_w <= 0 or info.tile_h <= 0:
+        if info is None:
             continue
-        outlines = [(s.points, s.material) for s in info.shapes]
-        if not outlines and info.solid:
-            full = np.array([[0, 0], [info.tile_w, 0], [info.tile_w, info.tile_h], [0, info.tile_h]], float)
-            outlines = [(full, MATERIAL_HARD)]
-        sx, sy = o.w_m / info.tile_w, o.h_m / info.tile_h
-        t = math.radians(o.rotation_deg)
-        c, s = math.cos(t), math.sin(t)
-        for pts, material in outlines:
-            # Tile pixels → metres with the anchor (bottom-left) at the origin, then rotate.
-            u = pts[:, 0] * sx
-            v = pts[:, 1] * sy - o.h_m
-            world = np.stack([o.x_m + c * u - s * v, o.y_m + s * u + c * v], axis=1)
+        for world, material in object_outlines(o, info):
             ring = np.concatenate([world, world[:1]])
             segs.append(np.concatenate([ring[:-1], ring[1:]], axis=1))
             mats.append(np.full(len(world), material, dtype=np.uint8))
