@@ -346,7 +346,7 @@ def test_objects_made_from_the_shipped_templates_load_as_what_they_are(tmp_path:
         COLS,
         ROWS,
         32,
-        [(1, "tilesets/terrain.tsx"), (468, "tilesets/scenery.tsx")],
+        [(1, "tilesets/terrain.tsx"), (481, "tilesets/scenery.tsx")],
         [("px_per_m", "float", "8")],
         [TmxLayer("ground", np.ones((ROWS, COLS), dtype=np.int64))],
         [("objects", [])],
@@ -367,7 +367,7 @@ def test_objects_made_from_the_shipped_templates_load_as_what_they_are(tmp_path:
     stage = load_stage(path)
     assert [p.surface_name for p in stage.roads] == ["asphalt"] and stage.roads[0].width_m == 7.0
     assert stage.checkpoints and stage.checkpoints[0].order == 1
-    assert stage.art is not None and [o.gid for o in stage.art.objects] == [468]  # olive_a, in the map's numbering
+    assert stage.art is not None and [o.gid for o in stage.art.objects] == [481]  # olive_a, in the map's numbering
     assert (stage.wall_materials() == MATERIAL_HARD).sum() >= 16  # its trunk
 
 

@@ -55,7 +55,9 @@ TILE_PX = 32
 CELL_M = TILE_PX / PX_PER_M
 W_M, H_M = 2000.0, 1100.0
 COLS, ROWS = int(W_M / CELL_M), int(H_M / CELL_M)
-SCENERY_FIRSTGID = 468  # after terrain.tsx's 467 tiles
+# After terrain.tsx: Tiled numbers the next tileset from the image's whole grid of tiles
+# (16 × 30 = 480), not from the tilecount (467), and rewrites any other firstgid on a re-save.
+SCENERY_FIRSTGID = 481
 GRASS, WATER = 1, 2  # terrain codes of terrain.tsx's corner Wang set (grass, asphalt, water, cobbles …)
 
 Point = tuple[float, float]

@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape, quoteattr
 import numpy as np
 from numpy.typing import NDArray
 
-Property = tuple[str, str, str]  # (name, type, value); type "enum:<name>" is a string of a project enum
+Property = tuple[str, str, str]  # (name, type, value); "enum:<name>" is a string of a project enum
 
 
 def tiled_number(v: float) -> str:
@@ -62,9 +62,9 @@ def properties_xml(props: Sequence[Property], indent: str) -> list[str]:
         return []
     out = [f"{indent}<properties>"]
     for name, typ, value in sorted(props):
-        t = "" if typ == "string" else f' type="{typ}"'
-        if typ.startswith("enum:"):
-            t = f' propertytype="{typ[5:]}"'
+        # An enum of the project is written as a plain string: Tiled 1.8 drops `propertytype`
+        # on a re-save without the project loaded, so a file with it would not round-trip.
+        t = "" if typ == "string" or typ.startswith("enum:") else f' type="{typ}"'
         out.append(f"{indent} <property name={quoteattr(name)}{t} value={quoteattr(value)}/>")
     out.append(f"{indent}</properties>")
     return out
