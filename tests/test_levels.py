@@ -32,14 +32,14 @@ def prologo() -> Stage:
 
 
 def surface_at(stage: Stage, x: float, y: float) -> str:
-    r, c = int(y // stage.cell_m), int(x // stage.cell_m)
-    return stage.surfaces.names[stage.surface[r, c]]
+    """The surface the physics reads there: a drawn road's, else the ground's."""
+    return stage.surfaces.names[int(stage.surface_at(np.array([x]), np.array([y]))[0])]
 
 
 def drivable(stage: Stage, x: float, y: float) -> bool:
     r, c = int(y // stage.cell_m), int(x // stage.cell_m)
     inside = 0 <= r < stage.rows and 0 <= c < stage.cols
-    return inside and not stage.solid[r, c] and stage.surfaces.names[stage.surface[r, c]] in ROAD
+    return inside and not stage.solid[r, c] and surface_at(stage, x, y) in ROAD
 
 
 def arc_length_of(route: np.ndarray, p: np.ndarray) -> float:
@@ -75,7 +75,12 @@ def test_pixels_become_metres_at_8_px_per_m(prologo: Stage) -> None:
     iseo = objs["Iseo"]
     x_px, y_px = float(iseo.get("x", "0")), float(iseo.get("y", "0"))
     gate = next(g for g in prologo.checkpoints if g.name == "Iseo")
-    assert gate.a == pytest.approx((x_px / 8, y_px / 8))
+    # Placed as a point: the gate spans the road square to it, centred where the road passes
+    # nearest the point (in metres: px / 8).
+    point = np.array([x_px / 8, y_px / 8])
+    nearest = prologo.route[np.argmin(np.hypot(*(prologo.route - point).T))]
+    centre = (np.array(gate.a) + np.array(gate.b)) / 2
+    assert np.hypot(*(centre - nearest)) < 0.5
     start = objs["Sarnico"]
     w, h = float(start.get("width", "0")), float(start.get("height", "0"))
     assert (w / 8, h / 8) == pytest.approx((4.4, 1.8))
@@ -137,21 +142,23 @@ def test_every_gate_spans_the_road_and_faces_along_the_route(stage_path: Path) -
 
 
 def test_surfaces_include_asphalt_cobbles_and_the_lake(prologo: Stage) -> None:
-    used = {prologo.surfaces.names[i] for i in np.unique(prologo.surface)}
+    used = {prologo.surfaces.names[i] for i in np.unique(prologo.surface)} | {p.surface_name for p in prologo.roads}
     assert {"asphalt", "cobbles", "grass", "water"} <= used
     assert prologo.solid.any() and not prologo.solid.all()
 
 
-def test_art_names_the_tileset_and_layers(prologo: Stage) -> None:
+def test_art_names_the_tilesets_layers_and_scenery(prologo: Stage) -> None:
     art = prologo.art
     assert art is not None
-    assert [layer.name for layer in art.layers] == ["ground", "decor", "above"]
-    assert [layer.above_cars for layer in art.layers] == [False, False, True]
-    (ts,) = art.tilesets
-    assert Path(ts.image_path).is_file() and ts.tile_w == ts.tile_h == 32
+    assert [layer.name for layer in art.layers] == ["ground", "decor"]
+    terrain, scenery = art.tilesets
+    assert Path(terrain.image_path).is_file() and terrain.tile_w == terrain.tile_h == 32
+    assert Path(scenery.image_path).name == "scenery.png" and scenery.tile_w == 128
     ground = art.layers[0].gids
-    assert ground.shape == (prologo.rows, prologo.cols) and ground.min() >= ts.firstgid
-    assert max(int(layer.gids.max()) for layer in art.layers) < ts.firstgid + ts.tilecount
+    assert ground.shape == (prologo.rows, prologo.cols) and ground.min() >= terrain.firstgid
+    assert max(int(layer.gids.max()) for layer in art.layers) < terrain.firstgid + terrain.tilecount
+    assert len(art.objects) > 300  # trees, houses, bales placed freely
+    assert all(scenery.firstgid <= o.gid < scenery.firstgid + scenery.tilecount for o in art.objects)
 
 
 @pytest.mark.parametrize("stage_path", SHIPPED, ids=[p.stem for p in SHIPPED])

@@ -94,12 +94,17 @@ PIECES = (
         6.5, "cobbles", "kerb", True,
     ),
 )  # fmt: skip
+# Side streets of Brescia: drawn and drivable, not part of the route (they start mid-street).
+SIDE_ROADS = (
+    Piece("Via dei Musei", [(1830, 972), (1838, 930), (1834, 892)], 5.0, "cobbles", "kerb", True),
+    Piece("Contrada del Carmine", [(1880, 950), (1886, 996), (1902, 1040)], 5.0, "cobbles", "kerb", True),
+)
 START: Point = (48, 420)
 CHECKPOINTS = (("Iseo", (1030, 463)), ("Provaglio", (1210, 680)), ("Porta San Giovanni", (1785, 1001)))
 FINISH = ("Piazza della Loggia", (1955, 949))
 TOWN = shapely.Polygon([(1700, 1060), (1740, 900), (1860, 880), (1995, 890), (1995, 1070), (1780, 1090)])
 PIAZZA = shapely.box(1925, 925, 1995, 975)
-DUOMO_CELL = (222, 470)  # (row, col) of the Duomo's 4 × 4 dome tiles, north of the street into the piazza
+DUOMO_CELL = (227, 482)  # (row, col) of the Duomo's 4 × 4 dome tiles, north of the street into the piazza
 
 
 def gid(kind: str) -> int:
@@ -123,15 +128,56 @@ def centre_lines() -> list[NDArray[np.float64]]:
 
 
 CENTRES = centre_lines()
-ROAD = shapely.union_all([shapely.LineString(c).buffer(p.width_m / 2) for c, p in zip(CENTRES, PIECES, strict=True)])
+SIDE_CENTRES = [np.array(p.points, float) for p in SIDE_ROADS]  # sharp: as drawn
+ROAD = shapely.union_all(
+    [
+        shapely.LineString(c).buffer(p.width_m / 2)
+        for c, p in zip(CENTRES + SIDE_CENTRES, PIECES + SIDE_ROADS, strict=True)
+    ]
+)
 
 
 # -- ground ----------------------------------------------------------------------------------------
 def lake() -> shapely.Geometry:
     """Lago d'Iseo: north of the lake road, 9 m beyond its centre, bending north past Iseo."""
     shore = shapely.LineString(CENTRES[0]).offset_curve(-(PIECES[0].width_m / 2 + 9.0))
-    pts = [(0.0, shore.coords[0][1]), *shore.coords, (1120.0, 380.0), (1150.0, 0.0), (0.0, 0.0)]
+    east = [(1110.0, 430.0), (1142.0, 372.0), (1168.0, 296.0), (1160.0, 220.0), (1188.0, 140.0), (1176.0, 60.0),
+            (1196.0, 0.0)]  # fmt: skip
+    pts = [(0.0, shore.coords[0][1]), *shore.coords, *east, (0.0, 0.0)]
     return shapely.Polygon(pts).buffer(0)
+
+
+def field_mosaic(rng: np.random.Generator) -> list[tuple[shapely.Geometry, str]]:
+    """The land cut into fields (binary splits down to 45-130 m a side), each with a crop for
+    its region: vineyards and meadows on the Franciacorta hills, wheat and ploughed land on
+    the plain, meadows and olive groves by the lake; about a quarter left as grass."""
+    out: list[tuple[shapely.Geometry, str]] = []
+    stack = [(0.0, 0.0, W_M, H_M)]
+    while stack:
+        x0, y0, x1, y1 = stack.pop()
+        w, h = x1 - x0, y1 - y0
+        limit = rng.uniform(45, 130)
+        if max(w, h) > limit:
+            if w >= h:
+                cut = x0 + w * rng.uniform(0.35, 0.65)
+                stack += [(x0, y0, cut, y1), (cut, y0, x1, y1)]
+            else:
+                cut = y0 + h * rng.uniform(0.35, 0.65)
+                stack += [(x0, y0, x1, cut), (x0, cut, x1, y1)]
+            continue
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        if HILLS.contains(shapely.Point(cx, cy)):
+            kinds = ("vineyard_h", "vineyard_v", "vineyard_h", "meadow", "grass", "olives")
+        elif cy > 640:
+            kinds = ("wheat", "ploughed", "wheat", "meadow", "grass", "grass")
+        else:
+            kinds = ("meadow", "wheat", "ploughed", "olives", "grass", "grass")
+        out.append((shapely.box(x0 + 3, y0 + 3, x1 - 3, y1 - 3), str(rng.choice(kinds))))
+    return out
+
+
+HILLS = shapely.Polygon([(1060, 420), (1400, 440), (1480, 640), (1460, 900), (1170, 930), (1040, 700)])
+FIELDS = field_mosaic(np.random.default_rng(1955))
 
 
 def ground_layer(rng: np.random.Generator) -> NDArray[np.int64]:
@@ -150,42 +196,17 @@ def ground_layer(rng: np.random.Generator) -> NDArray[np.int64]:
             elif WATER in corners:
                 ground[r, c] = TERRAIN.by_corners[corners][0] + 1
     cx, cy = np.meshgrid((np.arange(COLS) + 0.5) * CELL_M, (np.arange(ROWS) + 0.5) * CELL_M)
-    land = ~shapely.contains_xy(lake().buffer(CELL_M), cx, cy)
-    near_road = shapely.contains_xy(ROAD.buffer(6.0), cx, cy)
-    # Franciacorta: vineyards in rows on the hills, in patches of varied size.
-    hills = shapely.Polygon([(1080, 500), (1200, 480), (1420, 640), (1440, 900), (1180, 920), (1060, 700)])
-    patch(ground, rng, hills, ("vineyard_h", "vineyard_v", "meadow"), 26, land & ~near_road, cx, cy)
-    plain = shapely.Polygon([(1380, 880), (1500, 840), (1760, 900), (1700, 1090), (1380, 1090)])
-    patch(ground, rng, plain, ("wheat", "ploughed", "meadow", "wheat"), 30, land & ~near_road, cx, cy)
-    lakeside = shapely.Polygon([(20, 440), (1050, 480), (1050, 700), (20, 700)])
-    patch(ground, rng, lakeside, ("meadow", "wheat", "ploughed"), 22, land & ~near_road, cx, cy)
+    free = ~shapely.contains_xy(lake().buffer(CELL_M), cx, cy)
+    free &= ~shapely.contains_xy(ROAD.buffer(6.0), cx, cy) & ~shapely.contains_xy(TOWN.buffer(10.0), cx, cy)
+    for area, kind in FIELDS:
+        if kind in ("grass", "olives"):
+            continue  # olive groves are trees on grass (lay_scenery)
+        ground[shapely.contains_xy(area, cx, cy) & free] = gid(kind)
     # The town's gardens and courtyards are grass between the houses; only the piazza is paved
     # (paving is drivable ground, so a gate across a street still ends against a house).
     ground[shapely.contains_xy(TOWN, cx, cy)] = gid("grass_c")
     ground[shapely.contains_xy(PIAZZA, cx, cy)] = gid("piazza")
     return ground
-
-
-def patch(
-    ground: NDArray[np.int64],
-    rng: np.random.Generator,
-    area: shapely.Geometry,
-    kinds: tuple[str, ...],
-    count: int,
-    free: NDArray[np.bool_],
-    cx: NDArray[np.float64],
-    cy: NDArray[np.float64],
-) -> None:
-    """``count`` fields of the given kinds, each 30-90 m a side, inside ``area`` and off the
-    road. Fields keep to the tile grid's directions: on 4 m tiles a slanted edge would be a
-    staircase."""
-    x0, y0, x1, y1 = area.bounds
-    inside = shapely.contains_xy(area, cx, cy) & free
-    for _ in range(count):
-        x, y = rng.uniform(x0, x1), rng.uniform(y0, y1)
-        w, h = rng.uniform(30, 90, size=2)
-        field_mask = (np.abs(cx - x) < w / 2) & (np.abs(cy - y) < h / 2) & inside
-        ground[field_mask] = gid(kinds[int(rng.integers(len(kinds)))])
 
 
 # -- scenery ---------------------------------------------------------------------------------------
@@ -274,13 +295,21 @@ def lay_scenery(rng: np.random.Generator) -> list[TmxObject]:
             off = PIECES[2].width_m / 2 + 4.5
             sc.place("poplar", x - ty * off * side, y + tx * off * side, 0.0, 1.0, 2.0)
         s += 14.0
-    # Olive groves on the hills: spacing that varies, rows that are not a grid.
-    grove = shapely.Polygon([(1080, 480), (1230, 470), (1430, 640), (1450, 900), (1170, 930), (1040, 720)])
-    scatter(sc, rng, grove, ("olive_a", "olive_b", "olive_c"), 520, 7.0, (0.8, 1.15))
-    lakeside_trees = shapely.Polygon([(20, 445), (1040, 480), (1040, 640), (20, 640)])
-    scatter(sc, rng, lakeside_trees, ("olive_a", "olive_c", "plane_tree", "bush"), 260, 9.0, (0.8, 1.1))
-    scatter(sc, rng, shapely.Polygon([(1380, 900), (1720, 940), (1690, 1090), (1380, 1090)]),
-            ("haystack", "bush", "plane_tree"), 60, 10.0, (0.8, 1.0))  # fmt: skip
+    # Olive groves: trees in loose rows, spacing that varies from grove to grove.
+    for area, kind in FIELDS:
+        if kind == "olives":
+            grove(sc, rng, area)
+    # Hedgerows and tree lines along some field edges; haystacks in the wheat.
+    for area, kind in FIELDS:
+        if area.intersects(TOWN.buffer(10.0)):
+            continue
+        if kind in ("wheat", "ploughed", "meadow", "vineyard_h", "vineyard_v") and rng.random() < 0.4:
+            hedgerow(sc, rng, area)
+        if kind == "wheat" and rng.random() < 0.3:
+            x0, y0, x1, y1 = area.bounds
+            sc.place("haystack", rng.uniform(x0, x1), rng.uniform(y0, y1), 0.0, float(rng.uniform(0.8, 1.1)), 6.0)
+    scatter(sc, rng, shapely.Polygon([(20, 445), (1040, 480), (1040, 640), (20, 640)]),
+            ("plane_tree", "bush", "umbrella_pine"), 60, 9.0, (0.8, 1.1))  # fmt: skip
     # Cypress pairs and farmhouses (cascine) along the climb.
     for s_frac, side in ((0.08, 1), (0.35, -1), (0.6, 1), (0.85, -1)):
         x, y, tx, ty = along(climb, s_frac * length(climb))
@@ -291,10 +320,17 @@ def lay_scenery(rng: np.random.Generator) -> list[TmxObject]:
             sc.place("cypress_a", x - ty * 6.5 * side + tx * 8 * k, y + tx * 6.5 * side + ty * 8 * k, 0.0, 1.0, 1.5)
     # Straw bales on the outside of the hairpins and the tightest bends: soft.
     bales(sc, climb, PIECES[1].width_m)
-    # Brescia: houses along the streets, turned to face them, gaps at the corners.
-    houses(sc, rng, town, PIECES[3].width_m)
-    sc.place("church", 1950, 912, 0.0, 1.0, 3.0)  # the Duomo Vecchio's neighbour, north of the piazza
-    sc.place("palazzo", 1968, 990, 0.0, 1.0, 3.0)  # the Loggia
+    # Brescia: the Duomo's dome is a tile layer (decor_layer); beside it a church, and the
+    # Loggia's palazzo on the south side of the piazza.
+    r0, c0 = DUOMO_CELL
+    sc.taken.append(shapely.box(c0 * CELL_M, r0 * CELL_M, (c0 + 4) * CELL_M, (r0 + 4) * CELL_M).buffer(1.0))
+    sc.place("church", 1975, 903, 0.0, 1.0, 3.0)
+    sc.place("palazzo", 1968, 990, 0.0, 1.0, 3.0)
+    # Houses along the streets, turned to face them, gaps at the corners; a second
+    # row behind the first makes the blocks.
+    for centre, piece in ((town, PIECES[3]), *zip(SIDE_CENTRES, SIDE_ROADS, strict=True)):
+        for row in (0, 1, 2):
+            houses(sc, rng, centre, piece, row)
     for k, obj in enumerate(sc.objects):
         obj.id = 100 + k
     return sc.objects
@@ -334,26 +370,53 @@ def bales(sc: Scenery, centre: NDArray[np.float64], width_m: float) -> None:
         sc.place("straw_bales", x - ty * off * side, y + tx * off * side, math.degrees(math.atan2(ty, tx)), 1.0, 1.5)
 
 
-def houses(sc: Scenery, rng: np.random.Generator, centre: NDArray[np.float64], width_m: float) -> None:
-    corners = np.array(PIECES[3].points, float)
+def houses(sc: Scenery, rng: np.random.Generator, centre: NDArray[np.float64], piece: Piece, row: int) -> None:
+    """Houses along both sides of a street, ``row`` 0 on the pavement, 1 behind it."""
+    corners = np.array(PIECES[3].points + [p for r in SIDE_ROADS for p in r.points], float)
     s_total = length(centre)
-    s = 4.0
+    s = 4.0 + 5.0 * row
     while s < s_total - 4:
         x, y, tx, ty = along(centre, s)
-        near_corner = np.min(np.hypot(corners[1:-1, 0] - x, corners[1:-1, 1] - y)) < 15.0
-        if not near_corner:
+        near_corner = np.min(np.hypot(corners[:, 0] - x, corners[:, 1] - y)) < 14.0
+        if not near_corner and TOWN.contains(shapely.Point(x, y)):
             for side in (-1.0, 1.0):
-                kind = str(rng.choice(("house_a", "house_b", "house_c")))
-                off = width_m / 2 + 2.5 + 5.5
-                sc.place(kind, x - ty * off * side, y + tx * off * side,
-                         math.degrees(math.atan2(ty, tx)) + (0 if side > 0 else 180), 1.0, 1.8)  # fmt: skip
-        s += 11.0 + float(rng.uniform(0, 3))
+                kind = str(rng.choice(("house_a", "house_b", "house_c", "house_a")))
+                off = piece.width_m / 2 + 2.5 + 5.5 + 11.0 * row
+                hx, hy = x - ty * off * side, y + tx * off * side
+                if not PIAZZA.buffer(4.0).contains(shapely.Point(hx, hy)):
+                    sc.place(kind, hx, hy, math.degrees(math.atan2(ty, tx)) + (0 if side > 0 else 180), 1.0, 1.8)
+        s += 10.5 + float(rng.uniform(0, 2))
+
+
+def grove(sc: Scenery, rng: np.random.Generator, area: shapely.Geometry) -> None:
+    x0, y0, x1, y1 = area.bounds
+    step = float(rng.uniform(8.0, 12.0))
+    turn = float(rng.uniform(-0.4, 0.4))  # rows a little off the field's edges
+    for gy in np.arange(y0 + step / 2, y1, step):
+        for gx in np.arange(x0 + step / 2, x1, step):
+            jx, jy = rng.normal(0, step * 0.12, 2)
+            x = gx + jx + (gy - y0) * turn * 0.2
+            if area.contains(shapely.Point(x, gy + jy)):
+                kind = str(rng.choice(("olive_a", "olive_b", "olive_c")))
+                sc.place(kind, x, gy + jy, float(rng.uniform(0, 360)), float(rng.uniform(0.8, 1.1)), 6.0)
+
+
+def hedgerow(sc: Scenery, rng: np.random.Generator, area: shapely.Geometry) -> None:
+    x0, y0, x1, y1 = area.bounds
+    edges = [((x0, y0), (x1, y0)), ((x1, y0), (x1, y1)), ((x1, y1), (x0, y1)), ((x0, y1), (x0, y0))]
+    (ax, ay), (bx, by) = edges[int(rng.integers(4))]
+    kind = str(rng.choice(("poplar", "cypress_a", "cypress_b", "bush", "plane_tree")))
+    step = {"bush": 5.0, "plane_tree": 14.0}.get(kind, 9.0)
+    n = int(math.hypot(bx - ax, by - ay) / step)
+    for k in range(n + 1):
+        f = k / max(n, 1)
+        sc.place(kind, ax + f * (bx - ax), ay + f * (by - ay), float(rng.uniform(0, 360)), 1.0, 4.0)
 
 
 # -- gates, start, decor ---------------------------------------------------------------------------
 def stage_objects() -> list[TmxObject]:
     objs: list[TmxObject] = []
-    for k, piece in enumerate(PIECES):
+    for k, piece in enumerate(PIECES + SIDE_ROADS):
         x0, y0 = piece.points[0][0] * PX_PER_M, piece.points[0][1] * PX_PER_M
         rel = [(x * PX_PER_M - x0, y * PX_PER_M - y0) for x, y in piece.points]
         props: list[Property] = [("width_m", "float", f"{piece.width_m:g}")]
@@ -365,7 +428,7 @@ def stage_objects() -> list[TmxObject]:
             props.append(("sharp", "bool", "true"))
         objs.append(TmxObject(k + 1, x0, y0, type="road", name=piece.name, points=rel, properties=props))
     # The start: a car-sized rectangle facing along the road.
-    x, y, tx, ty = along(CENTRES[0], 8.0)
+    x, y, tx, ty = along(CENTRES[0], 4.0)
     t = math.atan2(ty, tx)
     ax = x - (2.2 * math.cos(t) - 0.9 * math.sin(t))
     ay = y - (2.2 * math.sin(t) + 0.9 * math.cos(t))

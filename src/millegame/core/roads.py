@@ -179,9 +179,18 @@ def _rasterize(  # pragma: no cover
         c1 = min(int(math.floor((max(x0, x1) + r) / cell_m)), cols - 1)
         r0 = max(int(math.floor((min(y0, y1) - r) / cell_m)), 0)
         r1 = min(int(math.floor((max(y0, y1) + r) / cell_m)), rows - 1)
+        length = math.sqrt(len2)
+        ux, uy = (dx / length, dy / length) if length > 0.0 else (1.0, 0.0)
         for row in range(r0, r1 + 1):
             py = (row + 0.5) * cell_m
-            for col in range(c0, c1 + 1):
+            # Only the cells of this row inside the strip within r of the segment's line.
+            lo, hi = c0, c1
+            if abs(uy) > 1e-9:
+                xa = x0 + ((py - y0) * ux - r) / uy
+                xb = x0 + ((py - y0) * ux + r) / uy
+                lo = max(c0, int(math.floor(min(xa, xb) / cell_m - 0.5)))
+                hi = min(c1, int(math.floor(max(xa, xb) / cell_m + 0.5)))
+            for col in range(lo, hi + 1):
                 px = (col + 0.5) * cell_m
                 t = 0.0
                 if len2 > 0.0:

@@ -99,8 +99,9 @@ def build_stage(tmx: TmxFile, surfaces: SurfaceTable, report: Report | None = No
     pieces = net.pieces if net is not None else ()
     if report.collect and route is not None:
         lint.check_geometry(
-            report, shapes, surfaces, surface, solid, cell_m, px_per_m, start, route, walls, finish, net, raster
-        )
+            report, shapes, surfaces, surface, solid, cell_m, px_per_m, start, route, walls, finish, net,
+            raster if net is not None else None,
+        )  # fmt: skip
     par = par_time(report, props)
     if start is None or route is None or finish is None or surface is None or report.has_errors:
         return None

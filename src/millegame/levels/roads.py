@@ -48,6 +48,7 @@ JOIN_M = 1.0  # a piece continues another when it begins this close to its end
 GAP_REPORT_M = 40.0  # a chain that stops this close to another piece's start is a missed join
 START_TOLERANCE_M = 30.0  # the chain must begin this close to the start
 SAMPLE_M = 0.5  # spacing of the smoothed centre line
+SIMPLIFY_M = 0.02  # a piece's centre line keeps points where it bends by more than this
 WALL_OFFSET_M = 0.5  # a walled street's walls stand this far outside its edge
 GATE_MARGIN_M = 2.0  # a gate placed as a point reaches this far past each edge of the road
 GATE_POINT_REACH_M = 15.0  # … and must be placed within this distance of the road's edge
@@ -269,8 +270,11 @@ def network(chain: list[DrawnRoad], side: list[DrawnRoad]) -> RoadNetwork:
 
 
 def _piece(r: DrawnRoad, centre: FloatArray, on_route: bool) -> RoadPiece:
+    # Fewer points where the curve is nearly straight (Douglas–Peucker, 2 cm): the raster
+    # and the renderer both read this line, and a long straight needs two points, not 400.
+    simple = np.asarray(shapely.LineString(centre).simplify(SIMPLIFY_M, preserve_topology=False).coords)
     return RoadPiece(
-        centre=np.ascontiguousarray(centre),
+        centre=np.ascontiguousarray(simple),
         width_m=r.width_m,
         surface=r.surface,
         edge=r.edge,
