@@ -34,9 +34,7 @@ def test_every_python_example_in_the_api_doc_runs(tmp_path: Path) -> None:
     assert len(blocks) >= 8
     # Each block gets a marker, so a failure names the block that failed.
     script = "\n".join(f"print('BLOCK {i}')\n{b}" for i, b in enumerate(blocks)) + LEAK_CHECK
-    out = subprocess.run(
-        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=300
-    )
+    out = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=300)
     started = [line for line in out.stdout.splitlines() if line.startswith("BLOCK ")]
     assert out.returncode == 0, f"docs/api.md example {started[-1] if started else '?'} failed:\n{out.stderr[-3000:]}"
     assert len(started) == len(blocks)

@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 
 from millegame import catalog
+from millegame.core.route import curvature, resample
 from millegame.core.stage import Stage
 from millegame.levels import load_stage
 from millegame.levels.check import EXIT_OK, check_file
@@ -35,7 +36,7 @@ ROUTE_ORDER = [
 ]
 # What makes each stage recognisable from above: tile kinds that must be on its map.
 LANDMARKS = {
-    "prologo": {"sail_boat", "olive", "dome_00", "cyclists"},
+    "prologo": {"sail_boat", "olive_a", "cypress_a", "straw_bales", "church", "dome_00", "cyclists"},
     "brescia-verona": {"ramp_tl", "spectators_flags", "banner_v_m", "sail_boat", "brick_ns"},
     "verona-vicenza": {"arena_4_4", "rotonda_1_1", "basilica_1_2", "vineyard_h"},
     "vicenza-padova": {"statue", "fountain_tl", "wet_asphalt", "dome_11"},
@@ -53,14 +54,17 @@ def stage(stage_id: str) -> Stage:
 
 @cache
 def kinds_on(stage_id: str) -> set[str]:
-    tsx = ET.parse(LEVELS / "tilesets" / "terrain.tsx").getroot()
-    kind = {
-        int(t.get("id", "0")) + 1: next(p.get("value") for p in t.iter("property") if p.get("name") == "kind")
-        for t in tsx.iter("tile")
-    }
+    """The ``kind`` of every tile on the stage's layers and of every tile object."""
     art = stage(stage_id).art
     assert art is not None
-    gids = np.unique(np.concatenate([layer.gids.ravel() for layer in art.layers]))
+    kind: dict[int, str] = {}
+    for ts in art.tilesets:
+        tsx = ET.parse(Path(ts.image_path).with_suffix(".tsx")).getroot()
+        for t in tsx.iter("tile"):
+            name = next((p.get("value") for p in t.iter("property") if p.get("name") == "kind"), None)
+            if name:
+                kind[ts.firstgid + int(t.get("id", "0"))] = name
+    gids = np.unique(np.concatenate([layer.gids.ravel() for layer in art.layers] + [[o.gid for o in art.objects]]))
     return {str(kind[int(g)]) for g in gids if int(g) in kind}
 
 
@@ -96,7 +100,7 @@ def test_landmarks_are_on_the_map(stage_id: str) -> None:
 
 def surfaces_of(stage_id: str) -> set[str]:
     s = stage(stage_id)
-    return {s.surfaces.names[i] for i in np.unique(s.surface)}
+    return {s.surfaces.names[i] for i in np.unique(s.surface)} | {p.surface_name for p in s.roads}
 
 
 def test_surfaces_where_history_has_them() -> None:
@@ -129,6 +133,28 @@ def test_timing_lines_on_at_least_three_stages() -> None:
     assert len(with_pc) >= 3, with_pc
     kinds = {t.kind for i in IDS for t in stage(i).properties.get("timing_lines", ())}
     assert {"pc_line", "pm_start", "pm_secret", "pm_end", "co"} <= kinds
+
+
+def test_the_prologue_is_drawn_with_flowing_roads() -> None:
+    """Not right angles of one radius: at least 40 % of the route's length at headings more
+    than 10° from any multiple of 90°, and corners of at least three radius classes."""
+    s = stage("prologo")
+    assert s.roads and not any(k == "route" for k in s.properties)
+    pts = resample(s.route, 1.0)
+    d = np.diff(pts, axis=0)
+    length = np.hypot(*d.T)
+    heading = np.degrees(np.arctan2(d[:, 1], d[:, 0])) % 90
+    slanted = length[np.minimum(heading, 90 - heading) > 10].sum() / length.sum()
+    assert slanted >= 0.40, f"{slanted:.0%} of the route is slanted"
+    kappa = np.abs(curvature(pts, window=4))
+    classes = set()
+    corner = np.flatnonzero(kappa > 1 / 400)
+    for run in np.split(corner, np.flatnonzero(np.diff(corner) > 1) + 1):
+        if len(run) >= 3:
+            r = 1 / kappa[run].max()
+            classes.add("hairpin" if r < 20 else "slow" if r < 60 else "medium" if r < 200 else "fast")
+    assert len(classes) >= 3, classes
+    assert "hairpin" in classes
 
 
 @pytest.mark.parametrize("stage_id", IDS)
@@ -170,6 +196,19 @@ def test_the_tiled_project_is_up_to_date() -> None:
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True).stdout
     expected = (LEVELS / "millegame.tiled-project").read_text() + (LEVELS / "objecttypes.xml").read_text()
     assert out == expected, "run tools/make_tiled_project.py"
+    code = "import sys, json; sys.path.insert(0, 'tools'); import make_tiled_project as m; "
+    code += "print(json.dumps(m.templates()))"
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True).stdout
+    templates = json.loads(out)
+    assert templates == {p.name: p.read_text() for p in sorted((LEVELS / "templates").glob("*.tx"))}
+
+
+def test_the_tiled_project_has_the_check_and_play_commands() -> None:
+    project = json.loads((LEVELS / "millegame.tiled-project").read_text())
+    commands = {c["name"]: c for c in project["commands"]}
+    assert commands["Check stage"]["arguments"] == "check-level %mapfile --drive"
+    assert commands["Play stage"]["arguments"] == "play %mapfile --watch"
+    assert all(c["command"] == "millegame" and c["saveBeforeExecute"] for c in commands.values())
 
 
 def test_the_tileset_uses_the_project_enums() -> None:

@@ -1,18 +1,25 @@
-"""Generate ``levels/prologo.tmx``: "Prologo: Lago d'Iseo → Brescia".
+"""Generate ``levels/prologo.tmx``: "Prologo: Lago d'Iseo → Brescia", drawn with road objects.
 
-The stage runs from Sarnico along the south shore of Lago d'Iseo (olive groves,
-boats, Clusane), turns at Iseo into the Franciacorta hills (vineyards, cypresses, two
-hairpins), crosses the plain on a poplar avenue and enters Brescia by Porta San
-Giovanni: cobbled streets, terracotta roofs, bunting, and the finish in Piazza della
-Loggia beside the Duomo's dome.
+The first stage on the road-geometry format (docs/levels.md, "Roads"): four road pieces a
+designer could have clicked in Tiled (47 points for 2.5 km), smoothed by the loader:
 
-The road is a turtle path (straights and arcs, see ``mapgen``) sampled every metre; the
-ground tiles come from a corner Wang set — each tile corner is grass, asphalt, water or
-cobbles according to its distance to that centreline — so the painted road and the
-``route`` polyline match exactly. Deterministic: one seeded numpy Generator.
+1. **Lungolago** — the lake road from Sarnico along the south shore of Lago d'Iseo to Iseo,
+   following the shore's kinks (asphalt, 6.5 m);
+2. **Salita di Provaglio** — the climb through the Franciacorta's olive groves and vineyards,
+   bends of every radius and two hairpins (asphalt, 6 m, straw bales on the outside);
+3. **Strada per Brescia** — fast sweepers across the plain between poplar rows (asphalt, 7 m);
+4. **Brescia** — in by Porta San Giovanni on cobbles, corners as drawn (``sharp``), houses
+   along the streets, the finish in Piazza della Loggia beside the Duomo.
 
-Run:  SDL_VIDEODRIVER=dummy .venv/bin/python tools/make_prologo.py
-(needs ``levels/tilesets/terrain.tsx`` from ``tools/make_tileset.py``).
+Scenery is placed as tile objects from ``scenery.tsx`` at any angle; each is solid where its
+tile's collision shape is (a trunk, a house's walls), and nothing is placed where its shape
+would touch a road. The ground (grass, lake, vineyards, fields, the town's paving) is a tile
+layer. Deterministic: one seeded numpy Generator.
+
+The stage is a source people edit in Tiled: this tool refuses to overwrite a prologo.tmx
+that differs from what it wrote last (see ``write_generated``), unless ``--force``.
+
+Run:  .venv/bin/python tools/make_prologo.py [--force] [--par estimate]
 """
 
 from __future__ import annotations
@@ -20,437 +27,438 @@ from __future__ import annotations
 import argparse
 import math
 import sys
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import shapely
 from numpy.typing import NDArray
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(HERE))
 
-from mapgen import (
-    Arc,
-    Centreline,
-    MapObject,
-    Straight,
-    inside_polygon,
-    lap_time_s,
-    lay_centreline,
-    nearest_field,
-    read_tileset,
-    simplify_route,
-    speed_profile,
-    tmx_text,
-)
-from mapworld import (
-    ASPHALT,
-    CAR_L_M,
-    CAR_W_M,
-    COBBLES,
-    GRASS,
-    PAR_CAR,
-    PX_PER_M,
-    TILE_M,
-    TILE_PX,
-    WATER,
-    World,
-    autopilot_time_s,
-    fill_houses,
-    gate_object,
-    min_road_width_m,
-    offset_cell,
-    pick_ground,
-    place_along,
-    place_arrows,
-    place_patches,
-    place_pine,
-    place_village,
-    place_wall_cells,
-    px,
-    sprinkle,
-)
+from mapgen import read_tileset  # noqa: E402
 
-REPO = Path(__file__).resolve().parent.parent
-LEVELS = REPO / "levels"
-TSX = LEVELS / "tilesets" / "terrain.tsx"
-OUT = LEVELS / "prologo.tmx"
+from millegame.core.stage import TileObjectArt  # noqa: E402
+from millegame.levels.report import Report  # noqa: E402
+from millegame.levels.roads import smooth_chain  # noqa: E402
+from millegame.levels.scenery import TileInfo, object_outlines, tileset_tiles  # noqa: E402
+from millegame.levels.writer import Property, TmxLayer, TmxObject, tiled_round, tmx_text  # noqa: E402
 
-TITLE = "Prologo: Lago d'Iseo → Brescia"
-SEED = 722  # Moss's start number
-COLS, ROWS = 240, 200
-ROAD_CORNER_M = 6.0  # a tile corner this close to the centreline is road: painted width 8..16 m, mostly 12
-ROUTE_PAST_FINISH_M = 30.0
-START_XY = (40.0, 240.0)  # on a tile-corner row, so the first straight paints 12 m wide
+OUT = REPO / "levels" / "prologo.tmx"
+TILESETS = REPO / "levels" / "tilesets"
+PX_PER_M = 8.0
+TILE_PX = 32
+CELL_M = TILE_PX / PX_PER_M
+W_M, H_M = 2000.0, 1100.0
+COLS, ROWS = int(W_M / CELL_M), int(H_M / CELL_M)
+# After terrain.tsx: Tiled numbers the next tileset from the image's whole grid of tiles
+# (16 × 30 = 480), not from the tilecount (467), and rewrites any other firstgid on a re-save.
+SCENERY_FIRSTGID = 481
+GRASS, WATER = 1, 2  # terrain codes of terrain.tsx's corner Wang set (grass, asphalt, water, cobbles …)
 
-LAKE, HILLS, PLAIN, TOWN = "lake", "hills", "plain", "town"
-PLAN: list[tuple[str, Straight | Arc]] = [
-    # Sarnico → Clusane → Iseo along the south shore. Straights run at 0° or 45° so the
-    # tile edges stay clean; bends join them.
-    (LAKE, Straight(100)),
-    (LAKE, Arc(-45, 60)),
-    (LAKE, Straight(20)),
-    (LAKE, Arc(45, 60)),
-    (LAKE, Straight(140)),
-    (LAKE, Arc(45, 60)),
-    (LAKE, Straight(20)),
-    (LAKE, Arc(-45, 60)),
-    (LAKE, Straight(120)),
-    (LAKE, Arc(-45, 80)),
-    (LAKE, Arc(45, 80)),
-    (LAKE, Straight(100)),
-    # Iseo: south into the Franciacorta hills, a long traverse west, two hairpins
-    (HILLS, Arc(90, 40)),
-    (HILLS, Straight(30)),
-    (HILLS, Arc(45, 60)),
-    (HILLS, Straight(40)),
-    (HILLS, Arc(-45, 60)),
-    (HILLS, Arc(90, 45)),
-    (HILLS, Straight(200)),
-    (HILLS, Arc(-45, 70)),
-    (HILLS, Straight(20)),
-    (HILLS, Arc(45, 70)),
-    (HILLS, Straight(220)),
-    (HILLS, Arc(-180, 22)),
-    (HILLS, Straight(150)),
-    (HILLS, Arc(180, 22)),
-    (HILLS, Straight(100)),
-    (HILLS, Arc(-90, 40)),
-    (HILLS, Straight(30)),
-    # down to the plain, east towards Brescia
-    (PLAIN, Arc(-90, 50)),
-    (PLAIN, Straight(200)),
-    (PLAIN, Arc(-45, 60)),
-    (PLAIN, Straight(10)),
-    (PLAIN, Arc(45, 60)),
-    (PLAIN, Straight(120)),
-    # through Porta San Giovanni into the old town
-    (TOWN, Straight(60)),
-    (TOWN, Arc(90, 15)),
-    (TOWN, Straight(40)),
-    (TOWN, Arc(-90, 15)),
-    (TOWN, Straight(110)),
-]
-
-# Checkpoints by arc length along the centreline [m] (the finish is placed in the piazza).
-CHECKPOINTS = (("Clusane", 340.0), ("Iseo", 770.0), ("Provaglio", 1200.0), ("Gussago", 2000.0))
+Point = tuple[float, float]
 
 
-# -- terrain ---------------------------------------------------------------------------------------
-def lake_polygon(cl: Centreline) -> NDArray[np.float64]:
-    """The south shore follows the lake road at 24 ± 10 m; then the lake closes to the north."""
-    s0, s1 = cl.zone_span(LAKE)
-    idx = np.nonzero((cl.s >= s0) & (cl.s <= s1))[0][::4]
-    s = cl.s[idx]
-    off = 24.0 + 6.0 * np.sin(s / 53.0) + 4.0 * np.sin(s / 23.0 + 1.0)
-    h = cl.heading[idx]
-    # left of the direction of travel (east) is north: (sin h, -cos h) in the y-down frame
-    shore = cl.xy[idx] + off[:, None] * np.stack([np.sin(h), -np.cos(h)], axis=1)
-    xe, ye = shore[-1]
-    east = [(xe + 26, ye - 14), (xe + 48, ye - 60), (xe + 58, ye - 130), (xe + 75, -10.0)]
-    pts = [(-10.0, shore[0, 1]), *map(tuple, shore), *east, (-10.0, -10.0)]
-    return np.array(pts)
+@dataclass(frozen=True)
+class Piece:
+    name: str
+    points: list[Point]  # [m]
+    width_m: float
+    surface: str = "asphalt"
+    edge: str = "verge"
+    sharp: bool = False
 
 
-def lay_terrain(w: World) -> None:
-    xs = np.arange(COLS + 1) * TILE_M
-    ys = np.arange(ROWS + 1) * TILE_M
-    dist_v, near_v = nearest_field(w.cl.xy, xs, ys, radius_m=40.0)
-    corner = np.full((ROWS + 1, COLS + 1), GRASS, dtype=np.int64)
-    lake = inside_polygon(lake_polygon(w.cl), xs, ys)
-    X, Y = np.meshgrid(xs, ys)
-    island = ((X - 330) / 46) ** 2 + ((Y - 100) / 26) ** 2 <= 1.0  # Isola di Loreto, enlarged
-    corner[lake & ~island & (dist_v > ROAD_CORNER_M + 8)] = WATER
-    town_zone = w.cl.zones.index(TOWN)
-    road = dist_v <= ROAD_CORNER_M
-    in_town = np.zeros_like(road)
-    r0, c0, r1, c1 = town_rect(w.cl)
-    in_town[r0 : r1 + 1, c0 : c1 + 1] = True
-    corner[road] = ASPHALT
-    corner[in_town | (road & (w.cl.zone[np.maximum(near_v, 0)] == town_zone))] = COBBLES
-    w.corner = corner
+PIECES = (
+    Piece(
+        "Lungolago Sarnico-Iseo",
+        [(40, 420), (130, 414), (215, 432), (285, 428), (340, 402), (410, 392), (470, 410), (520, 440),
+         (600, 450), (680, 436), (740, 412), (800, 408), (870, 430), (930, 462), (1000, 470), (1060, 455)],
+        6.5,
+    ),
+    Piece(
+        "Salita di Provaglio",
+        [(1060, 455), (1110, 470), (1150, 500), (1168, 545), (1160, 590), (1135, 615), (1108, 628), (1094, 646),
+         (1100, 666), (1124, 674), (1180, 672), (1240, 690), (1280, 720), (1300, 760), (1296, 788), (1276, 800),
+         (1260, 814), (1264, 836), (1290, 843), (1340, 845), (1400, 860)],
+        6.0,
+    ),
+    Piece("Strada per Brescia", [(1400, 860), (1500, 896), (1580, 922), (1660, 953), (1750, 988)], 7.0),
+    Piece(
+        "Brescia: Porta San Giovanni - Piazza della Loggia",
+        [(1750, 988), (1800, 1006), (1830, 972), (1880, 950), (1930, 948), (1975, 950)],
+        6.5, "cobbles", "kerb", True,
+    ),
+)  # fmt: skip
+START: Point = (48, 420)
+CHECKPOINTS = (("Iseo", (1030, 463)), ("Provaglio", (1210, 680)), ("Porta San Giovanni", (1785, 1001)))
+FINISH = ("Piazza della Loggia", (1955, 949))
+TOWN = shapely.Polygon([(1700, 1060), (1740, 900), (1860, 880), (1995, 890), (1995, 1070), (1780, 1090)])
+PIAZZA = shapely.box(1925, 925, 1995, 975)
+DUOMO_CELL = (222, 470)  # (row, col) of the Duomo's 4 × 4 dome tiles, north of the street into the piazza
 
 
-def town_rect(cl: Centreline) -> tuple[int, int, int, int]:
-    """Corner rows/cols (r0, c0, r1, c1) of Brescia inside its walls; the west wall is the gate."""
-    s_gate, _ = cl.zone_span(TOWN)
-    gx, gy, _ = cl.at(s_gate)
-    c0 = round(gx / TILE_M)
-    r_mid = round(gy / TILE_M)
-    return r_mid - 18, c0, min(ROWS - 3, r_mid + 34), min(COLS - 4, c0 + 55)
+def gid(kind: str) -> int:
+    return TERRAIN.by_kind[kind] + 1
 
 
-# -- scenery -----------------------------------------------------------------------------------------
-def place_town(w: World) -> float:
-    """Brescia: walls with Porta San Giovanni, streets, houses, the piazza with the finish.
-
-    Returns the finish's arc length [m] (on a cell-centre column, so the painted line
-    and the finish object coincide).
-    """
-    cl = w.cl
-    r0, c0, r1, c1 = town_rect(cl)
-    s_gate, s_end = cl.zone_span(TOWN)
-    fx, _, _ = cl.at(s_end - ROUTE_PAST_FINISH_M)
-    f_col = int(fx // TILE_M)
-    s_fin = s_end - ROUTE_PAST_FINISH_M + ((f_col + 0.5) * TILE_M - fx)
-    _, fy, _ = cl.at(s_fin)
-    f_row = int(fy // TILE_M)
-
-    # Piazza della Loggia: open paving round the finish
-    pr0, pr1, pc0, pc1 = f_row - 7, f_row + 6, f_col - 12, f_col + 3
-    w.reserved[pr0 : pr1 + 1, pc0 : pc1 + 1] = True
-    for r in range(pr0, pr1 + 1):
-        for c in range(pc0, pc1 + 1):
-            w.put(r, c, "piazza", "ground")
-    # side streets (8 m) so the blocks read as a town: north from the piazza, an east–west
-    # street across the north of town, and one down the east side
-    w.reserved[r0:pr0, pc0 + 6 : pc0 + 8] = True
-    w.reserved[r0 + 8 : r0 + 10, c0:c1] = True
-    w.reserved[r0 + 8 : r1, c1 - 9 : c1 - 7] = True
-    w.reserved[r0 + 26 : r0 + 28, c0 : c0 + 14] = True
-
-    build_town_walls(w, r0, c0, r1, c1)
-
-    # landmarks round the piazza: the Loggia (lead roof), the clock tower, the Duomo
-    w.put_block(pr0 - 2, pc0, [["tl", "t", "t", "t", "t", "tr"], ["bl", "b", "b", "b", "b", "br"]], "house_lead")
-    w.put_block(pr0 - 2, pc0 + 10, [["tl", "tr"], ["bl", "br"]], "tower")
-    w.reserved[pr0 - 2 : pr0, pc0 : pc0 + 12] = True
-    dome_r, dome_c = pr1 + 1, pc0 + 2
-    w.put_block(dome_r, dome_c, [[f"{i}{j}" for j in range(4)] for i in range(4)], "dome")
-    w.put_block(dome_r + 4, dome_c + 1, [["tl", "tr"], ["l", "r"], ["l", "r"], ["bl", "br"]], "housev_a")
-    w.reserved[dome_r : dome_r + 8, dome_c : dome_c + 4] = True
-    w.put_block(pr0 + 1, pc0 + 8, [["tl", "tr"], ["bl", "br"]], "fountain")
-    for c in range(pc0 + 1, pc1 - 1, 3):
-        w.put(pr1 - 1, c, "umbrella")
-    for r, c in ((pr0, pc0), (pr0, pc1), (pr1, pc0), (pr1, pc1), (pr0, pc0 + 5), (pr1, pc0 + 5)):
-        w.put(r, c, "lamp")
-    for r, c in ((pr0 + 2, pc0 + 2), (pr0 + 2, pc0 + 4), (pr1 - 3, pc0 + 3), (pr0 + 2, pc1 - 1)):
-        w.put(r, c, "spectators_flags")
-    # the finish: chequered line across the street, the banner above it
-    for r in range(pr0, pr1 + 1):
-        if w.decor[r, f_col] == 0:
-            w.put(r, f_col, "finish_line_v")
-    road_rows = [r for r in range(pr0, pr1 + 1) if w.dist[r, f_col] < 6.0]
-    mid = (min(road_rows) + max(road_rows)) // 2
-    w.put_block(mid - 1, f_col, [["t"], ["m"], ["b"]], "banner_v", "above")
-
-    fill_houses(w, r0, c0, r1, c1)
-    # bunting across the streets every ~20 m
-    for s in np.arange(s_gate + 20, s_fin - 8, 20.0):
-        x, y, h = cl.at(float(s))
-        r, c = w.cell_of(x, y)
-        east_west = abs(math.cos(h)) > 0.7
-        for k in range(-2, 3):
-            rr, cc = (r + k, c) if east_west else (r, c + k)
-            if w.inside(rr, cc) and w.dist[rr, cc] < 7.0:
-                w.put(rr, cc, "bunting_v" if east_west else "bunting_h", "above")
-    return s_fin
+TERRAIN = read_tileset(TILESETS / "terrain.tsx")
 
 
-def build_town_walls(w: World, r0: int, c0: int, r1: int, c1: int) -> None:
-    """The walls on the ring of cells straddling the town's edge, a gatehouse on the road."""
-    ring: set[tuple[int, int]] = set()
-    for c in range(c0 - 1, c1 + 1):
-        ring |= {(r0 - 1, c), (r1, c)}
-    for r in range(r0 - 1, r1 + 1):
-        ring |= {(r, c0 - 1), (r, c1)}
-    gate_rows = [r for r in range(r0, r1) if w.dist[r, c0 - 1] < 7.0]
-    g0, g1 = min(gate_rows), max(gate_rows)
-    for r in range(g0 - 1, g1 + 2):
-        ring.discard((r, c0 - 1))
-    place_wall_cells(w, ring, connect=False)
-    # the gatehouse roof spans the street above the cars; its piers are solid
-    roof_rows = list(range(g0 - 1, g1 + 2))
-    for k, r in enumerate(roof_rows):
-        end = "t" if k == 0 else ("b" if k == len(roof_rows) - 1 else "")
-        w.put(r, c0 - 1, f"gate_{end or 'l'}{'l' if end else ''}", "above")
-        w.put(r, c0, f"gate_{end or 'r'}{'r' if end else ''}", "above")
-    for r in (g0 - 1, g1 + 1):
-        w.put(r, c0 - 1, "wall_ns")
-        w.reserved[r, c0 - 1 : c0 + 1] = True
-    for r, c in ((g0 - 3, c0 - 1), (g1 + 2, c0 - 1)):
-        w.put_block(r, c, [["tl", "tr"], ["bl", "br"]], "tower")
-        w.reserved[r : r + 2, c : c + 2] = True
+# -- the road --------------------------------------------------------------------------------------
+def centre_lines() -> list[NDArray[np.float64]]:
+    """Each piece's smoothed centre line, as the loader will smooth it (one chain)."""
+    control = np.concatenate([np.array(PIECES[0].points[:1], float)] + [np.array(p.points[1:], float) for p in PIECES])
+    sharp = np.concatenate([np.full(len(p.points) - 1, p.sharp) for p in PIECES])
+    pts, at = smooth_chain(control, sharp)
+    out, c = [], 0
+    for p in PIECES:
+        out.append(pts[at[c] : at[c + len(p.points) - 1] + 1])
+        c += len(p.points) - 1
+    return out
 
 
-def place_lake(w: World, rng: np.random.Generator) -> None:
-    cl = w.cl
-    _, s1 = cl.zone_span(LAKE)
-    # boats on open water, reeds along the shore
-    n_boats = 0
-    while n_boats < 16:
-        r, c = int(rng.integers(2, 45)), int(rng.integers(2, 215))
-        if all(w.pure(r + i, c + j, WATER) for i in (-2, 0, 2) for j in (-2, 0, 2)) and w.decor[r, c] == 0:
-            w.put(r, c, "sail_boat" if rng.random() < 0.6 else "rowing_boat")
-            n_boats += 1
-    for r in range(1, ROWS - 1):
-        for c in range(1, COLS - 1):
-            shore = w.pure(r, c, WATER) and not all(w.pure(r + i, c + j, WATER) for i in (-1, 1) for j in (-1, 1))
-            if shore and rng.random() < 0.2 and w.decor[r, c] == 0:
-                w.put(r, c, "reeds")
-    # Isola di Loreto: a little castle tower among cypresses
-    ir, ic = w.cell_of(330, 100)
-    w.put_block(ir - 1, ic - 1, [["tl", "tr"], ["bl", "br"]], "tower")
-    for dr, dc in ((-2, -4), (0, -5), (1, 3), (-2, 3), (2, -3), (0, 4), (2, 1), (-3, 0)):
-        if w.pure(ir + dr, ic + dc, GRASS):
-            w.put(ir + dr, ic + dc, "cypress")
-    # the start at Sarnico: chequered line, banner and a crowd
-    x, y, _ = cl.at(0.0)
-    r, c = w.cell_of(x + CAR_L_M / 2, y)
-    rows = [rr for rr in range(r - 3, r + 4) if w.dist[rr, c] < 6.0]
-    for rr in rows:
-        w.put(rr, c, "finish_line_v")
-    mid = (min(rows) + max(rows)) // 2
-    w.put_block(mid - 1, c + 1, [["t"], ["m"], ["b"]], "banner_v", "above")
-    for dc in range(-8, 12):
-        for rr in (r - 3, r + 3):
-            if w.can_place(rr, c + dc, clear_m=9.0) and rng.random() < 0.75:
-                w.put(rr, c + dc, "spectators_flags" if rng.random() < 0.4 else "spectators_a")
-    # villages: Clusane, and Iseo on both sides of the road
-    place_village(w, 300.0, 390.0, sides=(1,))
-    place_village(w, s1 - 130.0, s1, sides=(1, -1))
-    # umbrella pines by the water, olive groves on the slopes inland
-    for s in np.arange(40.0, s1 - 40.0, 31.0):
-        place_pine(w, *offset_cell(w, float(s), -11.5 if rng.random() < 0.6 else 11.5))
+CENTRES = centre_lines()
+ROAD = shapely.union_all([shapely.LineString(c).buffer(p.width_m / 2) for c, p in zip(CENTRES, PIECES, strict=True)])
+
+
+# -- ground ----------------------------------------------------------------------------------------
+def lake() -> shapely.Geometry:
+    """Lago d'Iseo: north of the lake road, 9 m beyond its centre, bending north past Iseo."""
+    shore = shapely.LineString(CENTRES[0]).offset_curve(-(PIECES[0].width_m / 2 + 9.0))
+    pts = [(0.0, shore.coords[0][1]), *shore.coords, (1120.0, 380.0), (1150.0, 0.0), (0.0, 0.0)]
+    return shapely.Polygon(pts).buffer(0)
+
+
+def ground_layer(rng: np.random.Generator) -> NDArray[np.int64]:
+    xs = np.arange(COLS + 1) * CELL_M
+    ys = np.arange(ROWS + 1) * CELL_M
+    gx, gy = np.meshgrid(xs, ys)
+    corner = np.where(shapely.contains_xy(lake(), gx, gy), WATER, GRASS)
+    grass = np.array([gid("grass_a"), gid("grass_b"), gid("grass_c")])
+    ground = grass[rng.choice(3, size=(ROWS, COLS), p=[0.82, 0.11, 0.07])]
+    water = [gid("water_a"), gid("water_b")]
     for r in range(ROWS):
         for c in range(COLS):
-            if w.zone_of(r, c) != LAKE or w.side_of(r, c) < 0 or not (12.0 <= w.dist[r, c] <= 150.0):
-                continue
-            grove = (r % 2 == 0) and ((c + r // 2) % 2 == 0)
-            if grove and rng.random() < 0.88 and w.can_place(r, c):
-                w.put(r, c, "olive")
+            corners = (int(corner[r, c]), int(corner[r, c + 1]), int(corner[r + 1, c + 1]), int(corner[r + 1, c]))
+            if corners == (WATER,) * 4:
+                ground[r, c] = water[int(rng.random() < 0.12)]
+            elif WATER in corners:
+                ground[r, c] = TERRAIN.by_corners[corners][0] + 1
+    cx, cy = np.meshgrid((np.arange(COLS) + 0.5) * CELL_M, (np.arange(ROWS) + 0.5) * CELL_M)
+    land = ~shapely.contains_xy(lake().buffer(CELL_M), cx, cy)
+    near_road = shapely.contains_xy(ROAD.buffer(6.0), cx, cy)
+    # Franciacorta: vineyards in rows on the hills, in patches of varied size.
+    hills = shapely.Polygon([(1080, 500), (1200, 480), (1420, 640), (1440, 900), (1180, 920), (1060, 700)])
+    patch(ground, rng, hills, ("vineyard_h", "vineyard_v", "meadow"), 26, land & ~near_road, cx, cy)
+    plain = shapely.Polygon([(1380, 880), (1500, 840), (1760, 900), (1700, 1090), (1380, 1090)])
+    patch(ground, rng, plain, ("wheat", "ploughed", "meadow", "wheat"), 30, land & ~near_road, cx, cy)
+    lakeside = shapely.Polygon([(20, 440), (1050, 480), (1050, 700), (20, 700)])
+    patch(ground, rng, lakeside, ("meadow", "wheat", "ploughed"), 22, land & ~near_road, cx, cy)
+    # The town's gardens and courtyards are grass between the houses; only the piazza is paved
+    # (paving is drivable ground, so a gate across a street still ends against a house).
+    ground[shapely.contains_xy(TOWN, cx, cy)] = gid("grass_c")
+    ground[shapely.contains_xy(PIAZZA, cx, cy)] = gid("piazza")
+    return ground
 
 
-def place_hills(w: World, rng: np.random.Generator) -> None:
-    cl = w.cl
-    s0, s1 = cl.zone_span(HILLS)
-    # stone walls round the outside of tight bends, spectators on the inside
-    tight = [i for i in np.nonzero(np.abs(cl.curvature) > 1 / 30)[0] if cl.zones[cl.zone[i]] == HILLS]
-    wall_cells: set[tuple[int, int]] = set()
-    for i in tight:
-        outside = -np.sign(cl.curvature[i])  # right turn → wall on the left
-        for off in (11.0, 12.5):
-            r, c = offset_cell(w, float(cl.s[i]), outside * off)
-            if w.can_place(r, c, clear_m=10.5):
-                wall_cells.add((r, c))
-    place_wall_cells(w, wall_cells)
-    for i in tight[::7]:
-        r, c = offset_cell(w, float(cl.s[i]), np.sign(cl.curvature[i]) * 12.0)
-        if w.can_place(r, c, clear_m=11.0):
-            w.put(r, c, "spectators_a" if rng.random() < 0.5 else "spectators_flags")
-    # cypress avenues on some straights
-    place_along(w, "cypress", s0 + 180, s0 + 420, 10.0, (-11.0, 11.0))
-    place_along(w, "cypress", s1 - 150, s1 - 30, 9.0, (-10.5, 10.5))
-    # Franciacorta: vineyards in rectangles, olive groves, woods and meadows between
-    place_patches(
-        w,
-        HILLS,
-        (9, 9),
-        ["vineyard_h", "vineyard_v", "vineyard_h", "vineyard_v", "meadow", "olive_grove", "wood", "grass"],
-        11.0,
-        {"olive_grove": 0.45, "wood": 0.5},
-    )
+def patch(
+    ground: NDArray[np.int64],
+    rng: np.random.Generator,
+    area: shapely.Geometry,
+    kinds: tuple[str, ...],
+    count: int,
+    free: NDArray[np.bool_],
+    cx: NDArray[np.float64],
+    cy: NDArray[np.float64],
+) -> None:
+    """``count`` fields of the given kinds, each 30-90 m a side, inside ``area`` and off the
+    road. Fields keep to the tile grid's directions: on 4 m tiles a slanted edge would be a
+    staircase."""
+    x0, y0, x1, y1 = area.bounds
+    inside = shapely.contains_xy(area, cx, cy) & free
+    for _ in range(count):
+        x, y = rng.uniform(x0, x1), rng.uniform(y0, y1)
+        w, h = rng.uniform(30, 90, size=2)
+        field_mask = (np.abs(cx - x) < w / 2) & (np.abs(cy - y) < h / 2) & inside
+        ground[field_mask] = gid(kinds[int(rng.integers(len(kinds)))])
 
 
-def place_plain(w: World, rng: np.random.Generator) -> None:
-    cl = w.cl
-    s0, s1 = cl.zone_span(PLAIN)
-    place_along(w, "poplar", s0 + 70, s1 - 10, 10.0, (-10.5, 10.5))
-    for s, off in ((s0 + 150, 10.5), (s0 + 330, -10.5)):
-        r, c = offset_cell(w, s, off)
-        w.put(r, c, "cyclists")
-    place_patches(w, PLAIN, (8, 12), ["wheat", "ploughed", "wheat", "meadow", "grass", "wood"], 13.0, {"wood": 0.45})
-    # a cascina: farmhouses round a dirt yard
-    r, c = w.cell_of(120, 600)
-    w.put_block(r, c, [["tl", "t", "t", "t", "tr"], ["bl", "b", "b", "b", "br"]], "house_c")
-    w.put_block(r + 2, c, [["tl", "tr"], ["l", "r"], ["l", "r"], ["bl", "br"]], "housev_a")
-    for dr in range(2, 6):
-        for dc in range(2, 6):
-            w.put(r + dr, c + dc, "dirt", "ground")
-    w.put(r + 3, c + 4, "hay_bale")
-    w.reserved[r - 1 : r + 7, c - 1 : c + 7] = True
+# -- scenery ---------------------------------------------------------------------------------------
+class Scenery:
+    """Tile objects placed so that no collision shape touches a road or another object."""
+
+    def __init__(self) -> None:
+        node = ET.parse(TILESETS / "scenery.tsx").getroot()
+        self.kinds = {
+            str(p.get("value")): int(str(t.get("id")))
+            for t in node.findall("tile")
+            for p in t.findall("properties/property")
+            if p.get("name") == "kind"
+        }
+        self.tiles: dict[int, TileInfo] = tileset_tiles(Report("scenery.tsx"), node)
+        self.tile_m = int(node.get("tilewidth", "128")) / PX_PER_M
+        self.objects: list[TmxObject] = []
+        self.taken: list[shapely.Geometry] = []
+        self.keep_clear = ROAD
+
+    def place(
+        self, kind: str, x: float, y: float, heading_deg: float = 0.0, scale: float = 1.0, clear_m: float = 1.5
+    ) -> bool:
+        """Put ``kind`` with its tile's centre at (x, y) [m], turned ``heading_deg`` clockwise;
+        False (nothing placed) if its shapes would come within ``clear_m`` of a road or touch
+        another object, or leave the map."""
+        local = self.kinds[kind]
+        size = self.tile_m * scale
+        t = math.radians(heading_deg)
+        # Tiled turns a tile object about its bottom-left anchor: anchor = centre − R·(w/2, −h/2).
+        ax = x - (math.cos(t) * size / 2 + math.sin(t) * size / 2)
+        ay = y - (math.sin(t) * size / 2 - math.cos(t) * size / 2)
+        ax, ay = tiled_round(ax * PX_PER_M) / PX_PER_M, tiled_round(ay * PX_PER_M) / PX_PER_M
+        art = TileObjectArt(SCENERY_FIRSTGID + local, ax, ay, size, size, round(heading_deg % 360, 2))
+        info = self.tiles.get(local)
+        shapes = [shapely.Polygon(p) for p, _ in object_outlines(art, info)] if info is not None else []
+        foot = shapely.union_all(shapes) if shapes else shapely.Point(x, y).buffer(size * 0.2)
+        if not (0 < x < W_M and 0 < y < H_M) or foot.distance(self.keep_clear) < clear_m:
+            return False
+        if any(foot.intersects(o) for o in self.taken):
+            return False
+        self.taken.append(foot.buffer(0.6))
+        self.objects.append(
+            TmxObject(
+                0, ax * PX_PER_M, ay * PX_PER_M, gid=art.gid, width=size * PX_PER_M, height=size * PX_PER_M,
+                rotation=art.rotation_deg,
+            )
+        )  # fmt: skip
+        return True
 
 
-# -- objects ------------------------------------------------------------------------------------------
-def build_objects(w: World, s_finish: float) -> list[MapObject]:
-    cl = w.cl
-    objs: list[MapObject] = []
-    x, y, h = cl.at(0.0)
-    # Tiled rotates a rectangle about its top-left corner: centre = (x, y) + R(h)·(w/2, h/2)
-    hw, hh = CAR_L_M / 2, CAR_W_M / 2
-    tlx = x - (math.cos(h) * hw - math.sin(h) * hh)
-    tly = y - (math.sin(h) * hw + math.cos(h) * hh)
-    objs.append(MapObject(1, "Sarnico", "start", px(tlx), px(tly), px(CAR_L_M), px(CAR_W_M), math.degrees(h)))
-    for k, (name, s) in enumerate(CHECKPOINTS, start=1):
-        objs.append(gate_object(len(objs) + 1, name, "checkpoint", w, s, k))
-    # a last checkpoint under the town gate
-    s_gate, _ = cl.zone_span(TOWN)
-    n = len(CHECKPOINTS) + 1
-    objs.append(gate_object(len(objs) + 1, "Porta San Giovanni", "checkpoint", w, s_gate - 2.0, n))
-    objs.append(gate_object(len(objs) + 1, "Piazza della Loggia", "finish", w, s_finish, None))
-    route = simplify_route(cl, s_finish + ROUTE_PAST_FINISH_M, straight_step_m=20.0, curve_step_m=8.0)
-    rx, ry = route[0]
+def along(centre: NDArray[np.float64], s: float) -> tuple[float, float, float, float]:
+    """(x, y, unit tangent x, y) at arc length ``s`` [m] of a centre line."""
+    d = np.hypot(*np.diff(centre, axis=0).T)
+    cum = np.concatenate([[0.0], np.cumsum(d)])
+    k = int(np.clip(np.searchsorted(cum, s) - 1, 0, len(d) - 1))
+    f = (s - cum[k]) / d[k] if d[k] > 0 else 0.0
+    p = centre[k] + f * (centre[k + 1] - centre[k])
+    t = (centre[k + 1] - centre[k]) / max(d[k], 1e-9)
+    return float(p[0]), float(p[1]), float(t[0]), float(t[1])
+
+
+def length(centre: NDArray[np.float64]) -> float:
+    return float(np.hypot(*np.diff(centre, axis=0).T).sum())
+
+
+def lay_scenery(rng: np.random.Generator) -> list[TmxObject]:
+    sc = Scenery()
+    water = lake().buffer(2.0)
+    sc.keep_clear = shapely.union_all([ROAD, water])
+    lakeside, climb, plain, town = CENTRES
+    # Trunk markers and kilometre stones along the 1950s country roads.
+    for centre, piece in ((lakeside, PIECES[0]), (climb, PIECES[1]), (plain, PIECES[2])):
+        s = 20.0
+        while s < length(centre) - 20:
+            x, y, tx, ty = along(centre, s)
+            side = -1.0 if rng.random() < 0.5 else 1.0
+            off = piece.width_m / 2 + 3.0
+            sc.place("km_stone", x - ty * off * side, y + tx * off * side, math.degrees(math.atan2(ty, tx)), 1.0, 1.0)
+            s += 250.0
+    # Poplar rows both sides of the plain road, evenly, as they were planted.
+    s = 10.0
+    while s < length(plain) - 90:  # the row ends before the town gate, where cars brake hard
+        x, y, tx, ty = along(plain, s)
+        for side in (-1.0, 1.0):
+            off = PIECES[2].width_m / 2 + 4.5
+            sc.place("poplar", x - ty * off * side, y + tx * off * side, 0.0, 1.0, 2.0)
+        s += 14.0
+    # Olive groves on the hills: spacing that varies, rows that are not a grid.
+    grove = shapely.Polygon([(1080, 480), (1230, 470), (1430, 640), (1450, 900), (1170, 930), (1040, 720)])
+    scatter(sc, rng, grove, ("olive_a", "olive_b", "olive_c"), 520, 7.0, (0.8, 1.15))
+    lakeside_trees = shapely.Polygon([(20, 445), (1040, 480), (1040, 640), (20, 640)])
+    scatter(sc, rng, lakeside_trees, ("olive_a", "olive_c", "plane_tree", "bush"), 260, 9.0, (0.8, 1.1))
+    scatter(sc, rng, shapely.Polygon([(1380, 900), (1720, 940), (1690, 1090), (1380, 1090)]),
+            ("haystack", "bush", "plane_tree"), 60, 10.0, (0.8, 1.0))  # fmt: skip
+    # Cypress pairs and farmhouses (cascine) along the climb.
+    for s_frac, side in ((0.08, 1), (0.35, -1), (0.6, 1), (0.85, -1)):
+        x, y, tx, ty = along(climb, s_frac * length(climb))
+        off = PIECES[1].width_m / 2 + 16.0
+        hx, hy = x - ty * off * side, y + tx * off * side
+        sc.place("cascina", hx, hy, math.degrees(math.atan2(ty, tx)), 1.0, 3.0)
+        for k in (-1, 1):
+            sc.place("cypress_a", x - ty * 6.5 * side + tx * 8 * k, y + tx * 6.5 * side + ty * 8 * k, 0.0, 1.0, 1.5)
+    # Straw bales on the outside of the hairpins and the tightest bends: soft.
+    bales(sc, climb, PIECES[1].width_m)
+    # Brescia: houses along the streets, turned to face them, gaps at the corners.
+    houses(sc, rng, town, PIECES[3].width_m)
+    sc.place("church", 1950, 912, 0.0, 1.0, 3.0)  # the Duomo Vecchio's neighbour, north of the piazza
+    sc.place("palazzo", 1968, 990, 0.0, 1.0, 3.0)  # the Loggia
+    for k, obj in enumerate(sc.objects):
+        obj.id = 100 + k
+    return sc.objects
+
+
+def scatter(
+    sc: Scenery,
+    rng: np.random.Generator,
+    area: shapely.Geometry,
+    kinds: tuple[str, ...],
+    tries: int,
+    clear_m: float,
+    scales: tuple[float, float],
+) -> None:
+    x0, y0, x1, y1 = area.bounds
+    for _ in range(tries):
+        x, y = rng.uniform(x0, x1), rng.uniform(y0, y1)
+        if not area.contains(shapely.Point(x, y)):
+            continue
+        sc.place(str(rng.choice(kinds)), x, y, float(rng.uniform(0, 360)), float(rng.uniform(*scales)), clear_m)
+
+
+def bales(sc: Scenery, centre: NDArray[np.float64], width_m: float) -> None:
+    from millegame.core.route import curvature
+
+    k = curvature(centre, window=8)
+    d = np.hypot(*np.diff(centre, axis=0).T)
+    s = np.concatenate([[0.0], np.cumsum(d)])
+    last = -100.0
+    for i in np.argsort(-np.abs(k)):
+        if abs(k[i]) < 1 / 45 or any(abs(s[i] - q) < 30 for q in [last]):
+            continue
+        last = s[i]
+        x, y, tx, ty = along(centre, s[i])
+        side = -np.sign(k[i])  # the outside of the bend
+        off = width_m / 2 + 9.0  # room to run wide before the bales catch the car
+        sc.place("straw_bales", x - ty * off * side, y + tx * off * side, math.degrees(math.atan2(ty, tx)), 1.0, 1.5)
+
+
+def houses(sc: Scenery, rng: np.random.Generator, centre: NDArray[np.float64], width_m: float) -> None:
+    corners = np.array(PIECES[3].points, float)
+    s_total = length(centre)
+    s = 4.0
+    while s < s_total - 4:
+        x, y, tx, ty = along(centre, s)
+        near_corner = np.min(np.hypot(corners[1:-1, 0] - x, corners[1:-1, 1] - y)) < 15.0
+        if not near_corner:
+            for side in (-1.0, 1.0):
+                kind = str(rng.choice(("house_a", "house_b", "house_c")))
+                off = width_m / 2 + 2.5 + 5.5
+                sc.place(kind, x - ty * off * side, y + tx * off * side,
+                         math.degrees(math.atan2(ty, tx)) + (0 if side > 0 else 180), 1.0, 1.8)  # fmt: skip
+        s += 11.0 + float(rng.uniform(0, 3))
+
+
+# -- gates, start, decor ---------------------------------------------------------------------------
+def stage_objects() -> list[TmxObject]:
+    objs: list[TmxObject] = []
+    for k, piece in enumerate(PIECES):
+        x0, y0 = piece.points[0][0] * PX_PER_M, piece.points[0][1] * PX_PER_M
+        rel = [(x * PX_PER_M - x0, y * PX_PER_M - y0) for x, y in piece.points]
+        props: list[Property] = [("width_m", "float", f"{piece.width_m:g}")]
+        if piece.surface != "asphalt":
+            props.append(("surface", "enum:surface", piece.surface))
+        if piece.edge != "verge":
+            props.append(("edge", "enum:road_edge", piece.edge))
+        if piece.sharp:
+            props.append(("sharp", "bool", "true"))
+        objs.append(TmxObject(k + 1, x0, y0, type="road", name=piece.name, points=rel, properties=props))
+    # The start: a car-sized rectangle facing along the road.
+    x, y, tx, ty = along(CENTRES[0], 8.0)
+    t = math.atan2(ty, tx)
+    ax = x - (2.2 * math.cos(t) - 0.9 * math.sin(t))
+    ay = y - (2.2 * math.sin(t) + 0.9 * math.cos(t))
     objs.append(
-        MapObject(len(objs) + 1, "route", "route", px(rx), px(ry), points=[(px(a - rx), px(b - ry)) for a, b in route])
-    )
-    border = [(0.0, 0.0), (px(COLS * TILE_M), 0.0), (px(COLS * TILE_M), px(ROWS * TILE_M)), (0.0, px(ROWS * TILE_M))]
-    objs.append(MapObject(len(objs) + 1, "map edge", "wall", 0.0, 0.0, points=border, closed=True))
+        TmxObject(10, ax * PX_PER_M, ay * PX_PER_M, type="start", name="Sarnico", width=4.4 * PX_PER_M,
+                  height=1.8 * PX_PER_M, rotation=round(math.degrees(t), 2))
+    )  # fmt: skip
+    for k, (name, (gx, gy)) in enumerate(CHECKPOINTS, start=1):
+        objs.append(TmxObject(10 + k, gx * PX_PER_M, gy * PX_PER_M, type="checkpoint", name=name, point=True,
+                              properties=[("order", "int", str(k))]))  # fmt: skip
+    objs.append(TmxObject(20, FINISH[1][0] * PX_PER_M, FINISH[1][1] * PX_PER_M, type="finish", name=FINISH[0],
+                          point=True))  # fmt: skip
     return objs
 
 
-# -- checks ------------------------------------------------------------------------------------------
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument(
-        "--par",
-        choices=("autopilot", "estimate"),
-        default="autopilot",
-        help="par time from the game's autopilot (slower, default) or a point-mass estimate",
-    )
-    args = parser.parse_args()
-    ts = read_tileset(TSX)
-    rng = np.random.default_rng(SEED)
-    cl = lay_centreline(START_XY, 0.0, PLAN)
-    w = World(ts, cl, rng, COLS, ROWS, PLAIN)
-    lay_terrain(w)
-    pick_ground(w)
-    s_fin = place_town(w)
-    place_lake(w, rng)
-    place_hills(w, rng)
-    place_plain(w, rng)
-    place_arrows(w)
-    sprinkle(w, rng)
-    objs = build_objects(w, s_fin)
-    layers = [
-        ("ground", w.ground, []),
-        ("decor", w.decor, []),
-        ("above", w.above, [("above_cars", "bool", "true")]),
+def decor_layer(rng: np.random.Generator) -> NDArray[np.int64]:
+    """The Duomo's dome, lamps round the piazza, spectators at the hairpins and the finish,
+    boats on the lake: terrain tiles on the grid (crowds and lamps are found by their kind)."""
+    decor = np.zeros((ROWS, COLS), dtype=np.int64)
+    r0, c0 = DUOMO_CELL
+    for dr in range(4):
+        for dc in range(4):
+            decor[r0 + dr, c0 + dc] = gid(f"dome_{dr}{dc}")
+    cx, cy = np.meshgrid((np.arange(COLS) + 0.5) * CELL_M, (np.arange(ROWS) + 0.5) * CELL_M)
+    road_near = shapely.contains_xy(ROAD.buffer(3.0 + CELL_M), cx, cy)
+
+    def put(kind: str, x: float, y: float) -> None:
+        r, c = int(y / CELL_M), int(x / CELL_M)
+        if 0 <= r < ROWS and 0 <= c < COLS and not road_near[r, c] and decor[r, c] == 0:
+            decor[r, c] = gid(kind)
+
+    for x, y in ((1935, 930), (1975, 930), (1935, 970), (1975, 972)):
+        put("lamp", x, y)
+    for x, y in ((260, 445), (760, 425), (1520, 925)):  # cyclists out to watch the cars
+        put("cyclists", x, y)
+    for x, y in ((1100, 690), (1085, 640), (1250, 830), (1275, 860), (1945, 965), (1905, 960), (1790, 1022)):
+        put(str(rng.choice(("spectators_a", "spectators_b", "spectators_flags"))), x, y)
+    lake_poly = lake().buffer(-12.0)
+    for _ in range(14):
+        x, y = rng.uniform(60, 1050), rng.uniform(60, 380)
+        if lake_poly.contains(shapely.Point(x, y)):
+            decor[int(y / CELL_M), int(x / CELL_M)] = gid(str(rng.choice(("rowing_boat", "sail_boat"))))
+    return decor
+
+
+def build(par_s: float | None) -> str:
+    rng = np.random.default_rng(1927)
+    ground = ground_layer(rng)
+    decor = decor_layer(rng)
+    objs = stage_objects()
+    scenery = lay_scenery(rng)
+    props: list[Property] = [
+        ("title", "string", "Prologo: Lago d'Iseo → Brescia"),
+        ("px_per_m", "float", f"{PX_PER_M:g}"),
+        ("time_of_day", "enum:time_of_day", "day"),
+        ("weather", "enum:weather", "clear"),
     ]
+    if par_s is not None:
+        props.append(("par_time_s", "float", f"{par_s:g}"))
+    return tmx_text(
+        COLS, ROWS, TILE_PX, [(1, "tilesets/terrain.tsx"), (SCENERY_FIRSTGID, "tilesets/scenery.tsx")], props,
+        [TmxLayer("ground", ground), TmxLayer("decor", decor)],
+        [("roads and gates", objs), ("scenery", scenery)], "#8db255",
+    )  # fmt: skip
 
-    def write(par_s: float) -> None:
-        props = [
-            ("title", "string", TITLE),
-            ("px_per_m", "float", f"{PX_PER_M:g}"),
-            ("time_of_day", "string", "day"),
-            ("weather", "string", "clear"),
-            ("par_time_s", "float", f"{par_s:g}"),
-        ]
-        OUT.write_text(
-            tmx_text(COLS, ROWS, TILE_PX, "tilesets/terrain.tsx", props, layers, objs, "#8db255"), encoding="utf-8"
-        )
 
-    v = speed_profile(cl, a_lat=7.0, v_max=52.0, power_per_mass=150.0, a_brake=7.0)
-    t_est = lap_time_s(cl, v, 0.0, s_fin)
-    write(round(t_est * 1.10))
-    t_auto = autopilot_time_s(OUT) if args.par == "autopilot" else None
-    if t_auto is not None:
-        write(round(t_auto * 1.10))
-    par_note = f"autopilot ({PAR_CAR}) {t_auto:.1f} s" if t_auto is not None else f"estimate {t_est:.1f} s"
-    width = min_road_width_m(w, s_fin)
-    print(
-        f"wrote {OUT}: {COLS}x{ROWS} tiles, road to finish {s_fin:.0f} m, par from {par_note} + 10 %, "
-        f"narrowest road {width:.1f} m"
-    )
-    if width < 8.0:
-        raise SystemExit(f"road narrower than 8 m somewhere ({width:.1f} m)")
+def par_time(text: str) -> float:
+    """The autopilot's time with the Jaguar XK120 (a mid-field 1950s car) + 10 %, in whole seconds."""
+    import tempfile
+
+    from millegame.api import drive_stage, load_car
+    from millegame.levels import load_stage
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "prologo.tmx"
+        path.write_text(text, encoding="utf-8")
+        (Path(tmp) / "tilesets").symlink_to(TILESETS)
+        stage = load_stage(path)
+        run = drive_stage(stage, load_car("jaguar-xk120"))
+        if run.finish_tick < 0:
+            raise SystemExit("make_prologo: the autopilot did not finish the stage")
+        return float(round(run.sim.time_s * 1.1))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--force", action="store_true", help="overwrite the stage even if it was edited since")
+    args = ap.parse_args()
+    text = build(None)
+    text = build(par_time(text))
+    args.out.write_text(text, encoding="utf-8")
+    print(args.out)
 
 
 if __name__ == "__main__":

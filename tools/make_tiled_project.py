@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
@@ -52,13 +53,109 @@ def project_json() -> dict[str, object]:
     ]
     return {
         "automappingRulesFile": "",
-        "commands": [],
+        "commands": COMMANDS,
         "compatibilityVersion": 1080,  # Tiled 1.9+: keep writing objects' `type` as Tiled 1.8 did
         "extensionsPath": "extensions",
         "folders": ["."],
         "objectTypesFile": OBJECT_TYPES_FILE.name,
         "propertyTypes": types,
     }
+
+
+# Tiled's command button (Tiled 1.8 project format: src/tiled/command.cpp's keys). "millegame"
+# must be on the PATH Tiled sees: start Tiled from a shell where the venv is active, or set the
+# executable to the full path of .venv/bin/millegame (docs/levels.md).
+COMMANDS = [
+    {
+        "arguments": "check-level %mapfile --drive",
+        "command": "millegame",
+        "enabled": True,
+        "name": "Check stage",
+        "saveBeforeExecute": True,
+        "shortcut": "F5",
+        "showOutput": True,
+        "workingDirectory": "%mappath",
+    },
+    {
+        "arguments": "play %mapfile --watch",
+        "command": "millegame",
+        "enabled": True,
+        "name": "Play stage",
+        "saveBeforeExecute": True,
+        "shortcut": "F6",
+        "showOutput": True,
+        "workingDirectory": "%mappath",
+    },
+]
+
+TEMPLATES = LEVELS / "templates"
+PX_PER_M = 8.0
+SCENERY_TEMPLATES = {  # template name: scenery.tsx kind
+    "olive": "olive_a",
+    "cypress": "cypress_a",
+    "poplar": "poplar",
+    "umbrella-pine": "umbrella_pine",
+    "bush": "bush",
+    "hedge": "hedge",
+    "straw-bales": "straw_bales",
+    "house": "house_a",
+    "cascina": "cascina",
+    "church": "church",
+    "km-stone": "km_stone",
+}
+
+
+def templates() -> dict[str, str]:
+    """Object templates: file name → .tx text. Gates are points (the loader spans them
+    across the road); a road is a 3-point bend to drag into place."""
+    out: dict[str, str] = {}
+
+    def tx(body: str, tileset: str = "") -> str:
+        return f'<?xml version="1.0" encoding="UTF-8"?>\n<template>\n{tileset}{body}</template>\n'
+
+    def props(*items: tuple[str, str, str]) -> str:
+        if not items:
+            return ""
+        typed = [(n, "" if t == "string" else f" type={quoteattr(t)}", v) for n, t, v in items]
+        lines = "".join(f"   <property name={quoteattr(n)}{t} value={quoteattr(v)}/>\n" for n, t, v in typed)
+        return f"  <properties>\n{lines}  </properties>\n"
+
+    car_w, car_h = 4.4 * PX_PER_M, 1.8 * PX_PER_M
+    out["start.tx"] = tx(f' <object type="start" width="{car_w:g}" height="{car_h:g}"/>\n')
+    for kind in ("checkpoint", "finish", "pc_line", "pm_start", "pm_secret", "pm_end", "co"):
+        t = OBJECT_TYPES[kind]
+        items = [(p.name, p.type, str(p.default if p.default is not None else "")) for p in t.props]
+        body = f' <object type="{kind}">\n{props(*items)}  <point/>\n </object>\n'
+        out[f"{kind.replace('_', '-')}.tx"] = tx(body)
+    for surface, width, edge in (
+        ("asphalt", 7, "verge"), ("wet_asphalt", 7, "verge"), ("cobbles", 6, "kerb"), ("gravel", 5.5, "verge"),
+        ("dirt", 4.5, "none"),
+    ):  # fmt: skip
+        items = [("width_m", "float", f"{width:g}"), ("surface", "string", surface), ("edge", "string", edge)]
+        pts = "0,0 320,0 640,-160"  # 40 m, then a bend: drag the points, add more with the node tool
+        body = f' <object type="road">\n{props(*items)}  <polyline points="{pts}"/>\n </object>\n'
+        out[f"road-{surface.replace('_', '-')}.tx"] = tx(body)
+    street = props(
+        ("width_m", "float", "5.5"),
+        ("surface", "string", "cobbles"),
+        ("edge", "string", "wall"),
+        ("sharp", "bool", "true"),
+    )
+    out["road-town-street.tx"] = tx(
+        f' <object type="road">\n{street}  <polyline points="0,0 240,0 240,240"/>\n </object>\n'
+    )
+    scenery = ET.parse(LEVELS / "tilesets" / "scenery.tsx").getroot()
+    tile_px = int(scenery.get("tilewidth", "128"))
+    local = {
+        str(p.get("value")): int(str(t.get("id")))
+        for t in scenery.findall("tile")
+        for p in t.findall("properties/property")
+        if p.get("name") == "kind"
+    }
+    for name, kind in SCENERY_TEMPLATES.items():
+        ts = ' <tileset firstgid="1" source="../tilesets/scenery.tsx"/>\n'
+        out[f"{name}.tx"] = tx(f' <object gid="{local[kind] + 1}" width="{tile_px}" height="{tile_px}"/>\n', ts)
+    return out
 
 
 def object_types_xml() -> str:
@@ -80,7 +177,10 @@ def object_types_xml() -> str:
 def main() -> None:
     PROJECT.write_text(json.dumps(project_json(), indent=4) + "\n", encoding="utf-8")
     OBJECT_TYPES_FILE.write_text(object_types_xml(), encoding="utf-8")
-    print(f"wrote {PROJECT} and {OBJECT_TYPES_FILE}")
+    TEMPLATES.mkdir(exist_ok=True)
+    for name, text in templates().items():
+        (TEMPLATES / name).write_text(text, encoding="utf-8")
+    print(f"wrote {PROJECT}, {OBJECT_TYPES_FILE} and {len(templates())} templates in {TEMPLATES}")
 
 
 if __name__ == "__main__":

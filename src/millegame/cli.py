@@ -196,6 +196,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--drive", action="store_true", help="also drive each stage with the slowest and fastest car")
 
     p = sub.add_parser(
+        "new-stage",
+        help="write a starter stage to open in Tiled",
+        description="Write a starter stage that already passes check-level --drive: a road with one bend, "
+        "the start, a checkpoint and the finish, with the tilesets, object templates and the Tiled project "
+        "beside it (files already there are left alone). Never overwrites a stage.",
+    )
+    p.add_argument("path", metavar="PATH.tmx")
+    p.add_argument("--title", help="the stage's title in menus (default: from the file name)")
+
+    p = sub.add_parser(
         "car-test",
         help="measure a car on the proving ground (headless)",
         description="Measure a car as a magazine road test would: 0-100 and 0-200 km/h, top speed, "
@@ -690,6 +700,22 @@ def _print_rules_result(extra: dict[str, object]) -> None:
         print(f"    {c['trial']:8s} {c['name']:24s} {actual}{target}: {c['points']} points")
 
 
+def cmd_new_stage(args: argparse.Namespace) -> int:
+    from millegame.levels.starter import StageExistsError, write_starter
+
+    try:
+        written = write_starter(Path(args.path), args.title)
+    except StageExistsError as e:
+        raise CliError(str(e)) from None
+    except OSError as e:
+        raise CliError(f"{args.path}: cannot write the stage ({e.strerror or e})") from None
+    print(f"wrote {written.stage}")
+    for extra in written.copied:
+        print(f"  with {extra}")
+    print(f"open it in Tiled, then: millegame check-level {written.stage} --drive")
+    return EXIT_OK
+
+
 def cmd_car_test(args: argparse.Namespace) -> int:
     from millegame.catalog import load_surfaces
     from millegame.core.proving import road_test
@@ -764,6 +790,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from millegame.levels.check import check_paths
 
             return check_paths([Path(p) for p in args.paths], drive=args.drive)
+        if args.command == "new-stage":
+            return cmd_new_stage(args)
         if args.command in ("play", "demo"):
             return cmd_game(args, args.command)
         return cmd_game(args, "menu")

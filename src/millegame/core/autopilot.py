@@ -64,9 +64,7 @@ class Autopilot:
 
     def _speed_profiles(self) -> FloatArray:
         pts = self.route.points
-        col = np.clip((pts[:, 0] / self.stage.cell_m).astype(np.intp), 0, self.stage.cols - 1)
-        row = np.clip((pts[:, 1] / self.stage.cell_m).astype(np.intp), 0, self.stage.rows - 1)
-        grip = self.stage.surfaces.grip[self.stage.surface[row, col]]
+        grip = self.stage.surfaces.grip[self.stage.surface_at(pts[:, 0], pts[:, 1])]
         # Smooth curvature over ±10 m: the car takes a line, not every kink of the polyline.
         k = np.abs(self.route.kappa)
         kernel = np.ones(11) / 11.0

@@ -48,6 +48,7 @@ from millegame.core.car import (
 from millegame.core.car import P as _P
 from millegame.core.car import S as _S
 from millegame.core.collision import BUCKET_M, RESTITUTION, WALL_FRICTION, CollisionWorld
+from millegame.core.roads import road_surface
 from millegame.core.stage import Stage
 
 FloatArray = NDArray[np.float64]
@@ -155,7 +156,8 @@ def step_cars(
         state.data, params.table, params.torque_rpm, params.torque_nm, params.gear_ratios,
         _f64(controls.throttle, n), _f64(controls.brake, n), _f64(controls.steer, n), _f64(controls.handbrake, n),
         _f64(controls.shift_or_zeros(), n),
-        stage.surface, stage.cell_m, surf.grip, surf.rolling_resistance, surf.drag_per_mps,
+        stage.surface, stage.cell_m, stage.road_raster.index, stage.road_raster.blocks, stage.road_raster.cell_m,
+        surf.grip, surf.rolling_resistance, surf.drag_per_mps,
         world.segments, world.table, world.bucket_rows, world.bucket_cols,
         dt, substeps, out, impact,
     )  # fmt: skip
@@ -303,7 +305,14 @@ def _fade(temp_c: float, start: float, full: float, fade_min: float) -> float:
 
 
 @njit(cache=True, error_model="numpy", inline="always")
-def _surface_index(surface: NDArray[np.uint8], cell_m: float, x: float, y: float) -> int:
+def surface_index(  # type: ignore[no-untyped-def]
+    surface, cell_m, rindex, rblocks, rcell, x, y
+) -> int:
+    """The surface under (x, y) [m]: a drawn road's (``core.roads``) where there is one, else
+    the ground grid's."""
+    on_road = road_surface(rindex, rblocks, rcell, x, y)
+    if on_road >= 0:
+        return on_road
     rows, cols = surface.shape
     c = int(math.floor(x / cell_m))
     r = int(math.floor(y / cell_m))
@@ -315,7 +324,8 @@ def _surface_index(surface: NDArray[np.uint8], cell_m: float, x: float, y: float
 @njit(cache=True, error_model="numpy", inline="always")
 def _step_one(  # type: ignore[no-untyped-def]
     i, state, table, trpm, tnm, ratios, thr_in, brk_in, steer_in, hand_in, shift_in,
-    surface, cell_m, grip_t, crr_t, soak_t, segs, buckets, brows, bcols, dt, substeps, out, impact,
+    surface, cell_m, rindex, rblocks, rcell,
+    grip_t, crr_t, soak_t, segs, buckets, brows, bcols, dt, substeps, out, impact,
 ):  # fmt: skip
     """Advance car ``i`` by one tick (the body of both kernels below)."""
     h = dt / substeps
@@ -387,8 +397,8 @@ def _step_one(  # type: ignore[no-untyped-def]
 
         # --- surfaces and loads ---
         ct, sn = math.cos(th), math.sin(th)
-        sf = _surface_index(surface, cell_m, x + a * ct, y + a * sn)
-        sr = _surface_index(surface, cell_m, x - b * ct, y - b * sn)
+        sf = surface_index(surface, cell_m, rindex, rblocks, rcell, x + a * ct, y + a * sn)
+        sr = surface_index(surface, cell_m, rindex, rblocks, rcell, x - b * ct, y - b * sn)
         down = 0.5 * AIR_DENSITY * p[_CLA] * vx * vx
         transfer = m * ax_s * p[_HCG] / L
         fz_f = max(m * G * b / L - transfer + down * p[_DF_FRONT], 0.05 * m * G)
@@ -531,24 +541,28 @@ def _step_one(  # type: ignore[no-untyped-def]
 @njit(cache=True, error_model="numpy")
 def _step_kernel(  # type: ignore[no-untyped-def]
     state, table, trpm, tnm, ratios, thr_in, brk_in, steer_in, hand_in, shift_in,
-    surface, cell_m, grip_t, crr_t, soak_t, segs, buckets, brows, bcols, dt, substeps, out, impact,
+    surface, cell_m, rindex, rblocks, rcell,
+    grip_t, crr_t, soak_t, segs, buckets, brows, bcols, dt, substeps, out, impact,
 ):  # fmt: skip
     for i in range(state.shape[0]):
         _step_one(
             i, state, table, trpm, tnm, ratios, thr_in, brk_in, steer_in, hand_in, shift_in,
-            surface, cell_m, grip_t, crr_t, soak_t, segs, buckets, brows, bcols, dt, substeps, out, impact,
+            surface, cell_m, rindex, rblocks, rcell,
+            grip_t, crr_t, soak_t, segs, buckets, brows, bcols, dt, substeps, out, impact,
         )  # fmt: skip
 
 
 @njit(cache=True, error_model="numpy", parallel=True)
 def _step_kernel_parallel(  # type: ignore[no-untyped-def]
     state, table, trpm, tnm, ratios, thr_in, brk_in, steer_in, hand_in, shift_in,
-    surface, cell_m, grip_t, crr_t, soak_t, segs, buckets, brows, bcols, dt, substeps, out, impact,
+    surface, cell_m, rindex, rblocks, rcell,
+    grip_t, crr_t, soak_t, segs, buckets, brows, bcols, dt, substeps, out, impact,
 ):  # fmt: skip
     for i in prange(state.shape[0]):
         _step_one(
             i, state, table, trpm, tnm, ratios, thr_in, brk_in, steer_in, hand_in, shift_in,
-            surface, cell_m, grip_t, crr_t, soak_t, segs, buckets, brows, bcols, dt, substeps, out, impact,
+            surface, cell_m, rindex, rblocks, rcell,
+            grip_t, crr_t, soak_t, segs, buckets, brows, bcols, dt, substeps, out, impact,
         )  # fmt: skip
 
 

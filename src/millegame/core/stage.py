@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
+from millegame.core.roads import RoadPiece, RoadRaster
 from millegame.core.surfaces import SurfaceTable
 
 # Materials of wall segments, for the crash model: how much of an impact a wall gives back.
@@ -64,14 +65,30 @@ class TileLayerArt:
 
 
 @dataclass(frozen=True)
+class TileObjectArt:
+    """A tile placed freely (Tiled's Insert Tile): the tile ``gid`` drawn ``w_m`` × ``h_m``,
+    its bottom-left corner at (``x_m``, ``y_m``) and turned ``rotation_deg`` clockwise about it."""
+
+    gid: int
+    x_m: float
+    y_m: float
+    w_m: float
+    h_m: float
+    rotation_deg: float = 0.0
+    object_id: int = 0
+
+
+@dataclass(frozen=True)
 class MapArt:
-    """What the renderer needs to draw the map: tile size in px and the layers."""
+    """What the renderer needs to draw the map: tile size in px, the layers and the tile
+    objects (drawn over the ground and the roads, under the cars)."""
 
     tile_w_px: int
     tile_h_px: int
     tilesets: tuple[TilesetArt, ...]
     layers: tuple[TileLayerArt, ...]
     background_rgb: tuple[int, int, int] = (120, 160, 80)
+    objects: tuple[TileObjectArt, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -110,6 +127,23 @@ class Stage:
     timing_lines: tuple[object, ...] = ()
     # Material of each ``walls`` segment (K,), MATERIAL_HARD or MATERIAL_SOFT; None: all hard.
     wall_material: NDArray[np.uint8] | None = None
+
+    # Roads drawn as geometry (``core.roads``): the pieces, and the raster the physics reads.
+    # Empty on stages painted with tiles, where the ground grid alone gives the surface.
+    roads: tuple[RoadPiece, ...] = ()
+    road_raster: RoadRaster = field(default_factory=RoadRaster.empty)
+
+    def surface_at(self, x: NDArray[np.float64], y: NDArray[np.float64]) -> NDArray[np.intp]:
+        """Surface index at each point [m]: the road's where a road is, else the ground's."""
+        x = np.asarray(x, dtype=np.float64)
+        y = np.asarray(y, dtype=np.float64)
+        col = np.clip(np.floor(x / self.cell_m), 0, self.cols - 1).astype(np.intp)
+        row = np.clip(np.floor(y / self.cell_m), 0, self.rows - 1).astype(np.intp)
+        ground = self.surface[row, col].astype(np.intp)
+        if not self.roads:
+            return ground
+        road = self.road_raster.surface_at(x, y)
+        return np.where(road >= 0, road, ground).astype(np.intp)
 
     def wall_materials(self) -> NDArray[np.uint8]:
         """The material of each ``walls`` segment (K,), hard where the stage gives none."""

@@ -17,12 +17,15 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from millegame.core.stage import Gate, MapArt, Stage, TileLayerArt, TilesetArt
+from millegame.core.roads import RoadRaster
+from millegame.core.stage import MATERIAL_HARD, Gate, MapArt, Stage, TileLayerArt, TileObjectArt, TilesetArt
 from millegame.core.surfaces import SurfaceTable
 from millegame.levels import lint
 from millegame.levels.lines import as_bool, as_int, check_order, gate_of, route_arc_length
 from millegame.levels.objects import Shape, read_shapes, segments_of
 from millegame.levels.report import Report
+from millegame.levels.roads import RoadNetwork, build_network, edge_walls, gates_from_points, road_shapes
+from millegame.levels.scenery import scenery_walls, tile_objects, tile_table
 from millegame.levels.schema import closest
 from millegame.levels.timing import read_timing_lines
 from millegame.levels.tmx import TmxFile
@@ -55,13 +58,36 @@ def build_stage(tmx: TmxFile, surfaces: SurfaceTable, report: Report | None = No
     if report.collect:
         lint.check_names(report, tmx, shapes)
     start = start_pose(report, shapes, px_per_m)
-    route = route_polyline(report, shapes, px_per_m)
+    net: RoadNetwork | None = None
+    raster = RoadRaster.empty()
+    if road_shapes(shapes):
+        if any(s.kind == "route" for s in shapes):
+            report.error(
+                "the map has road objects and a route polyline — delete the route polyline: the route now "
+                "follows the road pieces from the start to the finish"
+            )
+        net = build_network(report, shapes, surfaces, px_per_m, start[0] if start is not None else None)
+        route = net.route if net is not None else None
+        if net is not None:
+            raster = RoadRaster.of(net.pieces, tiled.width * cell_m, tiled.height * cell_m)
+            ground = lint.Ground(surface, solid, cell_m, surfaces, raster) if surface is not None else None
+            shapes = gates_from_points(report, shapes, net, px_per_m, ground.drivable if ground else None)
+    else:
+        route = route_polyline(report, shapes, px_per_m)
     if start is not None and route is not None:
         check_route_start(report, route, start[0])
     width_m, height_m = tiled.width * cell_m, tiled.height * cell_m
     if start is not None:
         check_inside(report, "start", start[0], width_m, height_m)
     walls = wall_segments(report, shapes, px_per_m)
+    wall_material = np.full(len(walls), MATERIAL_HARD, dtype=np.uint8)
+    tile_objs = tile_objects(report, tmx, px_per_m)
+    extra = [scenery_walls(tile_objs, tile_table(report, tmx))]
+    if net is not None:
+        extra.append(edge_walls(net.pieces))
+    for segs, mats in extra:
+        walls = np.concatenate([walls, segs]) if len(segs) else walls
+        wall_material = np.concatenate([wall_material, mats]) if len(mats) else wall_material
     checkpoints: tuple[Gate, ...] = ()
     finish: Gate | None = None
     timing: tuple[Any, ...] = ()
@@ -70,8 +96,11 @@ def build_stage(tmx: TmxFile, surfaces: SurfaceTable, report: Report | None = No
         if found is not None:
             checkpoints, finish, s_finish = found
             timing = read_timing_lines(report, shapes, route, px_per_m, s_finish)
+    pieces = net.pieces if net is not None else ()
     if report.collect and route is not None:
-        lint.check_geometry(report, shapes, surfaces, surface, solid, cell_m, px_per_m, start, route, walls, finish)
+        lint.check_geometry(
+            report, shapes, surfaces, surface, solid, cell_m, px_per_m, start, route, walls, finish, net, raster
+        )
     par = par_time(report, props)
     if start is None or route is None or finish is None or surface is None or report.has_errors:
         return None
@@ -100,7 +129,10 @@ def build_stage(tmx: TmxFile, surfaces: SurfaceTable, report: Report | None = No
         source_path=os.fspath(tmx.path.resolve()),
         source_sha256=hashlib.sha256(tmx.data).hexdigest(),
         properties=props,
-        art=map_art(tmx, luts),
+        art=map_art(tmx, luts, tile_objs),
+        wall_material=wall_material,
+        roads=pieces,
+        road_raster=raster,
     )
 
 
@@ -200,7 +232,7 @@ def surface_grid(report: Report, gids: NDArray[np.uint32], luts: TileTables) -> 
     return idx.astype(np.uint8) if ok else None
 
 
-def map_art(tmx: TmxFile, luts: TileTables) -> MapArt:
+def map_art(tmx: TmxFile, luts: TileTables, objects: tuple[TileObjectArt, ...] = ()) -> MapArt:
     tiled = tmx.tiled
     base = tmx.path.parent
     tilesets = tuple(
@@ -235,6 +267,7 @@ def map_art(tmx: TmxFile, luts: TileTables) -> MapArt:
         tilesets=tilesets,
         layers=tuple(layers),
         background_rgb=parse_colour(tiled.background_color) or DEFAULT_BACKGROUND,
+        objects=objects,
     )
 
 

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
 
+from millegame.core.roads import RoadRaster
 from millegame.core.route import resample
 from millegame.core.stage import Gate
 from millegame.core.surfaces import SurfaceTable
@@ -35,6 +36,9 @@ from millegame.levels.schema import (
     closest,
 )
 from millegame.levels.tmx import TmxFile
+
+if TYPE_CHECKING:
+    from millegame.levels.roads import RoadNetwork
 
 ROUTE_STEP_M = 2.0
 ROUTE_PAST_FINISH_M = 10.0  # the autopilot needs some route beyond the line
@@ -109,10 +113,18 @@ def _object(report: Report, s: Shape) -> None:
 class Ground:
     """Which points are on drivable road: road surface, not solid, inside the map."""
 
-    def __init__(self, surface: NDArray[np.uint8], solid: NDArray[np.bool_], cell_m: float, surfaces: SurfaceTable):
+    def __init__(
+        self,
+        surface: NDArray[np.uint8],
+        solid: NDArray[np.bool_],
+        cell_m: float,
+        surfaces: SurfaceTable,
+        roads: RoadRaster | None = None,
+    ):
         self.surface, self.solid, self.cell_m = surface, solid, cell_m
         self.names = surfaces.names
         self.road = np.array([n in ROAD_SURFACES for n in surfaces.names])
+        self.roads = roads  # drawn road pieces: drivable wherever one lies, whatever the ground
 
     def cells(self, xy: NDArray[np.float64]) -> tuple[NDArray[np.intp], NDArray[np.intp], NDArray[np.bool_]]:
         r = np.floor(xy[:, 1] / self.cell_m).astype(np.intp)
@@ -122,7 +134,10 @@ class Ground:
 
     def drivable(self, xy: NDArray[np.float64]) -> NDArray[np.bool_]:
         r, c, inside = self.cells(xy)
-        return inside & ~self.solid[r, c] & self.road[self.surface[r, c]]
+        painted = inside & ~self.solid[r, c] & self.road[self.surface[r, c]]
+        if self.roads is None:
+            return painted
+        return painted | (inside & (self.roads.surface_at(xy[:, 0], xy[:, 1]) >= 0))
 
     def what(self, x: float, y: float) -> str:
         r, c, inside = self.cells(np.array([[x, y]]))
@@ -145,8 +160,11 @@ def check_geometry(
     route: NDArray[np.float64],
     walls: NDArray[np.float64],
     finish: Gate | None,
+    roads: RoadNetwork | None = None,
+    raster: RoadRaster | None = None,
 ) -> None:
-    route_shape = next(s for s in shapes if s.kind == "route")
+    # The route's label in messages: the route polyline, or the first road piece of the chain.
+    route_shape = roads.chain[0].shape if roads is not None else next(s for s in shapes if s.kind == "route")
     _walls_across_route(report, shapes, route, px_per_m)
     if finish is not None:
         _route_past_finish(report, route_shape, route, finish)
@@ -154,7 +172,7 @@ def check_geometry(
         _start_along_route(report, shapes, start, route)
     if surface is None:
         return
-    ground = Ground(surface, solid, cell_m, surfaces)
+    ground = Ground(surface, solid, cell_m, surfaces, raster)
     if start is not None:
         _start_on_road(report, shapes, ground, start)
     _route_on_road(report, route_shape, ground, route)

@@ -74,6 +74,9 @@ def shape_of(obj: Any, offset: tuple[float, float]) -> Shape:
     elif w == 0.0 and h == 0.0:
         pts = np.array([(x, y)], dtype=np.float64)
         closed, shape = False, "point"
+    elif getattr(obj, "gid", 0):  # a tile object: Tiled anchors it at its bottom-left corner
+        pts = np.array([(x, y - h), (x + w, y - h), (x + w, y), (x, y)], dtype=np.float64)
+        closed, shape = True, "rectangle"
     else:
         pts = np.array([(x, y), (x + w, y), (x + w, y + h), (x, y + h)], dtype=np.float64)
         closed, shape = True, "rectangle"

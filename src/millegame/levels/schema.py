@@ -10,6 +10,8 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+from millegame.core.roads import EDGES
+
 
 @dataclass(frozen=True)
 class Prop:
@@ -38,7 +40,7 @@ class ObjectType:
         return next((p for p in self.props if p.name == name), None)
 
 
-LINE = "2-point polyline across the road"
+LINE = "2-point polyline across the road, or a point on the road"
 _ORDER = Prop("order", "int", True, "1, 2, 3, … in driving order", default=1)
 _TRIAL = Prop("trial", "string", False, "name of the regularity trial the line belongs to")
 
@@ -48,7 +50,39 @@ OBJECT_TYPES: dict[str, ObjectType] = {
         ObjectType("start", "car-sized rectangle (4.4 × 1.8 m), +x forward", "where the car starts", (), "#2fa84f"),
         ObjectType("checkpoint", LINE, "a timing gate, passed in order", (_ORDER,), "#f0c419"),
         ObjectType("finish", LINE, "the finish line, after the last checkpoint", (), "#e23c3c"),
-        ObjectType("route", "polyline along the road centre", "start → past the finish", (), "#d04ad0"),
+        ObjectType(
+            "road",
+            "polyline along the road's centre (smoothed through its points)",
+            "a road piece; pieces joined end to start form the route, the others are side roads",
+            (
+                Prop("width_m", "float", False, "width of the road [m], 2.5 to 40", default=7.0),
+                Prop(
+                    "surface",
+                    "string",
+                    False,
+                    "its surface (a new piece changes it)",
+                    enum="surface",
+                    default="asphalt",
+                ),
+                Prop(
+                    "edge",
+                    "string",
+                    False,
+                    "how its sides look; wall makes them solid",
+                    enum="road_edge",
+                    default="verge",
+                ),
+                Prop("sharp", "bool", False, "keep the corners as drawn (town streets)", default=False),
+            ),
+            "#707070",
+        ),
+        ObjectType(
+            "route",
+            "polyline along the road centre",
+            "start → past the finish (stages painted with tiles)",
+            (),
+            "#d04ad0",
+        ),
         ObjectType("wall", "polyline, polygon or rectangle", "segments cars cannot cross", (), "#505050"),
         ObjectType(
             "pc_line",
@@ -86,6 +120,7 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "time_of_day": ("day", "dusk", "night"),
     "weather": ("clear", "rain", "fog"),
     "tile_layer": ("ground", "decor", "above"),
+    "road_edge": EDGES,
     "object_class": tuple(OBJECT_TYPES),
 }
 

@@ -25,6 +25,7 @@ from numpy.typing import NDArray
 
 from millegame.levels.errors import object_label
 from millegame.levels.report import Report
+from millegame.levels.templates import expand_templates
 
 # Limits that keep a broken or hostile file from taking all memory: the largest shipped
 # stage is 508 × 350 tiles of 32 px.
@@ -125,6 +126,7 @@ def read_tmx(path: Path, report: Report | None = None) -> TmxFile:
     check_tile_layers(report, root)
     check_tilesets(report, path, root)
     report.stop_if_unusable()
+    expand_templates(report, path, root)  # before anything reads the objects
     if not check_properties(report, root):
         report.stop()  # pytmx would refuse the file; nothing further can be looked at
     tiled = parse_with_pytmx(report, path, without_tile_layers(root))

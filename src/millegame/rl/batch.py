@@ -110,7 +110,8 @@ class StageBatch:
         cfg = self.cfg
         self._kernel(
             self.state.data, self.params.table, self.route_points, self.route_s, self.route_tangent, self.seg_max_m,
-            self.finish_s, self.ray_walls, self.stage.surface, self.stage.cell_m, self.grip,
+            self.finish_s, self.ray_walls, self.stage.surface, self.stage.cell_m,
+            self.stage.road_raster.index, self.stage.road_raster.blocks, self.stage.road_raster.cell_m, self.grip,
             self.lookahead_m, self.ray_cos, self.ray_sin, cfg.ray_range_m,
             self._no_impact if impact is None else impact, self._pen,
             cfg.progress_reward_per_m, cfg.wall_hit_penalty, cfg.wall_hit_penalty_per_mps,

@@ -20,6 +20,7 @@ from numpy.typing import NDArray
 
 from millegame.core.car import P as _P
 from millegame.core.car import S as _S
+from millegame.core.physics import surface_index
 from millegame.core.race import WALL_HIT_MIN_MPS
 from millegame.rl.config import N_FIXED, OFFSET_BOUND_M, SPEED_BOUND_MPS, YAW_RATE_BOUND
 
@@ -50,14 +51,6 @@ def _wall_penalty(impact: float, contact: float, hit_penalty: float, hit_per_mps
 @njit(cache=True, error_model="numpy", inline="always")
 def _clip(v: float, lo: float, hi: float) -> float:
     return min(max(v, lo), hi)
-
-
-@njit(cache=True, error_model="numpy", inline="always")
-def _cell_value(grid, cell_m: float, x: float, y: float):  # type: ignore[no-untyped-def]
-    rows, cols = grid.shape
-    c = min(max(int(math.floor(x / cell_m)), 0), cols - 1)
-    r = min(max(int(math.floor(y / cell_m)), 0), rows - 1)
-    return grid[r, c]
 
 
 def ray_grid(blocked: NDArray[np.bool_]) -> NDArray[np.uint8]:
@@ -113,7 +106,7 @@ def ray_distance(grid, stride: int, start: int, fx: float, fy: float, cell_m: fl
 
 @njit(cache=True, error_model="numpy")
 def _observe_cars(  # type: ignore[no-untyped-def]
-    lo, hi, state, table, pts, s_at, tangent, seg_max, s_finish, walls, surface, cell_m, grip_t,
+    lo, hi, state, table, pts, s_at, tangent, seg_max, s_finish, walls, surface, cell_m, rindex, rblocks, rcell, grip_t,
     look_m, ray_cos, ray_sin, reach, impact, pen_acc, reward_per_m, hit_penalty, hit_per_mps, contact_per_tick,
     max_ticks, ticks_per_step, fresh, index, prev_s, ticks, obs, reward, terminated, truncated,
 ):  # fmt: skip
@@ -188,8 +181,8 @@ def _observe_cars(  # type: ignore[no-untyped-def]
         o[4] = heading_error
         o[5] = _clip(offset, -OFFSET_BOUND_M, OFFSET_BOUND_M)
         # Surfaces from the axle positions (the state's own columns are unset before a first tick).
-        o[6] = grip_t[_cell_value(surface, cell_m, x + p[_A] * c, y + p[_A] * sn)]
-        o[7] = grip_t[_cell_value(surface, cell_m, x - p[_B] * c, y - p[_B] * sn)]
+        o[6] = grip_t[surface_index(surface, cell_m, rindex, rblocks, rcell, x + p[_A] * c, y + p[_A] * sn)]
+        o[7] = grip_t[surface_index(surface, cell_m, rindex, rblocks, rcell, x - p[_B] * c, y - p[_B] * sn)]
         o[8] = 1.0 if s[_CONTACT] > 0.0 else 0.0
         o[9] = _clip(s_car / s_finish, 0.0, 1.0) if s_finish > 0.0 else 1.0
         k = N_FIXED
@@ -239,12 +232,13 @@ def _project(pts, s_at, j, x, y):  # type: ignore[no-untyped-def]
 
 @njit(cache=True, error_model="numpy")
 def observe_kernel(  # type: ignore[no-untyped-def]
-    state, table, pts, s_at, tangent, seg_max, s_finish, walls, surface, cell_m, grip_t,
+    state, table, pts, s_at, tangent, seg_max, s_finish, walls, surface, cell_m, rindex, rblocks, rcell, grip_t,
     look_m, ray_cos, ray_sin, reach, impact, pen_acc, reward_per_m, hit_penalty, hit_per_mps, contact_per_tick,
     max_ticks, ticks_per_step, fresh, index, prev_s, ticks, obs, reward, terminated, truncated,
 ):  # fmt: skip
     _observe_cars(
-        0, state.shape[0], state, table, pts, s_at, tangent, seg_max, s_finish, walls, surface, cell_m, grip_t,
+        0, state.shape[0], state, table, pts, s_at, tangent, seg_max, s_finish, walls, surface, cell_m,
+        rindex, rblocks, rcell, grip_t,
         look_m, ray_cos, ray_sin, reach, impact, pen_acc, reward_per_m, hit_penalty, hit_per_mps, contact_per_tick,
         max_ticks, ticks_per_step, fresh, index, prev_s, ticks, obs, reward, terminated, truncated,
     )  # fmt: skip
@@ -252,7 +246,7 @@ def observe_kernel(  # type: ignore[no-untyped-def]
 
 @njit(cache=True, error_model="numpy", parallel=True)
 def observe_kernel_parallel(  # type: ignore[no-untyped-def]
-    state, table, pts, s_at, tangent, seg_max, s_finish, walls, surface, cell_m, grip_t,
+    state, table, pts, s_at, tangent, seg_max, s_finish, walls, surface, cell_m, rindex, rblocks, rcell, grip_t,
     look_m, ray_cos, ray_sin, reach, impact, pen_acc, reward_per_m, hit_penalty, hit_per_mps, contact_per_tick,
     max_ticks, ticks_per_step, fresh, index, prev_s, ticks, obs, reward, terminated, truncated,
 ):  # fmt: skip
@@ -261,7 +255,7 @@ def observe_kernel_parallel(  # type: ignore[no-untyped-def]
     for b in prange(blocks):
         _observe_cars(
             b * BLOCK_CARS, min((b + 1) * BLOCK_CARS, n), state, table, pts, s_at, tangent, seg_max, s_finish,
-            walls, surface, cell_m, grip_t,
+            walls, surface, cell_m, rindex, rblocks, rcell, grip_t,
             look_m, ray_cos, ray_sin, reach, impact, pen_acc, reward_per_m, hit_penalty, hit_per_mps, contact_per_tick,
             max_ticks, ticks_per_step, fresh, index, prev_s, ticks, obs, reward, terminated, truncated,
         )  # fmt: skip

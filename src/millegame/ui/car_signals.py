@@ -90,10 +90,7 @@ def _field(state: object, name: str, default: FloatArray) -> FloatArray:
 
 
 def surface_under(race: Race) -> NDArray[np.intp]:
-    st, stage = race.state, race.stage
-    cols = np.clip((st.x / stage.cell_m).astype(np.intp), 0, stage.cols - 1)
-    rows = np.clip((st.y / stage.cell_m).astype(np.intp), 0, stage.rows - 1)
-    return np.asarray(stage.surface[rows, cols], dtype=np.intp)
+    return race.stage.surface_at(race.state.x, race.state.y)
 
 
 def read_signals(race: Race, controls: Controls | None = None) -> CarSignals:

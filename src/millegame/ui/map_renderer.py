@@ -25,6 +25,8 @@ import pygame
 from millegame.core.stage import Stage, TileLayerArt, TilesetArt
 from millegame.core.surfaces import SURFACE_RGB, map_rgb
 from millegame.ui.camera import Camera
+from millegame.ui.road_art import RoadArt
+from millegame.ui.tile_kinds import tileset_kinds
 
 CHUNK_TILES = 16
 FALLBACK_CHUNK_M = 64.0
@@ -134,10 +136,33 @@ class MapRenderer:
             self.chunk_w_m = self.chunk_h_m = FALLBACK_CHUNK_M
             self.ground_layers, self.above_layers = [], []
             self._grid_rgb = self._surface_colours()
+            self._surface_rgb = np.array(
+                [SURFACE_RGB.get(n, (128, 128, 128)) for n in stage.surfaces.names], dtype=np.int32
+            )
+        self.road_art: RoadArt | None = None
+        if self.use_tiles and (stage.roads or (art is not None and art.objects)):
+            self.road_art = RoadArt(stage, self._surface_textures(), tile=self._object_tile)
         self.cols = max(1, math.ceil(stage.width_m / self.chunk_w_m))
         self.rows = max(1, math.ceil(stage.height_m / self.chunk_h_m))
         self._ground: OrderedDict[tuple[int, int], pygame.Surface] = OrderedDict()
         self._above: dict[tuple[int, int], pygame.Surface | None] = {}
+
+    def _surface_textures(self) -> dict[str, pygame.Surface | None]:
+        """The tileset tile whose ``kind`` is a surface's name (asphalt, cobbles …), per surface:
+        drawn roads are filled with it, so they look like the painted ones."""
+        art = self.stage.art
+        assert art is not None and self.atlas is not None
+        names = set(self.stage.surfaces.names)
+        found: dict[str, pygame.Surface | None] = {}
+        for ts in art.tilesets:
+            for local, kind in tileset_kinds(ts).items():
+                if kind in names and kind not in found:
+                    found[kind] = self.atlas.tile(ts.firstgid + local)
+        return found
+
+    def _object_tile(self, gid: int) -> pygame.Surface | None:
+        assert self.atlas is not None
+        return self.atlas.tile(gid)
 
     # ----------------------------------------------------------------- geometry
     def _edge_x(self, i: int) -> int:
@@ -177,6 +202,10 @@ class MapRenderer:
         cols = np.clip((xs / self.stage.cell_m).astype(np.intp), 0, self.stage.cols - 1)
         rows = np.clip((ys / self.stage.cell_m).astype(np.intp), 0, self.stage.rows - 1)
         rgb = self._grid_rgb[rows[:, None], cols[None, :]].astype(np.int32)
+        if self.stage.roads:  # drawn roads: the colour of the surface the physics reads there
+            gx, gy = np.meshgrid(xs, ys)
+            road = self.stage.road_raster.surface_at(gx, gy)
+            rgb = np.where((road >= 0)[..., None], self._surface_rgb[np.maximum(road, 0)], rgb)
         # A fixed per-pixel grain (a hash of the world pixel) so flat colours read as ground.
         px = np.arange(rect.left, rect.right, dtype=np.int64)[None, :]
         py = np.arange(rect.top, rect.bottom, dtype=np.int64)[:, None]
@@ -225,6 +254,8 @@ class MapRenderer:
         native = pygame.Surface((CHUNK_TILES * art.tile_w_px, CHUNK_TILES * art.tile_h_px))
         native.fill(self.background)
         self._blit_layers(native, self.ground_layers, i, j)
+        if self.road_art is not None:
+            self.road_art.paint(native, i * self.chunk_w_m, j * self.chunk_h_m, self.stage.px_per_m)
         rect = self._chunk_rect(i, j)
         surf = pygame.transform.smoothscale(native, rect.size)
         return surf.convert() if _display_ready() else surf
