@@ -97,14 +97,6 @@ class Shape:
     height: float = 0.0
     points: tuple[tuple[float, float], ...] = ()
 
-    def area_px2(self) -> float:
-        if self.form == "rectangle":
-            return self.width * self.height
-        if self.form == "ellipse":
-            return math.pi * self.width * self.height / 4
-        p = self.points
-        return abs(sum(p[i][0] * p[i - 1][1] - p[i - 1][0] * p[i][1] for i in range(len(p)))) / 2
-
 
 def rect(x0: float, y0: float, x1: float, y1: float, material: str) -> Shape:
     return Shape("rectangle", material, x0, y0, x1 - x0, y1 - y0)
@@ -138,13 +130,15 @@ def radial_outline(mask: Float, cx: float, cy: float, n: int = 20) -> list[tuple
             if not (0 <= iy < mask.shape[0] and 0 <= ix < mask.shape[1]) or mask[iy, ix] < 0.5:
                 break
             r += step
-        # floor to 0.1 px so the polygon never pokes out of the drawing
-        pts.append((math.floor((cx + math.cos(a) * r) * 10) / 10, math.floor((cy + math.sin(a) * r) * 10) / 10))
+        r -= 0.1  # 0.1 px in from the edge, so rounding to 0.1 px never takes a point outside
+        pts.append((round(cx + math.cos(a) * r, 1), round(cy + math.sin(a) * r, 1)))
     return pts
 
 
 @dataclass
 class SceneryTile:
+    """One drawn tile; the drawing functions leave ``kind`` empty and ``draw_tile`` names it."""
+
     kind: str
     size_m: tuple[float, float]  # the drawn object's extent (w, h) [m], shadow excluded
     image: NDArray[np.uint8]
@@ -187,33 +181,6 @@ def canvas() -> Canvas:
 
 
 # -- trees --------------------------------------------------------------------------------------
-def canopy(
-    c: Canvas,
-    rng: np.random.Generator,
-    r: float,
-    base: Rgb,
-    light: Rgb,
-    lobes: int,
-    clumps: int,
-    shadow_px: float,
-    cx: float = C,
-    cy: float = C,
-) -> Float:
-    """A round leafy crown: a dark rim, the base colour, light clumps on the sunny (top-left)
-    side and dark ones opposite. Returns its mask."""
-    m = blob(c, cx, cy, r, rng, lobes)
-    drop_shadow(c, m, shadow_px, shadow_px, SHADOW_A + 0.04)
-    c.paint(m, shade(base, 0.72))
-    c.paint(erode(m, 1.2), base)
-    for _ in range(clumps):
-        x, y = rng.normal(cx - r * 0.3, r * 0.35), rng.normal(cy - r * 0.3, r * 0.35)
-        c.paint(c.circle_mask(x, y, rng.uniform(0.1, 0.19) * r) * erode(m, 1.5), light)
-    for _ in range(clumps // 2):
-        x, y = rng.normal(cx + r * 0.35, r * 0.3), rng.normal(cy + r * 0.35, r * 0.3)
-        c.paint(c.circle_mask(x, y, rng.uniform(0.1, 0.17) * r) * erode(m, 1.5), shade(base, 0.8))
-    return m
-
-
 def olive(rng: np.random.Generator, crown_m: float, trunk_m: float, limbs: int) -> SceneryTile:
     """An olive pruned to an open vase, as in every Italian grove: silvery clumps round an
     open centre, where the gnarled trunk and its limbs show from above."""
@@ -397,7 +364,7 @@ def trunk_marker(rng: np.random.Generator) -> SceneryTile:
 def bush(rng: np.random.Generator) -> SceneryTile:
     c = canvas()
     r = 1.6 * PX_PER_M
-    m = canopy(c, rng, r, BUSH, hex_rgb("#8db85a"), 6, 8, 2.0)
+    m = clumpy_crown(c, rng, r, BUSH, 10, (0.38, 0.5), 2.0)
     return SceneryTile("", (3.2, 3.2), c.downsample(), [polygon(radial_outline(m, C, C), "soft")])
 
 
