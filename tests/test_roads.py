@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import os
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -403,3 +404,68 @@ def test_tiled_numbers_have_six_significant_digits() -> None:
     assert tiled_number(40.12345) == "40.1234"
     assert tiled_number(80.777777) == "80.7778"
     assert tiled_number(-0.0) == "0" and tiled_number(7.0) == "7"
+
+
+# -- the tutorial (docs/levels.md, part 2) ----------------------------------------------------------
+def tutorial_stage(tmp_path: Path) -> Path:
+    """The stage a designer has after following part 2 of docs/levels.md, made by applying its
+    steps to the file ``new-stage`` writes, as Tiled would save them."""
+    import re
+
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "levels.md").read_text(encoding="utf-8")
+    block = docs.split("<!-- tutorial-climb: the test reads these points -->", 1)[1].split("```")[1]
+    climb = [tuple(float(v) for v in pair.split(",")) for pair in block.split()]
+    path = tmp_path / "il-colle.tmx"
+    assert cli_main(["new-stage", str(path), "--title", "Il Colle"]) == 0
+    root = ET.parse(path).getroot()
+    objs = {o.get("name"): o for o in root.iter("object")}
+    # Step 4: move "Into town" and the finish (pixels, as the tutorial gives them).
+    objs["Into town"].set("x", "7520")
+    objs["Into town"].set("y", "1376")
+    objs["finish"].set("x", "8576")
+    objs["finish"].set("y", "800")
+    group = root.find("objectgroup")
+    assert group is not None
+    # Step 5: the climb, a gravel road drawn through the tutorial's points.
+    x0, y0 = climb[0][0] * 8, climb[0][1] * 8
+    road_xml = ET.fromstring(
+        f'<object id="6" name="Salita del Colle" type="road" x="{x0:g}" y="{y0:g}"><properties>'
+        '<property name="surface" value="gravel"/><property name="width_m" type="float" value="6"/>'
+        '</properties><polyline points="'
+        + " ".join(f"{x * 8 - x0:g},{y * 8 - y0:g}" for x, y in climb)
+        + '"/></object>'
+    )
+    group.append(road_xml)
+    # Step 6: checkpoint 2 at the top, placed as a point.
+    group.append(ET.fromstring(
+        '<object id="7" name="CP2" type="checkpoint" x="5520" y="1856"><properties>'
+        '<property name="order" type="int" value="2"/></properties><point/></object>'
+    ))  # fmt: skip
+    ET.ElementTree(root).write(path, encoding="UTF-8", xml_declaration=True)
+    assert re.search(r'name="CP2"', path.read_text())
+    return path
+
+
+def test_the_tutorial_makes_a_2_km_stage_with_three_hairpins_the_autopilot_drives(tmp_path: Path) -> None:
+    from millegame.api import drive_stage, load_car
+    from millegame.core.route import curvature, resample
+
+    path = tutorial_stage(tmp_path)
+    code, out = check(path)
+    assert code == 0, out
+    stage = load_stage(path)
+    assert stage.route_length_m >= 2000
+    assert [g.name for g in stage.gates] == ["CP1", "CP2", "finish"]
+    roads = [o for o in ET.parse(path).getroot().iter("object") if o.get("type") == "road"]
+    drawn = sum(len(str(o.find("polyline").get("points")).split()) for o in roads)  # type: ignore[union-attr]
+    assert drawn <= 30
+    pts = resample(stage.route, 1.0)
+    kappa = np.abs(curvature(pts, window=4))
+    tight = np.flatnonzero(kappa > 1 / 20)  # radius under 20 m
+    hairpins = [run for run in np.split(tight, np.flatnonzero(np.diff(tight) > 1) + 1) if len(run) >= 3]
+    d = np.diff(pts, axis=0)
+    heading = np.degrees(np.arctan2(d[:, 1], d[:, 0])) % 90
+    assert (np.minimum(heading, 90 - heading) > 10).mean() > 0.3  # a road at any angle, not a grid
+    assert len(hairpins) >= 3
+    run = drive_stage(stage, load_car("alfa-6c-1750"))
+    assert run.finish_tick > 0

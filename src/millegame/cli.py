@@ -710,8 +710,13 @@ def cmd_new_stage(args: argparse.Namespace) -> int:
     except OSError as e:
         raise CliError(f"{args.path}: cannot write the stage ({e.strerror or e})") from None
     print(f"wrote {written.stage}")
+    folders: dict[str, int] = {}
     for extra in written.copied:
-        print(f"  with {extra}")
+        rel = extra.relative_to(written.stage.parent)
+        key = f"{rel.parts[0]}/" if len(rel.parts) > 1 else str(rel)
+        folders[key] = folders.get(key, 0) + 1
+    if folders:
+        print("  beside it: " + ", ".join(f"{k} ({n} files)" if n > 1 else k for k, n in folders.items()))
     print(f"open it in Tiled, then: millegame check-level {written.stage} --drive")
     return EXIT_OK
 

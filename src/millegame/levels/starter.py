@@ -21,7 +21,7 @@ from millegame.levels.writer import Property, TmxLayer, TmxObject, tmx_text
 PX_PER_M = 8
 TILE_PX = 32
 GRASS_GIDS = (1, 2)  # terrain.tsx tiles 0 and 1: grass_a, grass_b
-COLS, ROWS = 160, 100  # 640 m × 400 m
+COLS, ROWS = 300, 200  # 1200 m × 800 m: room to grow the road (docs/levels.md, part 2)
 CAR_LENGTH_M, CAR_WIDTH_M = 4.4, 1.8
 
 
@@ -41,9 +41,10 @@ def starter_text(title: str) -> str:
     def px(xy_m: tuple[float, float]) -> tuple[float, float]:
         return (xy_m[0] * PX_PER_M, xy_m[1] * PX_PER_M)
 
-    # The road, in metres: a straight, one bend to the left, then into town on cobbles.
-    open_road = [(30.0, 320.0), (230.0, 320.0), (360.0, 270.0), (440.0, 170.0)]
-    town = [(440.0, 170.0), (500.0, 110.0), (600.0, 95.0)]
+    # The road, in whole metres (Tiled's fine grid snaps to them): a straight, one bend to the
+    # left, then into town on cobbles, in the bottom-left of the map.
+    open_road = [(32.0, 720.0), (232.0, 720.0), (360.0, 672.0), (440.0, 572.0)]
+    town = [(440.0, 572.0), (500.0, 512.0), (600.0, 496.0)]
     objs: list[TmxObject] = []
 
     def road(oid: int, name: str, pts: list[tuple[float, float]], props: list[Property]) -> TmxObject:
@@ -56,16 +57,16 @@ def starter_text(title: str) -> str:
         road(2, "Into town", town, [("width_m", "float", "6"), ("surface", "enum:surface", "cobbles"),
                                     ("edge", "enum:road_edge", "kerb")])
     )  # fmt: skip
-    sx, sy = px((40.0, 320.0))
+    sx, sy = px((40.0, 720.0))
     objs.append(
         TmxObject(
             3, sx - CAR_LENGTH_M * PX_PER_M / 2, sy - CAR_WIDTH_M * PX_PER_M / 2, type="start", name="start",
             width=CAR_LENGTH_M * PX_PER_M, height=CAR_WIDTH_M * PX_PER_M,
         )
     )  # fmt: skip
-    cx, cy = px((360.0, 270.0))
+    cx, cy = px((360.0, 672.0))
     objs.append(TmxObject(4, cx, cy, type="checkpoint", name="CP1", point=True, properties=[("order", "int", "1")]))
-    fx, fy = px((570.0, 99.5))
+    fx, fy = px((572.0, 500.0))
     objs.append(TmxObject(5, fx, fy, type="finish", name="finish", point=True))
     rng = np.random.default_rng(1927)  # the first Mille Miglia
     ground = rng.choice(np.array(GRASS_GIDS), size=(ROWS, COLS), p=[0.8, 0.2])
