@@ -35,11 +35,12 @@ from millegame.levels import load_stage
 SIZES = (1, 64, 1024, 16384)
 
 
-def measure(n: int, seconds: float, scenario: str = "fixed") -> float:
+def measure(n: int, seconds: float, scenario: str = "fixed", stage_ref: str | None = None) -> float:
     """Car-steps per second of ``step_cars`` alone for ``n`` cars. ``scenario``: "fixed"
     controls (the budget's figure) or "autopilot" (each car driven along the route; the
-    autopilot runs between steps, outside the timing)."""
-    stage = load_stage(catalog.list_stages()[0].path)
+    autopilot runs between steps, outside the timing). ``stage_ref``: a stage id or .tmx
+    path (default: the first shipped stage, the prologue, whose roads are road objects)."""
+    stage = load_stage(catalog.resolve_stage(stage_ref) if stage_ref else catalog.list_stages()[0].path)
     cars = catalog.load_cars()
     params = CarArrays.stack([cars[i % len(cars)] for i in range(n)])
     world = CollisionWorld.of(stage)
@@ -76,8 +77,11 @@ def main() -> None:
         "--scenario", choices=("fixed", "autopilot"), default="fixed",
         help="fixed controls (default: the budget's figure) or cars driven by the autopilot",
     )  # fmt: skip
+    ap.add_argument("--stage", help="a stage id or .tmx path (default: the prologue)")
+    ap.add_argument("--sizes", default=",".join(map(str, SIZES)), help="car counts, comma-separated")
     args = ap.parse_args()
-    results = {str(n): measure(n, args.seconds, args.scenario) for n in SIZES}
+    sizes = [int(v) for v in args.sizes.split(",")]
+    results = {str(n): measure(n, args.seconds, args.scenario, args.stage) for n in sizes}
     if args.json:
         print(json.dumps({k: round(v) for k, v in results.items()}))
         return
