@@ -666,3 +666,20 @@ def test_a_property_without_a_name(tmp_path: Path) -> None:
     head = f'<layer id="1" name="ground" width="{COLS}" height="{ROWS}">'
     layer = f'{head}<properties><property type="bool" value="true"/></properties>{ground_csv()}</layer>'
     expect(Tiny(layers=layer).write(tmp_path), EXIT_PROBLEMS, 'tile layer "ground": a custom property has no name')
+
+
+def test_embedded_tileset_without_tilecount_loads(tmp_path: Path) -> None:
+    """Tiled's older examples leave out the optional tilecount: it comes from the image."""
+    shutil.copy(TSX.parent / "terrain.png", tmp_path / "terrain.png")
+    body = TSX.read_text(encoding="utf-8").split("?>", 1)[-1].strip()
+    embedded = re.sub(r'\s+tilecount="\d+"', "", body.replace("<tileset ", '<tileset firstgid="1" ', 1), count=1)
+    assert "tilecount" not in embedded.split(">", 1)[0]
+    t = Tiny(tileset=embedded)
+    assert run(t.write(tmp_path)) == (EXIT_OK, [])
+    external = tmp_path / "old.tsx"
+    external.write_text(re.sub(r'\s+tilecount="\d+"', "", TSX.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    assert run(Tiny(tileset='<tileset firstgid="1" source="old.tsx"/>').write(tmp_path)) == (EXIT_OK, [])
+    stage = check_file(t.write(tmp_path)).stage
+    assert stage is not None and stage.art is not None
+    width, height = map(int, re.search(r'<image [^>]*width="(\d+)" height="(\d+)"', body).groups())  # type: ignore[union-attr]
+    assert stage.art.tilesets[0].tilecount == (width // 32) * (height // 32)  # every tile the image holds
