@@ -396,8 +396,30 @@ def test_route_not_a_polyline(tmp_path: Path) -> None:
 
 def test_route_far_from_the_start(tmp_path: Path) -> None:
     t = Tiny()
+    t.objects["route"] = '<object id="4" type="route" x="320" y="80"><polyline points="0,0 180,0"/></object>'
+    lines = expect(t.write(tmp_path), EXIT_PROBLEMS, "the route begins 34 m from the start — draw the route")
+    assert not any("backwards" in x for x in lines)
+
+
+def test_route_drawn_backwards_is_one_line(tmp_path: Path) -> None:
+    t = Tiny()
     t.objects["route"] = '<object id="4" type="route" x="480" y="80"><polyline points="0,0 -430,0"/></object>'
-    expect(t.write(tmp_path), EXIT_PROBLEMS, "the route begins 54 m from the start", "Reverse Polyline")
+    t.objects["cp2"] = line(7, "later", "checkpoint", 40.0, props(("order", "int", "2")))
+    t.objects["pc1"] = pc(10, 10.0, ("trial", "string", "A"), ("order", "int", "1"))
+    t.objects["pc2"] = pc(11, 20.0, ("trial", "string", "A"), ("order", "int", "2"), ("target_s", "float", "3"))
+    lines = expect(t.write(tmp_path), EXIT_PROBLEMS, "the route is drawn backwards", "Reverse Polyline")
+    assert len(lines) == 1, lines
+
+
+def test_a_gate_missing_the_route_is_not_also_a_missing_order(tmp_path: Path) -> None:
+    t = Tiny()
+    t.objects["cp"] = line(2, "half", "checkpoint", 30.0, props(("order", "int", "1")), y0_m=12.0, y1_m=18.0)
+    t.objects["cp2"] = line(7, "later", "checkpoint", 40.0, props(("order", "int", "2")))
+    t.objects["pc1"] = pc(10, 10.0, ("trial", "string", "A"), ("order", "int", "1"))
+    t.objects["pc2"] = pc(11, 15.0, ("trial", "string", "A"), ("order", "int", "2"))  # no target_s
+    t.objects["pc3"] = pc(12, 20.0, ("trial", "string", "A"), ("order", "int", "3"), ("target_s", "float", "3"))
+    lines = expect(t.write(tmp_path), EXIT_PROBLEMS, "(checkpoint): does not cross the route", "target_s > 0")
+    assert len(lines) == 2, lines
 
 
 def test_checkpoint_without_order(tmp_path: Path) -> None:
