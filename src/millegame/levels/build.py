@@ -301,9 +301,7 @@ def route_polyline(report: Report, shapes: Sequence[Shape], px_per_m: float) -> 
     return np.ascontiguousarray(pts[keep])
 
 
-def check_route_start(
-    report: Report, route: NDArray[np.float64], start_xy: tuple[float, float]
-) -> NDArray[np.float64]:
+def check_route_start(report: Report, route: NDArray[np.float64], start_xy: tuple[float, float]) -> NDArray[np.float64]:
     """The route to check the rest of the map with: reversed when it was drawn backwards
     (it ends at the start), so that one mistake gives one line, not a wrong-way start and
     every gate out of order."""

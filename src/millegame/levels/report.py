@@ -49,6 +49,7 @@ class Report:
     # Numbered lines already reported as unusable, as (type, trial, order): a check of the
     # series must not report their order as missing too (one mistake, one line).
     unplaced: set[tuple[str, str, int]] = field(default_factory=set)
+    wrong_scale: bool = False  # px_per_m cannot be right (levels.lint): lengths in metres mean nothing
 
     def _line(self, text: str) -> str:
         return f"{self.where}: {text}"
