@@ -27,6 +27,7 @@ from numpy.typing import NDArray
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from generated import write_generated_stage
 from mapgen import (
     Arc,
     Centreline,
@@ -405,6 +406,7 @@ def main() -> None:
         default="autopilot",
         help="par time from the game's autopilot (slower, default) or a point-mass estimate",
     )
+    parser.add_argument("--force", action="store_true", help="overwrite prologo.tmx even if edited since generated")
     args = parser.parse_args()
     ts = read_tileset(TSX)
     rng = np.random.default_rng(SEED)
@@ -425,7 +427,7 @@ def main() -> None:
         ("above", w.above, [("above_cars", "bool", "true")]),
     ]
 
-    def write(par_s: float) -> None:
+    def write(par_s: float, force: bool = False) -> None:
         props = [
             ("title", "string", TITLE),
             ("px_per_m", "float", f"{PX_PER_M:g}"),
@@ -433,13 +435,12 @@ def main() -> None:
             ("weather", "string", "clear"),
             ("par_time_s", "float", f"{par_s:g}"),
         ]
-        OUT.write_text(
-            tmx_text(COLS, ROWS, TILE_PX, "tilesets/terrain.tsx", props, layers, objs, "#8db255"), encoding="utf-8"
-        )
+        text = tmx_text(COLS, ROWS, TILE_PX, "tilesets/terrain.tsx", props, layers, objs, "#8db255")
+        write_generated_stage(OUT, text, "tools/make_prologo.py", force=force)
 
     v = speed_profile(cl, a_lat=7.0, v_max=52.0, power_per_mass=150.0, a_brake=7.0)
     t_est = lap_time_s(cl, v, 0.0, s_fin)
-    write(round(t_est * 1.10))
+    write(round(t_est * 1.10), force=args.force)
     t_auto = autopilot_time_s(OUT) if args.par == "autopilot" else None
     if t_auto is not None:
         write(round(t_auto * 1.10))
