@@ -14,7 +14,6 @@ from millegame.levels.check import EXIT_OK, check_file
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tools"))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generated import RefusedOverwrite, changed_since_generated, write_generated_stage
 from mapgen import _num

@@ -55,14 +55,17 @@ class NoDisplayError(RuntimeError):
 
 
 def default_stage_loader(stage_path: Path | None) -> StageLoader:
-    """Loads ``stage_path``, or the first shipped stage."""
+    """Loads ``stage_path``, or the first shipped stage. A stage without ``par_time_s``
+    gets the computed one (``levels.par``: the first time a few seconds of autopilot
+    driving, then from the cache)."""
 
     def load() -> Stage:
         from millegame.catalog import list_stages
         from millegame.levels import load_stage
+        from millegame.levels.par import with_par
 
         path = stage_path if stage_path is not None else list_stages()[0].path
-        return load_stage(path)
+        return with_par(load_stage(path))
 
     return load
 
