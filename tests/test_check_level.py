@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from millegame.levels.check import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, check_file, check_paths
+from millegame.levels.check import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, check_file, check_paths, extreme_cars
 
 REPO = Path(__file__).resolve().parent.parent
 TSX = REPO / "levels" / "tilesets" / "terrain.tsx"
@@ -396,8 +396,30 @@ def test_route_not_a_polyline(tmp_path: Path) -> None:
 
 def test_route_far_from_the_start(tmp_path: Path) -> None:
     t = Tiny()
+    t.objects["route"] = '<object id="4" type="route" x="320" y="80"><polyline points="0,0 180,0"/></object>'
+    lines = expect(t.write(tmp_path), EXIT_PROBLEMS, "the route begins 34 m from the start — draw the route")
+    assert not any("backwards" in x for x in lines)
+
+
+def test_route_drawn_backwards_is_one_line(tmp_path: Path) -> None:
+    t = Tiny()
     t.objects["route"] = '<object id="4" type="route" x="480" y="80"><polyline points="0,0 -430,0"/></object>'
-    expect(t.write(tmp_path), EXIT_PROBLEMS, "the route begins 54 m from the start", "Reverse Polyline")
+    t.objects["cp2"] = line(7, "later", "checkpoint", 40.0, props(("order", "int", "2")))
+    t.objects["pc1"] = pc(10, 10.0, ("trial", "string", "A"), ("order", "int", "1"))
+    t.objects["pc2"] = pc(11, 20.0, ("trial", "string", "A"), ("order", "int", "2"), ("target_s", "float", "3"))
+    lines = expect(t.write(tmp_path), EXIT_PROBLEMS, "the route is drawn backwards", "Reverse Polyline")
+    assert len(lines) == 1, lines
+
+
+def test_a_gate_missing_the_route_is_not_also_a_missing_order(tmp_path: Path) -> None:
+    t = Tiny()
+    t.objects["cp"] = line(2, "half", "checkpoint", 30.0, props(("order", "int", "1")), y0_m=12.0, y1_m=18.0)
+    t.objects["cp2"] = line(7, "later", "checkpoint", 40.0, props(("order", "int", "2")))
+    t.objects["pc1"] = pc(10, 10.0, ("trial", "string", "A"), ("order", "int", "1"))
+    t.objects["pc2"] = pc(11, 15.0, ("trial", "string", "A"), ("order", "int", "2"))  # no target_s
+    t.objects["pc3"] = pc(12, 20.0, ("trial", "string", "A"), ("order", "int", "3"), ("target_s", "float", "3"))
+    lines = expect(t.write(tmp_path), EXIT_PROBLEMS, "(checkpoint): does not cross the route", "target_s > 0")
+    assert len(lines) == 2, lines
 
 
 def test_checkpoint_without_order(tmp_path: Path) -> None:
@@ -666,3 +688,114 @@ def test_a_property_without_a_name(tmp_path: Path) -> None:
     head = f'<layer id="1" name="ground" width="{COLS}" height="{ROWS}">'
     layer = f'{head}<properties><property type="bool" value="true"/></properties>{ground_csv()}</layer>'
     expect(Tiny(layers=layer).write(tmp_path), EXIT_PROBLEMS, 'tile layer "ground": a custom property has no name')
+
+
+def test_embedded_tileset_without_tilecount_loads(tmp_path: Path) -> None:
+    """Tiled's older examples leave out the optional tilecount: it comes from the image."""
+    shutil.copy(TSX.parent / "terrain.png", tmp_path / "terrain.png")
+    body = TSX.read_text(encoding="utf-8").split("?>", 1)[-1].strip()
+    embedded = re.sub(r'\s+tilecount="\d+"', "", body.replace("<tileset ", '<tileset firstgid="1" ', 1), count=1)
+    assert "tilecount" not in embedded.split(">", 1)[0]
+    t = Tiny(tileset=embedded)
+    assert run(t.write(tmp_path)) == (EXIT_OK, [])
+    external = tmp_path / "old.tsx"
+    external.write_text(re.sub(r'\s+tilecount="\d+"', "", TSX.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    assert run(Tiny(tileset='<tileset firstgid="1" source="old.tsx"/>').write(tmp_path)) == (EXIT_OK, [])
+    stage = check_file(t.write(tmp_path)).stage
+    assert stage is not None and stage.art is not None
+    width, height = map(int, re.search(r'<image [^>]*width="(\d+)" height="(\d+)"', body).groups())  # type: ignore[union-attr]
+    assert stage.art.tilesets[0].tilecount == (width // 32) * (height // 32)  # every tile the image holds
+
+
+# -- lint: the start clear, the scale, gates crossing once, regularity targets -------------------------------
+def test_start_overlapping_a_wall(tmp_path: Path) -> None:
+    t = Tiny()
+    t.objects["bollard"] = poly(9, "bollard", "wall", 40, 76, "0,0 0,8")  # at x = 5 m, inside the start's rectangle
+    lines = expect(t.write(tmp_path), EXIT_PROBLEMS, 'object #1 "go" (start): overlaps object #9 "bollard" (wall)')
+    assert len(lines) == 1, lines
+
+
+def test_start_overlapping_a_solid_tile(tmp_path: Path) -> None:
+    cypress = 1 + next(i for i, x in enumerate(TSX.read_text().split("<tile ")[1:]) if '"cypress"' in x)
+    decor = [[0] * COLS for _ in range(ROWS)]
+    decor[2][2] = cypress  # x 8…12 m: the car's nose (4…8.4 m), not its centre
+    t = Tiny()
+    t.layers += f'<layer id="5" name="decor" width="{COLS}" height="{ROWS}">{ground_csv(decor)}</layer>'
+    expect(t.write(tmp_path), EXIT_PROBLEMS, 'object #1 "go" (start): overlaps a solid tile at column 2, row 2')
+
+
+@pytest.mark.parametrize(
+    ("px_per_m", "fragments"),
+    [
+        ("1", ["px_per_m = 1 cannot be right", "the road is over 50 m wide"]),
+        ("64", ["px_per_m = 64 cannot be right", "the road is 1.5 m wide", "tiles of 0.5 m long"]),
+        ("0.008", ["the route is 54 km long", "the road is over 50 m wide"]),
+    ],
+)
+def test_a_scale_that_cannot_be_right_is_one_line(tmp_path: Path, px_per_m: str, fragments: list[str]) -> None:
+    t = Tiny(map_props=props(("px_per_m", "float", px_per_m), ("title", "string", "Tiny")))
+    lines = expect(t.write(tmp_path), EXIT_PROBLEMS, *fragments)
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(f"{tmp_path / 'tiny.tmx'}: map: ") and "8 for the shipped tileset" in lines[0]
+
+
+def test_a_gate_across_both_legs_of_a_hairpin(tmp_path: Path) -> None:
+    t = Tiny()
+    # east along y = 10 m to x = 56 m, round to y = 14 m and back west: the finish at x = 48 m spans both legs
+    t.objects["route"] = poly(4, "road", "route", 49.6, 80, "0,0 398.4,0 398.4,32 302.4,32")
+    lines = expect(t.write(tmp_path), EXIT_PROBLEMS, 'object #3 "end" (finish): crosses the route 2 times (20 m apart')
+    assert len(lines) == 1, lines
+
+
+@pytest.mark.parametrize(
+    ("target_s", "drive", "fragment"),
+    [
+        ("40", False, "is an average of 0.9 km/h, below 5 km/h"),
+        ("0.1", False, "needs an average of 360 km/h, more than the fastest car's top speed"),
+        ("0.4", True, "drives it on the autopilot (0.6 s) — give it at least 0.6 s"),
+    ],
+)
+def test_pc_targets_no_car_can_make(tmp_path: Path, target_s: str, drive: bool, fragment: str) -> None:
+    t = Tiny()
+    t.objects["pc1"] = pc(10, 20.0, ("trial", "string", "A"), ("order", "int", "1"))
+    t.objects["pc2"] = pc(11, 30.0, ("trial", "string", "A"), ("order", "int", "2"), ("target_s", "float", target_s))
+    lines = expect(t.write(tmp_path), EXIT_PROBLEMS, 'object #11 "pc11" (pc_line): target_s', fragment, drive=drive)
+    assert len(lines) == 1, lines
+    if drive:
+        assert f"is faster than the fastest car ({extreme_cars()[-1].name})" in lines[0]
+
+
+def test_a_reachable_pc_target_passes_the_drive(tmp_path: Path) -> None:
+    t = Tiny()
+    t.objects["pc1"] = pc(10, 20.0, ("trial", "string", "A"), ("order", "int", "1"))
+    t.objects["pc2"] = pc(11, 30.0, ("trial", "string", "A"), ("order", "int", "2"), ("target_s", "float", "3"))
+    assert run(t.write(tmp_path), drive=True) == (EXIT_OK, [])
+
+
+# -- the par time --------------------------------------------------------------------------------------------
+def test_drive_prints_the_par_computed_for_a_map_without_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from millegame.catalog import load_car
+    from millegame.levels import load_stage
+    from millegame.levels.check import drive_stage
+    from millegame.levels.par import REFERENCE_CAR, cache_file, stage_par_s
+
+    monkeypatch.setenv("MILLEGAME_CACHE_DIR", str(tmp_path / "cache"))
+    path = Tiny().write(tmp_path)
+    stage = load_stage(path)
+    assert stage.par_time_s is None
+    (run,) = drive_stage(stage, [load_car(REFERENCE_CAR)])
+    assert run.time_s is not None
+    want = round(run.time_s * 1.10)
+    out, err = io.StringIO(), io.StringIO()
+    assert check_paths([path], drive=True, out=out, err=err) == EXIT_OK
+    assert f"; par {want} s (computed: no par_time_s in the map)" in err.getvalue()
+    cached = cache_file(stage)
+    assert cached is not None and cached.is_file() and stage.source_sha256 in cached.name
+    cached.write_text('{"par_time_s": 123.0}')  # the cache is read, not driven again
+    assert stage_par_s(stage) == 123.0
+    edited = Tiny(map_props=props(("px_per_m", "float", "8"), ("title", "string", "Edited")))
+    assert stage_par_s(load_stage(edited.write(tmp_path, "edited.tmx"))) == want  # another file, driven anew
+
+    given = Tiny(map_props=props(("px_per_m", "float", "8"), ("par_time_s", "float", "80")))
+    assert check_paths([given.write(tmp_path, "given.tmx")], drive=True, out=out, err=err) == EXIT_OK
+    assert "; par 80 s (par_time_s)" in err.getvalue()

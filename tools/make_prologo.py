@@ -40,6 +40,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(HERE))
 
+from generated import write_generated_stage  # noqa: E402
 from mapgen import read_tileset  # noqa: E402
 
 from millegame.core.stage import TileObjectArt  # noqa: E402
@@ -520,7 +521,7 @@ def main() -> None:
     args = ap.parse_args()
     text = build(None)
     text = build(par_time(text))
-    args.out.write_text(text, encoding="utf-8")
+    write_generated_stage(args.out, text, "tools/make_prologo.py", force=args.force)
     print(args.out)
 
 

@@ -256,8 +256,10 @@ class MapObject:
 
 
 def _num(v: float) -> str:
-    """Tiled-style number: up to 2 decimals, no trailing zeros."""
-    s = f"{v:.2f}".rstrip("0").rstrip(".")
+    """A number as Tiled keeps it: at most 6 significant digits (a re-save in Tiled turns
+    12202.64 into 12202.6, see /work/shared/reference/tiled.md) and 2 decimals, no trailing
+    zeros — so that a stage re-saved in Tiled is the same stage, bit for bit."""
+    s = f"{float(f'{v:.6g}'):.2f}".rstrip("0").rstrip(".")
     return "0" if s in ("-0", "") else s
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from generated import write_generated_stage
 from mapgen import (
     Arc,
     Centreline,
@@ -367,7 +368,8 @@ def objects(b: Build) -> list[MapObject]:
     return objs
 
 
-def write(b: Build, objs: list[MapObject], out: Path, par_s: float) -> None:
+def write(b: Build, objs: list[MapObject], out: Path, par_s: float, *, force: bool = False) -> None:
+    """Write the stage, unless ``out`` was edited since a generator wrote it (see tools/generated.py)."""
     r, w = b.recipe, b.w
     props = [
         ("title", "string", r.title),
@@ -381,9 +383,8 @@ def write(b: Build, objs: list[MapObject], out: Path, par_s: float) -> None:
         ("decor", w.decor, []),
         ("above", w.above, [("above_cars", "bool", "true")]),
     ]
-    out.write_text(
-        tmx_text(w.cols, w.rows, TILE_PX, "tilesets/terrain.tsx", props, layers, objs, r.background), encoding="utf-8"
-    )
+    text = tmx_text(w.cols, w.rows, TILE_PX, "tilesets/terrain.tsx", props, layers, objs, r.background)
+    write_generated_stage(out, text, "tools/make_stages.py", force=force)
 
 
 __all__ = ["BRIDGE", "COBBLES", "ROADS", "Arc", "Build", "Recipe", "Straight", "Timing", "build", "write"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import math
 import tomllib
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -137,27 +138,86 @@ def load_car(car_id: str) -> CarParams:
 
 @dataclass(frozen=True)
 class StageInfo:
-    """A shipped stage as listed in ``levels/stages.toml`` (route order)."""
+    """A stage to choose: shipped (``levels/stages.toml``, route order) or the player's
+    own (a ``.tmx`` in ``user_stages_dir()``, ``source = "user"``)."""
 
     id: str
     title: str
     path: Path
+    source: str = "shipped"  # "shipped" or "user"
 
 
 @cache
 def list_stages() -> tuple[StageInfo, ...]:
+    """The shipped stages in route order (what a rally drives)."""
     data = _read_toml(levels_dir() / "stages.toml")
     return tuple(StageInfo(id=s["id"], title=s["title"], path=levels_dir() / s["file"]) for s in data["stage"])
 
 
+MAX_USER_STAGES = 200  # listed from the stage folder, by file name
+MAX_TITLE_SCAN_BYTES = 1 << 16  # the map's properties come first in a .tmx: the title is near the top
+
+
+def user_stages_dir() -> Path:
+    """The player's stage folder: ``<data dir>/stages`` (``$MILLEGAME_DATA_DIR``,
+    ``$XDG_DATA_HOME/millegame`` …; see ``millegame.userdirs``)."""
+    from millegame.userdirs import data_dir
+
+    return data_dir() / "stages"
+
+
+def list_user_stages() -> tuple[StageInfo, ...]:
+    """The ``.tmx`` files in the player's stage folder, by file name; read again on every
+    call (the folder changes while the game runs). The title is the map's ``title``
+    property, else the file name; nothing here loads the stage, so a broken file is
+    listed too (loading it says what is wrong)."""
+    folder = user_stages_dir()
+    try:
+        paths = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".tmx" and p.is_file())
+    except OSError:  # no folder yet, or unreadable
+        return ()
+    return tuple(
+        StageInfo(id=p.stem, title=map_title(p) or p.stem, path=p, source="user") for p in paths[:MAX_USER_STAGES]
+    )
+
+
+def list_all_stages() -> tuple[StageInfo, ...]:
+    """The shipped stages, then the player's own."""
+    return (*list_stages(), *list_user_stages())
+
+
+def map_title(path: Path) -> str | None:
+    """The map property ``title`` of a ``.tmx``, read from the top of the file only (the
+    map's properties come before its tilesets and layers), or None."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(MAX_TITLE_SCAN_BYTES)
+    except OSError:
+        return None
+    parser = ET.XMLPullParser(events=("start", "end"))
+    depth = 0
+    try:
+        parser.feed(head)
+        for event, elem in parser.read_events():
+            depth += 1 if event == "start" else -1
+            if event == "start" and depth == 3 and elem.tag == "property" and elem.get("name") == "title":
+                return (elem.get("value") or elem.text or "").strip() or None
+            if event == "end" and depth == 1 and elem.tag == "properties":
+                return None
+    except ET.ParseError:
+        return None
+    return None
+
+
 def resolve_stage(ref: str) -> Path:
-    """A shipped stage id, or a path to any ``.tmx`` file."""
-    for s in list_stages():
+    """A shipped stage id, a stage id from the player's stage folder, or a path to any ``.tmx`` file."""
+    for s in list_all_stages():
         if s.id == ref:
             return s.path
     p = Path(ref)
     if p.suffix.lower() == ".tmx" or p.exists():
         return p
     raise CatalogError(
-        f"unknown stage {ref!r} — give a stage id ({', '.join(s.id for s in list_stages())}) or a path to a .tmx file"
+        f"unknown stage {ref!r} — give a stage id ({', '.join(s.id for s in list_all_stages())}) "
+        "or a path to a .tmx file"
     )

@@ -79,7 +79,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--car", metavar="CAR_ID", help="car the autopilot drives")
     _display_options(p)
 
-    p = sub.add_parser("stages", help="list the shipped stages in route order", description="List stages.")
+    p = sub.add_parser(
+        "stages",
+        help="list the shipped stages in route order, then the player's own",
+        description="List the shipped stages in route order, then the .tmx files in the player's stage folder "
+        "($MILLEGAME_DATA_DIR or $XDG_DATA_HOME/millegame, then stages/).",
+    )
     p.add_argument("--json", action="store_true", help="print a JSON array")
 
     p = sub.add_parser("cars", help="list the shipped cars", description="List cars.")
@@ -235,29 +240,33 @@ def _load_car(car_id: str):  # -> CarParams
 
 
 def cmd_stages(args: argparse.Namespace) -> int:
-    from millegame.catalog import list_stages
+    from millegame.catalog import list_all_stages, user_stages_dir
     from millegame.levels import StageError, load_stage
+    from millegame.levels.par import cached_par_s
 
     rows: list[dict[str, Any]] = []
-    for info in list_stages():
-        row: dict[str, Any] = {"id": info.id, "title": info.title, "file": str(info.path)}
+    for info in list_all_stages():
+        row: dict[str, Any] = {"id": info.id, "title": info.title, "file": str(info.path), "source": info.source}
         try:
             stage = load_stage(info.path)
         except StageError as e:
             row["error"] = str(e)
         else:
+            par = stage.par_time_s if stage.par_time_s is not None else cached_par_s(stage)[1]  # never drives here
             row.update(
                 length_m=round(stage.route_length_m),
                 surfaces=[stage.surfaces.names[i] for i in sorted(set(stage.surface.ravel().tolist()))],
                 time_of_day=stage.time_of_day,
                 weather=stage.weather,
-                par_time_s=stage.par_time_s,
+                par_time_s=par,
             )
         rows.append(row)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False))
         return EXIT_OK
     for i, r in enumerate(rows):
+        if r["source"] == "user" and (i == 0 or rows[i - 1]["source"] != "user"):
+            print(f"your stages ({user_stages_dir()}):")
         if "error" in r:
             print(f"{i}  {r['id']:16s} {r['title']}  — cannot load: {r['error']}")
             continue

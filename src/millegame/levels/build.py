@@ -75,7 +75,7 @@ def build_stage(tmx: TmxFile, surfaces: SurfaceTable, report: Report | None = No
     else:
         route = route_polyline(report, shapes, px_per_m)
     if start is not None and route is not None:
-        check_route_start(report, route, start[0])
+        route = check_route_start(report, route, start[0])
     width_m, height_m = tiled.width * cell_m, tiled.height * cell_m
     if start is not None:
         check_inside(report, "start", start[0], width_m, height_m)
@@ -335,13 +335,21 @@ def route_polyline(report: Report, shapes: Sequence[Shape], px_per_m: float) -> 
     return np.ascontiguousarray(pts[keep])
 
 
-def check_route_start(report: Report, route: NDArray[np.float64], start_xy: tuple[float, float]) -> None:
+def check_route_start(report: Report, route: NDArray[np.float64], start_xy: tuple[float, float]) -> NDArray[np.float64]:
+    """The route to check the rest of the map with: reversed when it was drawn backwards
+    (it ends at the start), so that one mistake gives one line, not a wrong-way start and
+    every gate out of order."""
     d = math.hypot(route[0, 0] - start_xy[0], route[0, 1] - start_xy[1])
-    if d > ROUTE_START_TOLERANCE_M:
+    if d <= ROUTE_START_TOLERANCE_M:
+        return route
+    if math.hypot(route[-1, 0] - start_xy[0], route[-1, 1] - start_xy[1]) <= ROUTE_START_TOLERANCE_M:
         report.error(
-            f"the route begins {d:.0f} m from the start — draw the route from the start "
-            "(or reverse it: Tiled's Reverse Polyline, if it was drawn backwards)"
+            f"the route is drawn backwards: it ends at the start and begins {d:.0f} m away "
+            "— reverse it (select it, then Tiled's Reverse Polyline)"
         )
+        return np.ascontiguousarray(route[::-1])
+    report.error(f"the route begins {d:.0f} m from the start — draw the route from the start")
+    return route
 
 
 def check_inside(report: Report, what: str, xy: tuple[float, float], width_m: float, height_m: float) -> None:

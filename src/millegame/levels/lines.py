@@ -42,12 +42,19 @@ def check_order(report: Report, items: list[tuple[int, float, Shape]], what: str
                 f"{s2.label}: order {o2} comes before order {o1} ({s1.label}) along the route — fix the orders"
             )
     top = max(orders, default=0)
+    if items:  # a line reported as not crossing the route is not missing as well
+        kind, trial = items[0][2].kind, trial_of(items[0][2])
+        orders += [o for k, t, o in report.unplaced if k == kind and t == trial]
     if top > len(orders) + MAX_ORDER_GAP:  # listing the gaps would take forever (order 4294967296)
         report.error(f"{what} order {top} is far beyond the {len(orders)} {what}s there are — {how} without gaps")
         return
     missing = sorted(set(range(1, top + 1)) - set(orders))
     if missing:
         report.error(f"{what} order {', '.join(map(str, missing))} is missing — {how} without gaps")
+
+
+def trial_of(s: Shape) -> str:
+    return str(s.properties.get("trial", "") or "")
 
 
 def route_arc_length(route: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -58,7 +65,9 @@ def gate_of(
     report: Report, s: Shape, route: NDArray[np.float64], cum: NDArray[np.float64], px_per_m: float, order: int
 ) -> tuple[Gate, float] | None:
     """A Gate from a 2-point line, and its arc-length position along the route [m]."""
+    unplaced = (s.kind, trial_of(s), as_int(s.properties.get("order")) or order)
     if s.shape != "polyline" or len(s.points) != 2:
+        report.unplaced.add(unplaced)
         report.error(
             f"{s.label}: must be a 2-point polyline across the road "
             f"(got a {s.shape} with {len(s.points)} points) — redraw it with the polyline tool, two clicks"
@@ -67,6 +76,7 @@ def gate_of(
     a, b = s.points[0] / px_per_m, s.points[1] / px_per_m
     hit = route_crossing(route, a, b)
     if hit is None:
+        report.unplaced.add(unplaced)
         report.error(f"{s.label}: does not cross the route — move it so it spans the road where the route runs")
         return None
     k, t = hit

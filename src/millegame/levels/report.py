@@ -46,6 +46,10 @@ class Report:
     where: str  # the file, as it should appear at the start of each line
     collect: bool = False  # False: raise at the first error (loading mode)
     problems: list[Problem] = field(default_factory=list)
+    # Numbered lines already reported as unusable, as (type, trial, order): a check of the
+    # series must not report their order as missing too (one mistake, one line).
+    unplaced: set[tuple[str, str, int]] = field(default_factory=set)
+    wrong_scale: bool = False  # px_per_m cannot be right (levels.lint): lengths in metres mean nothing
 
     def _line(self, text: str) -> str:
         return f"{self.where}: {text}"

@@ -132,6 +132,8 @@ MAP_PROPS: tuple[Prop, ...] = (
         "weather", "string", False, "rain makes the stage wet (use wet_asphalt tiles)", enum="weather", default="clear"
     ),
     Prop("par_time_s", "float", False, "par time [s]: the autopilot's time with a mid-field 1950s car + 10 %"),
+    Prop("generated_by", "string", False, "the tool that wrote the map (tools/generated.py); the game ignores it"),
+    Prop("generated_sha256", "string", False, "sha256 of the map as generated: a changed map is not overwritten"),
 )
 LAYER_PROPS: tuple[Prop, ...] = (
     Prop("above_cars", "bool", False, "draw this tile layer over the cars", default=False),

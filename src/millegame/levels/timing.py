@@ -109,6 +109,7 @@ def _line_of(report: Report, s: Shape, gate: Gate, at: float) -> TimingLine | No
         ok = False
         report.error(f"{s.label}: needs an int property due_min ≥ 0, minutes after the start when the car is due")
     if not ok:
+        report.unplaced.add((s.kind, trial, order))  # its order is not missing as well
         return None
     return TimingLine(
         kind=s.kind,

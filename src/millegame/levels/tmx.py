@@ -124,12 +124,15 @@ def read_tmx(path: Path, report: Report | None = None) -> TmxFile:
     check_map_root(report, root)
     report.stop_if_unusable()
     check_tile_layers(report, root)
-    check_tilesets(report, path, root)
+    derived = check_tilesets(report, path, root)
     report.stop_if_unusable()
     expand_templates(report, path, root)  # before anything reads the objects
     if not check_properties(report, root):
         report.stop()  # pytmx would refuse the file; nothing further can be looked at
     tiled = parse_with_pytmx(report, path, without_tile_layers(root))
+    for ts in tiled.tilesets:  # pytmx reads external .tsx files itself and leaves a missing tilecount at 0
+        if not int(ts.tilecount):
+            ts.tilecount = derived.get(int(ts.firstgid), 0)
     layers = read_tile_layers(report, root, tiled)
     report.stop_if_unusable()
     return TmxFile(path, data, root, tiled, layers)
@@ -252,8 +255,14 @@ def check_tile_layers(report: Report, root: ET.Element) -> None:
             )
 
 
-def check_tilesets(report: Report, path: Path, root: ET.Element) -> None:
-    """External tilesets must exist and be single-image tilesets with an existing image."""
+def check_tilesets(report: Report, path: Path, root: ET.Element) -> dict[int, int]:
+    """External tilesets must exist and be single-image tilesets with an existing image.
+
+    Returns the tile counts worked out from the image for tilesets without the optional
+    ``tilecount`` (Tiled's older examples), by ``firstgid``; embedded ones also get the
+    attribute set, so that pytmx reads it.
+    """
+    derived: dict[int, int] = {}
     if root.find("tileset") is None:
         report.unusable("the map has no tileset — add one (Map > Add External Tileset…, e.g. tilesets/terrain.tsx)")
     for ts in root.iter("tileset"):
@@ -280,15 +289,43 @@ def check_tilesets(report: Report, path: Path, root: ET.Element) -> None:
                 continue
             base = ts_path.parent
         name = node.get("name", source or "?")
-        if not check_tileset_numbers(report, name, ts, node):
-            continue
         image = node.find("image")
         if image is None or not image.get("source"):
             report.unusable(f'tileset "{name}" is an image collection — only tilesets cut from one image are supported')
             continue
+        if node.get("tilecount") is None:
+            count = tiles_in_image(node, image)
+            if count is not None:
+                node.set("tilecount", str(count))
+                firstgid = ts.get("firstgid", "")
+                if firstgid.isascii() and firstgid.isdigit():  # else check_tileset_numbers reports it
+                    derived[int(firstgid)] = count
+        if not check_tileset_numbers(report, name, ts, node):
+            continue
         img_path = (base / str(image.get("source"))).resolve()
         if not img_path.is_file():
             report.unusable(f'tileset "{name}" image not found (looked for {img_path}) — fix the image path in Tiled')
+    return derived
+
+
+def tiles_in_image(node: ET.Element, image: ET.Element) -> int | None:
+    """How many tiles Tiled cuts from the tileset's image (columns × rows, margins and
+    spacing included), or None when a number needed for it is missing or not whole."""
+    numbers = {}
+    for where, attr, default in (
+        (node, "tilewidth", None), (node, "tileheight", None), (node, "margin", "0"), (node, "spacing", "0"),
+        (image, "width", None), (image, "height", None),
+    ):  # fmt: skip
+        value = where.get(attr, default) or ""
+        if not (value.isascii() and value.isdigit()) or int(value) > 1 << 20:
+            return None
+        numbers[attr] = int(value)
+    tw, th, margin, spacing = numbers["tilewidth"], numbers["tileheight"], numbers["margin"], numbers["spacing"]
+    if tw <= 0 or th <= 0:
+        return None
+    cols = (numbers["width"] - 2 * margin + spacing) // (tw + spacing)
+    rows = (numbers["height"] - 2 * margin + spacing) // (th + spacing)
+    return max(0, cols) * max(0, rows) or None
 
 
 def check_tileset_numbers(report: Report, name: str, ref: ET.Element, node: ET.Element) -> bool:

@@ -30,7 +30,7 @@ from millegame.ui.records import Records
 from millegame.ui.road_tests import RoadTests
 from millegame.ui.scenes.base import Scene
 from millegame.ui.settings import Settings
-from millegame.ui.watch import StageWatcher
+from millegame.ui.watch import StageWatcher, draw_problems, keep_place, stage_problems
 
 MODES = ("menu", "play", "demo", "replay")
 FPS_CAP = 120  # sleep above this: one frame per tick is all the sim can show
@@ -55,14 +55,17 @@ class NoDisplayError(RuntimeError):
 
 
 def default_stage_loader(stage_path: Path | None) -> StageLoader:
-    """Loads ``stage_path``, or the first shipped stage."""
+    """Loads ``stage_path``, or the first shipped stage. A stage without ``par_time_s``
+    gets the computed one (``levels.par``: the first time a few seconds of autopilot
+    driving, then from the cache)."""
 
     def load() -> Stage:
         from millegame.catalog import list_stages
         from millegame.levels import load_stage
+        from millegame.levels.par import with_par
 
         path = stage_path if stage_path is not None else list_stages()[0].path
-        return load_stage(path)
+        return with_par(load_stage(path))
 
     return load
 
@@ -98,6 +101,7 @@ class App:
         self.size = size
         self.mode = mode
         self.toast: tuple[str, float] | None = None
+        self.stage_problems: tuple[str, ...] = ()  # --watch: why the last save does not load
         messages: list[str] = []
         if settings is None:
             from millegame.ui import settings as settings_module
@@ -192,16 +196,26 @@ class App:
         try:
             stage = load_stage(self.stage_path)
         except StageError as e:
-            self.notify(f"{e} — still driving the previous version")
+            # On screen until the next good save: every problem, not only the first.
+            self.stage_problems = stage_problems(self.stage_path, str(e).removeprefix(f"{self.stage_path}: "))
+            print(f"{e} — still driving the previous version", flush=True)
             return
+        self.stage_problems = ()
         self._stage = stage
         self.map_levels = None
         race = next((s for s in self.scenes if isinstance(s, RaceScene)), None)
+        kept = False
         if race is not None:
+            st = race.race.state
             for old in reversed(self.scenes):
                 old.on_exit()
-            self.scenes = [RaceScene(self, stage, race.car)]
-        self.notify(f"Reloaded {self.stage_path.name}")
+            scene = RaceScene(self, stage, race.car)
+            kept = keep_place(scene.race, float(st.x[0]), float(st.y[0]), float(st.heading[0]))
+            if kept:
+                scene.resumed = True
+                scene.view.snap_to(scene.race)
+            self.scenes = [scene]
+        self.notify(f"Reloaded {self.stage_path.name}" + (" — the car stays where it was" if kept else ""))
 
     def next_demo_car(self) -> CarParams:
         car = self.cars[self._demo_index % len(self.cars)]
@@ -416,6 +430,9 @@ class App:
 
     def _draw_overlays(self, surface: pygame.Surface, frame_s: float) -> None:
         w, h = surface.get_size()
+        if self.stage_problems and self.stage_path is not None:
+            title = f"{self.stage_path.name} does not load — still driving the previous version. Fix and save:"
+            draw_problems(surface, title, self.stage_problems)
         if self.toast is not None:
             message, left = self.toast
             r = blit_text(surface, message, 24, CREAM, shadow=INK, midbottom=(w // 2, h - 140))

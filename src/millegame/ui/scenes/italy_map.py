@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import math
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pygame
 
-from millegame.ui.fonts import ALFA_RED, CREAM, DEEP_BLUE, INK, OCHRE, blit_text, format_time
+from millegame.ui.fonts import ALFA_RED, CREAM, DEEP_BLUE, INK, OCHRE, blit_text, format_time, wrap
 from millegame.ui.scenes.base import BACK_KEYS, CONFIRM_KEYS, DOWN_KEYS, UP_KEYS, Scene
 from millegame.ui.scenes.settings_menu import draw_page
 
@@ -121,18 +122,50 @@ def map_image(size: tuple[int, int]) -> pygame.Surface:
     return surf
 
 
+_LOAD_PROBLEMS: dict[tuple[str, int, int], str | None] = {}  # (path, mtime ns, size) → why it cannot load
+
+
+def load_problem(path: Path) -> str | None:
+    """Why the player's stage at ``path`` cannot be driven (the loader's one line), or None;
+    remembered until the file changes, so reopening the menu does not load it again."""
+    from millegame.levels import StageError, load_stage
+
+    try:
+        st = path.stat()
+    except OSError as e:
+        return f"{path}: cannot read it ({e.strerror})"
+    key = (str(path), st.st_mtime_ns, st.st_size)
+    if key not in _LOAD_PROBLEMS:
+        try:
+            load_stage(path)
+        except StageError as e:
+            _LOAD_PROBLEMS[key] = str(e)
+        else:
+            _LOAD_PROBLEMS[key] = None
+    return _LOAD_PROBLEMS[key]
+
+
 class ItalyMapScene(Scene):
+    """The stage menu: the shipped stages on the map of Italy in route order, then the
+    player's own stages (``catalog.user_stages_dir()``) under their own heading."""
+
     def __init__(self, app: App) -> None:
         super().__init__(app)
-        from millegame.catalog import list_stages
+        from millegame.catalog import list_stages, list_user_stages, user_stages_dir
 
         try:
             self.stages = list(list_stages())
         except Exception:  # a broken stage list must not break the menu
             self.stages = []
+        self.shipped = len(self.stages)
+        self.user_dir = user_stages_dir()
+        self.stages += list_user_stages()
+        # A broken stage of the player's is listed with its problem, and cannot be chosen.
+        self.broken = {st.path: load_problem(st.path) for st in self.stages[self.shipped :]}
         current = getattr(app, "stage_path", None)
         self.selected = next((k for k, st in enumerate(self.stages) if st.path == current), 0)
         self.row_rects: list[pygame.Rect] = []
+        self.first_row = 0  # the list scrolls when the player has many stages
         from millegame.ui.rally_session import RallySession
 
         self.rally = RallySession.saved(app)  # the rally in progress, if any
@@ -143,8 +176,9 @@ class ItalyMapScene(Scene):
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             for k, r in enumerate(self.row_rects):
                 if r.collidepoint(event.pos):
-                    self.selected = k
+                    self.selected = self.first_row + k
                     self.choose()
+                    return
             return
         if event.type != pygame.KEYDOWN:
             return
@@ -165,7 +199,12 @@ class ItalyMapScene(Scene):
             return
         from millegame.ui.scenes.car_select import CarSelectScene
 
-        self.app.choose_stage(self.stages[self.selected].path)
+        path = self.stages[self.selected].path
+        problem = self.broken.get(path)
+        if problem is not None:
+            self.app.notify(problem)
+            return
+        self.app.choose_stage(path)
         self.app.replace(CarSelectScene(self.app))
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -191,10 +230,21 @@ class ItalyMapScene(Scene):
         y = area.y
         blit_text(surface, "STAGES", int(26 * s), (120, 100, 70), topleft=(x, y))
         y += int(36 * s)
-        driven = 0
-        line_h = int(min(66 * s, (area.bottom - y - 40 * s) / max(1, len(self.stages))))
+        driven = sum(self.bests[st.id] is not None for st in self.stages[: self.shipped])
+        heading_h = int(44 * s)
+        rows_h = area.bottom - y - 40 * s - heading_h
+        line_h = int(max(40 * s, min(66 * s, rows_h / max(1, len(self.stages)))))
+        visible = max(1, int(rows_h // line_h))
+        if self.selected < self.first_row:
+            self.first_row = self.selected
+        elif self.selected >= self.first_row + visible:
+            self.first_row = self.selected - visible + 1
+        self.first_row = max(0, min(self.first_row, len(self.stages) - visible))
         self.row_rects = []
-        for k, st in enumerate(self.stages):
+        for k in range(self.first_row, min(len(self.stages), self.first_row + visible)):
+            st = self.stages[k]
+            if k == self.shipped or (k == self.first_row and k > self.shipped):
+                y = self._user_heading(surface, x, y, s)
             row = pygame.Rect(x - int(10 * s), y - int(4 * s), w - x - int(20 * s), line_h)
             self.row_rects.append(row)
             if k == self.selected:
@@ -202,7 +252,24 @@ class ItalyMapScene(Scene):
                 pygame.draw.rect(surface, ALFA_RED, (row.x, row.y, 5, row.height))
             best = self.bests[st.id]
             done = best is not None
-            driven += done
+            problem = self.broken.get(st.path)
+            if st.source == "user":
+                colour = ALFA_RED if done else INK
+                blit_text(surface, st.title, int(26 * s), colour, topleft=(x, y))
+                detail = f"best {format_time(best.time_s)}" if best is not None else "not yet driven"
+                if problem is not None:
+                    detail = "cannot load: " + problem.split(": ", 1)[-1]
+                max_w = row.right - x - int(34 * s)
+                blit_text(
+                    surface,
+                    first_line(detail, int(22 * s), max_w),
+                    int(22 * s),
+                    ALFA_RED if problem is not None else DEEP_BLUE,
+                    italic=True,
+                    topleft=(x + int(24 * s), y + int(line_h * 0.45)),
+                )
+                y += line_h
+                continue
             ends = stage_towns(st.id, st.title)
             if ends is not None:
                 a, b = ends
@@ -224,9 +291,28 @@ class ItalyMapScene(Scene):
                 surface, detail, int(22 * s), DEEP_BLUE, italic=True, topleft=(x + int(24 * s), y + int(line_h * 0.45))
             )
             y += line_h
-        summary = f"{driven} of {len(self.stages)} stages driven"
+        if self.shipped == len(self.stages) and self.first_row + visible >= len(self.stages):
+            y = self._user_heading(surface, x, y, s)  # none yet: say where they go
+        summary = f"{driven} of {self.shipped} stages driven"
         if self.rally is not None:
             summary += f"  ·  rally: stage {self.rally.stage_index + 1} of {len(self.rally.stage_ids)} next"
         blit_text(surface, summary, int(26 * s), OCHRE, topleft=(x, y + int(10 * s)))
         hint = "Up/Down choose a stage  ·  Enter drive it  ·  Esc back"
         blit_text(surface, hint, int(22 * s), (110, 96, 74), center=(w // 2, h - int(20 * s)))
+
+    def _user_heading(self, surface: pygame.Surface, x: int, y: int, s: float) -> int:
+        """The heading above the player's stages; returns the y below it."""
+        y += int(8 * s)
+        blit_text(surface, "YOUR STAGES", int(24 * s), (120, 100, 70), topleft=(x, y))
+        if self.shipped == len(self.stages):
+            where = wrap(f"none yet: put .tmx files in {self.user_dir}", int(20 * s), surface.get_width() - x - 20)
+            for k, line in enumerate(where[:3]):
+                blit_text(surface, line, int(20 * s), DEEP_BLUE, italic=True, topleft=(x, y + int((26 + 20 * k) * s)))
+            return y + int((36 + 20 * min(3, len(where))) * s)
+        return y + int(36 * s)
+
+
+def first_line(text: str, size_px: int, width_px: int) -> str:
+    """The first line of ``text`` wrapped to ``width_px``, with "…" when there is more."""
+    lines = wrap(text, size_px, width_px) or [""]
+    return lines[0] + (" …" if len(lines) > 1 else "")

@@ -46,6 +46,7 @@ class RaceScene(Scene):
 
     finished_linger_s = RESULTS_AFTER_S
     player_run = True  # False: the demo (no rules, no records, no ghost)
+    resumed = False  # play --watch kept the car's place after a reload: not a whole run, never kept
 
     def __init__(
         self,
@@ -245,7 +246,7 @@ class RaceScene(Scene):
         """Keep the finished run in the save file, and its ghost when it is a best;
         returns whether it is a new best."""
         race, stage, car = self.race, self.stage, self.car
-        if not race.finished[0]:
+        if not race.finished[0] or self.resumed:
             return False
         finish_tick = int(race.finish_tick[0])
         time_s = finish_tick * race.dt
