@@ -82,7 +82,7 @@ def build_stage(tmx: TmxFile, surfaces: SurfaceTable, report: Report | None = No
     walls = wall_segments(report, shapes, px_per_m)
     wall_material = np.full(len(walls), MATERIAL_HARD, dtype=np.uint8)
     tile_objs = tile_objects(report, tmx, px_per_m)
-    extra = [scenery_walls(tile_objs, tile_table(report, tmx))]
+    extra = [scenery_walls(tile_objs, tile_table(report, tmx, {o.gid for o in tile_objs}))]
     if net is not None:
         extra.append(edge_walls(net.pieces))
     for segs, mats in extra:

@@ -55,12 +55,16 @@ class TileInfo:
     solid: bool
 
 
-def tile_table(report: Report, tmx: TmxFile) -> dict[int, TileInfo]:
-    """Every tile of every tileset the map names, by Tiled gid (only tiles with shapes or
-    ``solid`` are listed; others get their size from ``tile_size``)."""
+def tile_table(report: Report, tmx: TmxFile, gids: set[int]) -> dict[int, TileInfo]:
+    """The tiles with shapes or ``solid`` of every tileset that holds one of ``gids`` (the
+    tile objects' tiles), by Tiled gid. Tilesets no tile object uses are not read again."""
     table: dict[int, TileInfo] = {}
     count = 0
-    for ref in tmx.root.findall("tileset"):
+    refs = sorted(tmx.root.findall("tileset"), key=lambda r: int(r.get("firstgid", "1") or 1))
+    starts = [int(r.get("firstgid", "1") or 1) for r in refs] + [1 << 62]
+    for k, ref in enumerate(refs):
+        if not any(starts[k] <= g < starts[k + 1] for g in gids):
+            continue
         node = _tileset_node(tmx.path, ref)
         if node is None:
             continue
@@ -241,16 +245,32 @@ def object_outlines(o: TileObjectArt, info: TileInfo) -> list[tuple[FloatArray, 
 def scenery_walls(
     objects: tuple[TileObjectArt, ...], table: dict[int, TileInfo]
 ) -> tuple[FloatArray, NDArray[np.uint8]]:
-    """The collision outlines of every tile object as wall segments (K, 4) [m] and materials."""
+    """The collision outlines of every tile object as wall segments (K, 4) [m] and materials
+    (``object_outlines`` for all objects of a tile at once: a stage has hundreds of trees)."""
     segs, mats = [], []
+    by_gid: dict[int, list[TileObjectArt]] = {}
     for o in objects:
-        info = table.get(o.gid)
-        if info is None:
+        if o.gid in table:
+            by_gid.setdefault(o.gid, []).append(o)
+    for gid in sorted(by_gid):
+        info, group = table[gid], by_gid[gid]
+        if info.tile_w <= 0 or info.tile_h <= 0:
             continue
-        for world, material in object_outlines(o, info):
-            ring = np.concatenate([world, world[:1]])
-            segs.append(np.concatenate([ring[:-1], ring[1:]], axis=1))
-            mats.append(np.full(len(world), material, dtype=np.uint8))
+        x, y, w, h, rot = (np.array(v, dtype=np.float64) for v in zip(
+            *((o.x_m, o.y_m, o.w_m, o.h_m, o.rotation_deg) for o in group), strict=True))  # fmt: skip
+        c, s = np.cos(np.radians(rot))[:, None], np.sin(np.radians(rot))[:, None]
+        outlines = [(sh.points, sh.material) for sh in info.shapes]
+        if not outlines and info.solid:
+            full = np.array([[0, 0], [info.tile_w, 0], [info.tile_w, info.tile_h], [0, info.tile_h]], float)
+            outlines = [(full, MATERIAL_HARD)]
+        for pts, material in outlines:
+            # Tile pixels → metres with the anchor (bottom-left) at the origin, then rotate.
+            u = pts[None, :, 0] * (w / info.tile_w)[:, None]  # (G, P)
+            v = pts[None, :, 1] * (h / info.tile_h)[:, None] - h[:, None]
+            wx, wy = x[:, None] + c * u - s * v, y[:, None] + s * u + c * v
+            nx, ny = np.roll(wx, -1, axis=1), np.roll(wy, -1, axis=1)  # each point to the next, closing the ring
+            segs.append(np.stack([wx, wy, nx, ny], axis=2).reshape(-1, 4))
+            mats.append(np.full(wx.size, material, dtype=np.uint8))
     if not segs:
         return np.zeros((0, 4)), np.zeros(0, dtype=np.uint8)
     return np.ascontiguousarray(np.concatenate(segs)), np.concatenate(mats)
