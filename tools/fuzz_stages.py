@@ -572,7 +572,9 @@ def cases(n: int, seed: int = 0, bases: list[str] | None = None) -> Iterator[Cas
 def write_case(case: Case, where: Path) -> Path:
     """Lay the case out in an empty directory ``where``; returns the map's path."""
     (where / "tilesets").mkdir(parents=True, exist_ok=True)
-    for name, src in ((TSX_NAME, TSX), (PNG_NAME, PNG)):
+    # Every shipped tileset (the prologue also uses scenery.tsx) and the templates folder.
+    shipped = [(f"tilesets/{p.name}", p) for p in sorted((LEVELS / "tilesets").iterdir())]
+    for name, src in [*shipped, ("templates", LEVELS / "templates")]:
         if name not in case.files:
             (where / name).symlink_to(src)
     for name, data in case.files.items():

@@ -88,6 +88,7 @@ def build_stage(tmx: TmxFile, surfaces: SurfaceTable, report: Report | None = No
     for segs, mats in extra:
         walls = np.concatenate([walls, segs]) if len(segs) else walls
         wall_material = np.concatenate([wall_material, mats]) if len(mats) else wall_material
+    check_wall_density(report, walls)
     checkpoints: tuple[Gate, ...] = ()
     finish: Gate | None = None
     timing: tuple[Any, ...] = ()
@@ -395,6 +396,26 @@ def gates(
     if found and at_fin <= max(at for _, _, at, _ in found):
         report.error(f"{fin.label}: the finish comes before the last checkpoint along the route — move it")
     return tuple(g for _, g, _, _ in found), finish, at_fin
+
+
+MAX_WALL_EDGES_PER_CELL = 200  # in one 8 m square; the shipped stages have at most 52 (a town)
+
+
+def check_wall_density(report: Report, walls: NDArray[np.float64]) -> None:
+    """Too many wall edges in one place: objects stacked on one another (a paste repeated, a
+    hostile file). The physics keeps, per 8 m square, a row as long as the fullest square's
+    list, so 3,000 trees on one spot would cost gigabytes; refuse it with where it is."""
+    if len(walls) < MAX_WALL_EDGES_PER_CELL:
+        return
+    mid = (walls[:, :2] + walls[:, 2:]) / 2
+    cells, counts = np.unique(np.floor(mid / 8.0).astype(np.int64), axis=0, return_counts=True)
+    k = int(np.argmax(counts))
+    if counts[k] > MAX_WALL_EDGES_PER_CELL:
+        x, y = (cells[k] + 0.5) * 8.0
+        report.error(
+            f"{counts[k]} wall edges within 8 m of ({x:.0f}, {y:.0f}) m (at most {MAX_WALL_EDGES_PER_CELL}) "
+            "— objects stacked on one another? Delete the copies (Tiled: select the spot, look at the Objects view)"
+        )
 
 
 def wall_segments(report: Report, shapes: Sequence[Shape], px_per_m: float) -> NDArray[np.float64]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -193,23 +194,24 @@ def tile_objects(report: Report, tmx: TmxFile, px_per_m: float) -> tuple[TileObj
 def _tile_object_nodes(tmx: TmxFile) -> list[tuple[ET.Element, tuple[float, float]]]:
     """Tile objects (objects with a gid) of map-level object layers, with the layer offset [px]."""
     found = []
-
-    def walk(node: ET.Element, ox: float, oy: float) -> None:
-        for child in node:
-            if child.tag not in ("objectgroup", "group"):
-                continue
-            try:
-                dx, dy = float(child.get("offsetx", "0")), float(child.get("offsety", "0"))
-            except ValueError:
-                dx = dy = 0.0
-            if child.tag == "group":
-                walk(child, ox + dx, oy + dy)
-                continue
-            for obj in child.findall("object"):
-                if obj.get("gid"):
-                    found.append((obj, (ox + dx, oy + dy)))
-
-    walk(tmx.root, 0.0, 0.0)
+    # Depth first in file order (the drawing order), with a stack: groups nest without limit.
+    todo: list[tuple[Iterator[ET.Element], float, float]] = [(iter(tmx.root), 0.0, 0.0)]
+    while todo:
+        children, ox, oy = todo[-1]
+        child = next(children, None)
+        if child is None:
+            todo.pop()
+            continue
+        if child.tag not in ("objectgroup", "group"):
+            continue
+        try:
+            dx, dy = float(child.get("offsetx", "0")), float(child.get("offsety", "0"))
+        except ValueError:
+            dx = dy = 0.0
+        if child.tag == "group":
+            todo.append((iter(child), ox + dx, oy + dy))
+        else:
+            found.extend((obj, (ox + dx, oy + dy)) for obj in child.findall("object") if obj.get("gid"))
     return found
 
 
