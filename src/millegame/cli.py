@@ -255,7 +255,10 @@ def cmd_stages(args: argparse.Namespace) -> int:
             par = stage.par_time_s if stage.par_time_s is not None else cached_par_s(stage)[1]  # never drives here
             row.update(
                 length_m=round(stage.route_length_m),
-                surfaces=[stage.surfaces.names[i] for i in sorted(set(stage.surface.ravel().tolist()))],
+                surfaces=[
+                    stage.surfaces.names[i]
+                    for i in sorted(set(stage.surface.ravel().tolist()) | {p.surface for p in stage.roads})
+                ],
                 time_of_day=stage.time_of_day,
                 weather=stage.weather,
                 par_time_s=par,
