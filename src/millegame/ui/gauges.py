@@ -16,6 +16,7 @@ from millegame.ui.fonts import ALFA_RED, CREAM, DEEP_BLUE, INK, OCHRE, blit_text
 
 SWEEP_START_DEG = 225.0  # needle at zero points down-left…
 SWEEP_DEG = 270.0  # …and sweeps clockwise through the top
+DIGITAL_HEIGHT = 118  # the modern cluster's glass panel [px]
 FACE = (240, 228, 198)
 BEZEL = (196, 170, 110)
 DIGITAL_BG = (18, 22, 30)
@@ -139,7 +140,7 @@ def draw_digital_cluster(
     width: int = 300,
 ) -> pygame.Rect:
     """A dark glass panel: a segmented rev bar, the speed in big figures, the gear."""
-    h = 118
+    h = DIGITAL_HEIGHT
     box = pygame.Rect(0, 0, width, h)
     box.bottomright = bottomright
     panel = _glass(width, h)
