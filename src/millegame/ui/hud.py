@@ -32,7 +32,7 @@ from millegame.core.stage import Stage
 from millegame.ui.camera import Camera
 from millegame.ui.fonts import ALFA_RED, CREAM, DEEP_BLUE, GREEN, INK, OCHRE, blit_text, format_time
 from millegame.ui.gauges import DIGITAL_HEIGHT, draw_classic_cluster, draw_digital_cluster
-from millegame.ui.layout import Layout
+from millegame.ui.layout import Layout, hud_scale
 from millegame.ui.pacenotes import DEFAULT_CALL_AHEAD_S, MIN_CALL_M, PaceNote, bridge_spans, calls_ahead, generate
 from millegame.ui.records import BestRun, format_delta, split_delta
 from millegame.ui.roadbook import CARD_GAP, CARD_H, CARD_W, draw_strip
@@ -43,6 +43,7 @@ MINIMAP_PX = 180
 MARGIN_PX = 12  # from the window's edges (design px)
 CENTRE_GAP = 16  # between the middle column's text and the corner elements (design px)
 ARROW_PX = 44
+WARNINGS_Y = 60  # the referee's warnings start this far below the window's middle (design px)
 CLASSIC_SIZE = 176  # the speed dial's diameter (design px)
 DIGITAL_WIDTH = 300
 BANNER_S = 2.5
@@ -232,6 +233,7 @@ class Hud:
         self.last_penalty = ""
         self.deltas: list[float | None] = []
         self.caption: str | None = None  # e.g. the demo's "press any key"
+        self.headline: str | None = None  # over the caption, larger: the demo's car
         self._route_full = Route.of(race.stage.route) if len(race.stage.route) >= 2 else None
         self._hint = np.zeros(race.n, dtype=np.int64)
         self.rects: dict[str, pygame.Rect] = {}  # where each element went in the last frame
@@ -366,20 +368,49 @@ class Hud:
             n_left = math.ceil(countdown_s)
             label = str(n_left) if n_left > 0 else "VIA!"
             lay.text("countdown", label, 160, CREAM, shadow=ALFA_RED, shadow_px=6, center_y=h // 2 - lay.px(40))
+        lowest = column
         for b in self.banners:
-            lay.place(
+            lowest = lay.place(
                 "banner", (420, 96 if b.delta is None else 126), "midtop", (0, 10),
                 lambda c, b=b: self._draw_banner(c, b), below=column,
             )  # fmt: skip
         warnings = self._warnings()
-        y = h // 2 + lay.px(60)
+        y = max(h // 2 + lay.px(WARNINGS_Y), lowest.bottom + lay.px(8))
         for name, text_, size, colour in warnings:
             r = lay.paragraph(name, text_, size, colour, width=middle_w, top=y, shadow=INK)
             y = r.bottom + lay.px(4)
+        bottom = h - lay.px(m)
         if self.caption:
-            lay.paragraph("caption", self.caption, 30, CREAM, width=middle_w, bottom=h - lay.px(m), shadow=INK)
+            bottom = lay.paragraph("caption", self.caption, 30, CREAM, width=middle_w, bottom=bottom, shadow=INK).top
+        if self.headline:
+            lay.paragraph("car_name", self.headline, 34, CREAM, width=middle_w, bottom=bottom - lay.px(6), shadow=INK)
         if camera is not None and not camera.heading_up and not race.finished[i]:
             self._draw_gate_arrow(target, camera, float(xs[i]), float(ys[i]), lay)
+
+    def notice_area(self, w: int, h: int) -> pygame.Rect:
+        """Room for the app's notices in the last frame's layout: the middle column
+        between the minimap and the instruments, under the warnings, over the captions."""
+        lay = Layout((w, h))
+        m, gap = MARGIN_PX, lay.px(CENTRE_GAP)
+        minimap = self.rects.get("minimap") or lay.rect((MINIMAP_PX, MINIMAP_PX), "bottomleft", (m, m))
+        instruments = self.rects.get("instruments") or lay.rect(self._instrument_size(), "bottomright", (m, m))
+        bottom = h - lay.px(m)
+        for name in ("caption", "car_name"):
+            if name in self.rects:
+                bottom = min(bottom, self.rects[name].top)
+        bottom -= lay.px(4)
+        top = h // 2 + lay.px(WARNINGS_Y)
+        for name in ("wrong_way", "turn_round", "missed"):
+            if name in self.rects:
+                top = max(top, self.rects[name].bottom + lay.px(4))
+        return pygame.Rect(minimap.right + gap, top, instruments.left - minimap.right - 2 * gap, max(0, bottom - top))
+
+    def fps_anchor(self, w: int, h: int) -> tuple[int, int]:
+        """Top right of the F3 readout: under the pace notes, at the right edge."""
+        u = hud_scale(w, h)
+        cards = self.rects.get("pace_notes")
+        top = cards.bottom if cards is not None else round((MARGIN_PX + CARD_H) * u)
+        return (w - round(MARGIN_PX * u), top + round(8 * u))
 
     def _draw_banner(self, c: pygame.Surface, b: Banner) -> None:
         bb = c.get_rect()

@@ -52,10 +52,12 @@ def problems(rects: dict[str, pygame.Rect], size: tuple[int, int]) -> list[str]:
 class Layout:
     """Places and draws the elements of one frame on ``target``."""
 
-    def __init__(self, target: pygame.Surface, *, blit: BlitText = blit_text) -> None:
-        self.target = target
-        self.screen = target.get_rect()
-        self.scale = hud_scale(*target.get_size())
+    def __init__(self, target: pygame.Surface | tuple[int, int], *, blit: BlitText = blit_text) -> None:
+        """``target``: the window surface, or only its size to work out rectangles."""
+        size = target if isinstance(target, tuple) else target.get_size()
+        self.target = target if isinstance(target, pygame.Surface) else pygame.Surface((1, 1))
+        self.screen = pygame.Rect(0, 0, *size)
+        self.scale = hud_scale(*size)
         self.rects: dict[str, pygame.Rect] = {}
         self.blit = blit
 

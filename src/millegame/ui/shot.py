@@ -54,17 +54,13 @@ def take_shot(
 
     from millegame.ui.app import App
     from millegame.ui.scenes.demo import DemoScene
-    from millegame.ui.scenes.race_scene import RaceScene
     from millegame.ui.settings import Settings
 
     class ShotScene(DemoScene):
-        """The demo's autopilot run held where it is: no next car, no caption."""
+        """The demo's autopilot run held where it is: no next car."""
 
         def on_finished(self) -> None:
             pass
-
-        def draw(self, surface: pygame.Surface) -> None:
-            RaceScene.draw(self, surface)
 
     pygame.display.init()
     pygame.font.init()
@@ -74,7 +70,7 @@ def take_shot(
     app = App(size, stage_loader=lambda: stage, settings=settings, sound=False, cars=(car,))
     try:
         scene = ShotScene(app, stage, car, exit_on_key=False)
-        scene.hud.caption = None
+        scene.hud.caption = scene.hud.headline = None
         app.scenes = [scene]
         # The first frames bake the map at each zoom: it is ready when the moment comes.
         while scene.race.time_s < at_s and not scene.race.finished[0]:
