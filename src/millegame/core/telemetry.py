@@ -96,6 +96,7 @@ def event_text(event: Event) -> str:
     return " ".join(parts)
 
 
+
 def slip_angles(states: NDArray[np.float64], a_m: float, b_m: float) -> tuple[NDArray, NDArray]:
     """Front and rear slip angles [rad] of state rows (T, len(STATE_COLUMNS)) of a car whose
     centre of gravity is ``a_m`` behind the front and ``b_m`` ahead of the rear axle
@@ -201,6 +202,7 @@ class Telemetry:
         if not self.columns and self._recorder is not None and self._recorder.states:
             self.columns = self._recorder.table(float(self.meta["dt"]), self.events)  # type: ignore[arg-type]
         return self.columns or {c: np.zeros(0) for c in COLUMNS}
+
 
     # ---------------------------------------------------------------- files
     def save(self, path: str | Path) -> None:
