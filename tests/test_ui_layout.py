@@ -150,3 +150,41 @@ def test_demo_caption_and_car_name_fit_at_800x500(stage: Stage) -> None:
     frame(app, size)
     rects = {**scene.hud.rects, **app.overlay_rects}
     assert "car_name" in rects and problems(rects, size) == []
+
+
+@pytest.mark.parametrize("size", [(800, 500), (1280, 720), (3840, 2160)], ids=["800x500", "1280x720", "3840x2160"])
+def test_route_map_names_clear_of_stage_dots_and_selected_stage_marked(stage: Stage, size: tuple[int, int]) -> None:
+    app = App(size, stage_loader=lambda: stage, settings=Settings(), sound=False)
+    scene = ItalyMapScene(app)
+    surface = pygame.Surface(size)
+    marks = []
+    for selected in (0, 1):
+        scene.selected = selected
+        scene.draw(surface)
+        assert {"Brescia", "Bologna"} <= set(scene.label_rects)
+        for name, r in scene.label_rects.items():
+            assert r.collidelist(scene.dot_rects) < 0, name
+        names = list(scene.label_rects.values())
+        assert all(a.collidelist([b for b in names if b is not a]) < 0 for a in names)
+        assert len(scene.selected_rects) == 2
+        marks.append(scene.selected_rects)
+    assert marks[0] != marks[1]  # the marks follow the selection
+
+
+def test_a_window_bigger_than_the_desktop_is_clamped() -> None:
+    from millegame.ui.app import WINDOW_FRAME_PX, fit_window
+
+    assert fit_window((1920, 1080), (1280, 800)) == (1280, 800 - WINDOW_FRAME_PX)
+    assert fit_window((1024, 600), (1920, 1080)) == (1024, 600)
+
+
+def test_settings_show_the_display_mode_in_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    from millegame.ui.scenes.settings_menu import display_mode
+
+    s = Settings()
+    monkeypatch.setattr(pygame.display, "is_fullscreen", lambda: True)  # started with --fullscreen
+    assert display_mode(s) == "fullscreen (next start: window)"
+    s.fullscreen = True
+    assert display_mode(s) == "fullscreen"
+    monkeypatch.setattr(pygame.display, "is_fullscreen", lambda: False)
+    assert display_mode(s) == "window (next start: fullscreen)"

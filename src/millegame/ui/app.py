@@ -461,6 +461,15 @@ def check_display_available() -> None:
             )
 
 
+WINDOW_FRAME_PX = 48  # room left on the desktop for the title bar and a panel
+
+
+def fit_window(window: tuple[int, int], desktop: tuple[int, int]) -> tuple[int, int]:
+    """``window`` made no bigger than the desktop (less ``WINDOW_FRAME_PX`` of height),
+    so a window asked too big still opens whole on the screen, its menu in view."""
+    return (min(window[0], desktop[0]), min(window[1], max(1, desktop[1] - WINDOW_FRAME_PX)))
+
+
 def open_window(window: tuple[int, int], fullscreen: bool) -> pygame.Surface:
     check_display_available()
     try:
@@ -476,6 +485,10 @@ def open_window(window: tuple[int, int], fullscreen: bool) -> pygame.Surface:
         raise NoDisplayError(f"no usable display (SDL fell back to its {driver!r} driver; is DISPLAY={shown!r} right?)")
     pygame.font.init()  # the mixer stays off: the game is silent for now, and needs no audio device
     flags = pygame.FULLSCREEN if fullscreen else pygame.RESIZABLE
+    if not fullscreen and driver not in HEADLESS_DRIVERS:
+        desktops = pygame.display.get_desktop_sizes()
+        if desktops:
+            window = fit_window(window, desktops[0])
     size = (0, 0) if fullscreen else window
     try:
         screen = pygame.display.set_mode(size, flags)
