@@ -16,7 +16,7 @@ import pytest
 
 from millegame import catalog
 from millegame.core.stage import Stage
-from millegame.ui.camera import Camera, zoom_levels
+from millegame.ui.camera import LEVEL_RATIO, Camera, zoom_levels
 from millegame.ui.map_levels import MapLevels
 from millegame.ui.skid_marks import Mark
 from stage_fixtures import ROAD_Y_M, sprint_stage
@@ -128,7 +128,7 @@ def test_draw_level_is_the_baked_level_just_above_the_scale() -> None:
     for p in (cam.levels[0], cam.levels[1] * 1.1, cam.levels[-1]):
         cam.px_per_m = p
         assert cam.draw_level in cam.levels and cam.draw_level >= p - 1e-9
-        assert cam.draw_level / p < 1.25 + 1e-9
+        assert cam.draw_level / p < LEVEL_RATIO + 1e-9
 
 
 def test_a_fixed_camera_keeps_its_scale() -> None:

@@ -39,7 +39,7 @@ LOOKAHEAD_S = 1.2  # the camera leads the car by where it will be this much late
 LEAD_SHARE = 0.7  # …but never by more than this share of the half-screen
 SMOOTHING_S = 0.35  # time constant of the velocity's easing [s]
 ZOOM_EASE_S = 0.4  # time constant of the scale's easing [s]
-LEVEL_RATIO = 1.25  # between two baked map scales
+LEVEL_RATIO = 1.15  # between two baked map scales (the frame is shrunk by less than this)
 SCREEN_PX_PER_M = 5.0  # the scale of a camera built without one (menus, tests)
 DEFAULT_CAR_LENGTH_M = 4.4
 
