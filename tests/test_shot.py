@@ -17,7 +17,7 @@ from stage_fixtures import sprint_stage
 def test_shot_draws_the_frame_and_reports_the_camera(surfaces, slr, tmp_path: Path) -> None:
     stage = sprint_stage(surfaces, tileset_dir=tmp_path)
     out = tmp_path / "shots" / "sprint.png"
-    f = take_shot(stage, slr, out, at_s=6.0, size=(800, 500))
+    f = take_shot(stage, slr, out, at_s=6.0, size=(800, 500), look=("night", "rain"))
     img = pygame.image.load(str(out))
     assert img.get_size() == (800, 500)
     assert len({img.get_at((x, y))[:3] for x in range(0, 800, 40) for y in range(0, 500, 40)}) > 5
@@ -42,6 +42,7 @@ def test_shot_command_prints_json(tmp_path: Path, capsys: pytest.CaptureFixture[
     [
         (["shot", "prologo", "out.jpg"], "must end in .png"),
         (["shot", "prologo", "--at", "-1", "out.png"], "--at must be"),
+        (["shot", "prologo", "--look", "noon", "out.png"], "--look must be"),
         (["shot", "no-such-stage", "out.png"], "no-such-stage"),
         (["shot", "prologo", "--car", "no-such-car", "out.png"], "no-such-car"),
     ],

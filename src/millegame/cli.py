@@ -210,6 +210,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--size", type=_window_size, default=(1280, 720), metavar="WxH", help="picture size (default 1280x720)"
     )
     p.add_argument("--heading-up", action="store_true", help="the heading-up camera instead of north up")
+    p.add_argument(
+        "--look", metavar="TIME[,WEATHER]",
+        help="time of day (day, dusk, night) and weather (clear, rain, fog) instead of the stage's own",
+    )  # fmt: skip
     p.add_argument("--json", action="store_true", help="print the frame's figures as one JSON object")
 
     p = sub.add_parser(
@@ -736,6 +740,17 @@ def cmd_shot(args: argparse.Namespace) -> int:
         raise CliError(f"the picture is written as PNG: {out} must end in .png")
     if not (0.0 <= args.at <= 3600.0):
         raise CliError(f"--at must be between 0 and 3600 seconds, not {args.at}")
+    look = None
+    if args.look:
+        from millegame.ui.atmosphere import TIMES, WEATHERS
+
+        time_of_day, _, weather = args.look.partition(",")
+        if time_of_day not in TIMES or (weather and weather not in WEATHERS):
+            raise CliError(
+                f"--look must be TIME[,WEATHER] with TIME one of {', '.join(TIMES)} and WEATHER one of "
+                f"{', '.join(WEATHERS)}, not {args.look!r}"
+            )
+        look = (time_of_day, weather or "clear")
     stage = _load_stage(args.stage)
     if args.car:
         car = _load_car(args.car)
@@ -746,7 +761,7 @@ def cmd_shot(args: argparse.Namespace) -> int:
     from millegame.ui.shot import take_shot
 
     try:
-        figures = take_shot(stage, car, out, at_s=args.at, size=args.size, heading_up=args.heading_up)
+        figures = take_shot(stage, car, out, at_s=args.at, size=args.size, heading_up=args.heading_up, look=look)
     except OSError as e:
         raise CliError(f"cannot write {out}: {e}") from None
     if args.json:

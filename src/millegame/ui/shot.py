@@ -42,9 +42,11 @@ def take_shot(
     at_s: float = 20.0,
     size: tuple[int, int] = (1280, 720),
     heading_up: bool = False,
+    look: tuple[str, str] | None = None,
 ) -> ShotFigures:
     """Drive ``car`` over ``stage`` with the autopilot for ``at_s`` seconds (or to the
-    finish), draw the frame into ``out`` (PNG) and return its figures."""
+    finish), draw the frame into ``out`` (PNG) and return its figures. ``look``: (time
+    of day, weather) instead of the stage's own, e.g. ("night", "rain")."""
     if not 0.0 <= at_s <= MAX_AT_S:
         raise ValueError(f"the moment must be between 0 and {MAX_AT_S:.0f} s, not {at_s}")
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -53,6 +55,7 @@ def take_shot(
     import pygame
 
     from millegame.ui.app import App
+    from millegame.ui.atmosphere import Atmosphere
     from millegame.ui.scenes.demo import DemoScene
     from millegame.ui.settings import Settings
 
@@ -69,7 +72,8 @@ def take_shot(
     settings.camera = "heading_up" if heading_up else "follow"
     app = App(size, stage_loader=lambda: stage, settings=settings, sound=False, cars=(car,))
     try:
-        scene = ShotScene(app, stage, car, exit_on_key=False)
+        atmosphere = Atmosphere.of(stage, time_of_day=look[0], weather=look[1]) if look else None
+        scene = ShotScene(app, stage, car, exit_on_key=False, atmosphere=atmosphere)
         scene.hud.caption = scene.hud.headline = None
         app.scenes = [scene]
         # The first frames bake the map at each zoom: it is ready when the moment comes.
