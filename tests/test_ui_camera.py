@@ -123,12 +123,12 @@ def test_same_proportions_at_any_window_size(size: tuple[int, int]) -> None:
     assert cam.px_per_m * 4.4 / short == pytest.approx(ref.px_per_m * 4.4 / 720, rel=1e-3)
 
 
-def test_draw_level_is_the_baked_level_just_above_the_scale() -> None:
+def test_draw_level_is_the_nearest_baked_level() -> None:
     cam = zooming()
-    for p in (cam.levels[0], cam.levels[1] * 1.1, cam.levels[-1]):
+    for p in (cam.levels[0], cam.levels[1] * 1.05, cam.levels[1] / 1.05, cam.levels[-1]):
         cam.px_per_m = p
-        assert cam.draw_level in cam.levels and cam.draw_level >= p - 1e-9
-        assert cam.draw_level / p < LEVEL_RATIO + 1e-9
+        assert cam.draw_level in cam.levels
+        assert abs(math.log(cam.draw_level / p)) <= math.log(LEVEL_RATIO) / 2 + 1e-9
 
 
 def test_a_fixed_camera_keeps_its_scale() -> None:
@@ -182,10 +182,10 @@ def test_far_levels_are_emptied(stage: Stage) -> None:
 
 
 def test_no_pop_where_the_drawn_level_changes(stage: Stage) -> None:
-    """Just above a baked scale the frame is drawn at the next level up and shrunk, just
-    below it at that level: across that change the frame moves about as much as for any
-    other zoom step of the same size (0.4 %), and far less than for a 25 % jump of scale
-    (a zoom that stepped between baked levels)."""
+    """Halfway between two baked scales the frame changes from being drawn at one level
+    and resized to being drawn at the other: across that change the frame moves about as
+    much as for any other zoom step of the same size (0.4 %), and far less than for a
+    15 % jump of scale (a zoom that stepped between baked levels)."""
     from millegame.core.race import Race
     from millegame.ui.world_view import WorldView
 
@@ -194,10 +194,10 @@ def test_no_pop_where_the_drawn_level_changes(stage: Stage) -> None:
     race = Race(stage, [car])
     view.snap_to(race)
     cam = view.camera
-    level = cam.levels[1]
+    middle = math.sqrt(cam.levels[0] * cam.levels[1])
 
     def frame(k: float) -> object:
-        cam.px_per_m = level * k
+        cam.px_per_m = middle * k
         surf = pygame.Surface((640, 360))
         view.draw(surf, race, 1.0)
         return pygame.surfarray.array3d(surf).astype(float)
@@ -205,7 +205,10 @@ def test_no_pop_where_the_drawn_level_changes(stage: Stage) -> None:
     def moved(k0: float, k1: float) -> float:
         return float(abs(frame(k0) - frame(k1)).mean())  # type: ignore[operator]
 
+    for k, index in ((1.002, 0), (0.998, 1)):
+        cam.px_per_m = middle * k
+        assert cam.levels.index(cam.draw_level) == index
     across = moved(1.002, 0.998)
     beside = moved(0.998, 0.994)
-    jump = moved(1.25, 1.0)
+    jump = moved(LEVEL_RATIO, 1.0)
     assert across < 2.5 * beside and across < 0.5 * jump, (across, beside, jump)

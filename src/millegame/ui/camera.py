@@ -13,10 +13,11 @@ the same proportions):
 - within those floors, the screen edge ahead is at least ``ahead_s`` seconds of travel
   away: the camera leads the car along its (smoothed) velocity, up to ``LEAD_SHARE`` of
   the half-screen, so the car sits towards the back of the view;
-- the scale is continuous and eased (``ZOOM_EASE_S``), never stepped. The map is baked
+- the scale is continuous and eased (``ZOOM_EASE_S``), never stepped, and settles on a
+  baked scale when one is close to its aim (``LEVEL_SNAP``). The map is baked
   at a few scales (``zoom_levels``, ``LEVEL_RATIO`` apart, the closest exactly the
-  standing zoom so the car is drawn crisp there); the world view draws at the baked
-  level just above the camera's scale and shrinks the frame once to the exact scale.
+  standing zoom so the car is drawn crisp there); the world view draws at the nearest
+  baked level and resizes the frame once to the exact scale.
 """
 
 from __future__ import annotations
@@ -39,7 +40,9 @@ LOOKAHEAD_S = 1.2  # the camera leads the car by where it will be this much late
 LEAD_SHARE = 0.7  # …but never by more than this share of the half-screen
 SMOOTHING_S = 0.35  # time constant of the velocity's easing [s]
 ZOOM_EASE_S = 0.4  # time constant of the scale's easing [s]
-LEVEL_RATIO = 1.15  # between two baked map scales (the frame is shrunk by less than this)
+LEVEL_RATIO = 1.15  # between two baked map scales
+LEVEL_SNAP = 0.04  # the zoom settles on a baked scale this close (by log ratio) to its aim
+SETTLED = 1e-3  # …and takes it exactly once this close (a 0.6-px move at the window's edge)
 SCREEN_PX_PER_M = 5.0  # the scale of a camera built without one (menus, tests)
 DEFAULT_CAR_LENGTH_M = 4.4
 
@@ -84,15 +87,24 @@ def target_px_per_m(
     car_length_m: float,
     *,
     ahead_s: float = AHEAD_S,
+    levels: tuple[float, ...] = (),
 ) -> float:
     """The scale the zoom eases towards: the wanted car size, made smaller where the
-    road ``ahead_s`` seconds ahead would not fit, but never below the car-size floor."""
+    road ``ahead_s`` seconds ahead would not fit, but never below the car-size floor.
+
+    Within ``LEVEL_SNAP`` of one of ``levels`` (the baked scales) it is that level, when
+    the level keeps the floor and the road ahead: a frame drawn at a baked scale needs
+    no resizing, so a car at a steady speed usually costs nothing extra to draw."""
     s = screen_scale(screen_w, screen_h)
     wanted = s * car_px_wanted(speed_mps) / car_length_m
     floor = s * car_px_floor(speed_mps) / car_length_m
     ahead_m = ahead_s * max(speed_mps, 0.0)
     fits = room_ahead_px(dir_x, dir_y, screen_w, screen_h) / ahead_m if ahead_m > 1e-9 else math.inf
-    return max(floor, min(wanted, fits))
+    target = max(floor, min(wanted, fits))
+    for level in levels:
+        if abs(math.log(level / target)) < LEVEL_SNAP and floor <= level <= max(fits, floor):
+            return level
+    return target
 
 
 def zoom_levels(screen_w: int, screen_h: int, car_length_m: float) -> tuple[float, ...]:
@@ -147,13 +159,10 @@ class Camera:
 
     @property
     def draw_level(self) -> float:
-        """The baked scale to draw at: the least detailed one not below ``px_per_m``
-        (the frame is then shrunk to ``px_per_m``; never enlarged)."""
-        best = self.levels[0]
-        for ppm in self.levels:
-            if ppm >= self.px_per_m * (1.0 - 1e-9):
-                best = min(best, ppm)
-        return best
+        """The baked scale to draw at: the one nearest ``px_per_m`` (by ratio), so the
+        frame drawn there is resized by at most √LEVEL_RATIO — and on average drawn at
+        about the screen's own size, costing no more than drawing at a baked scale."""
+        return min(self.levels, key=lambda ppm: abs(math.log(ppm / self.px_per_m)))
 
     def resize(self, w: int, h: int) -> None:
         self.screen_w, self.screen_h = w, h
@@ -192,7 +201,9 @@ class Camera:
         speed = math.hypot(self.vel_x, self.vel_y)
         # heading-up: the road ahead always runs up the screen
         dx, dy = (0.0, 1.0) if self.heading_up else (self.vel_x, self.vel_y)
-        want = target_px_per_m(speed, dx, dy, self.screen_w, self.screen_h, self.car_length_m, ahead_s=self.ahead_s)
+        want = target_px_per_m(
+            speed, dx, dy, self.screen_w, self.screen_h, self.car_length_m, ahead_s=self.ahead_s, levels=self.levels
+        )
         return min(self.levels[0], max(self.levels[-1], want))
 
     def follow(self, x_m: float, y_m: float, vx_mps: float, vy_mps: float, frame_s: float) -> None:
@@ -204,7 +215,10 @@ class Camera:
         if self.zooms:
             # Eased in log space: the same relative change per second zooming in or out.
             kz = 1.0 - math.exp(-max(frame_s, 0.0) / ZOOM_EASE_S)
-            self.px_per_m *= math.exp(math.log(self.target_px_per_m() / self.px_per_m) * kz)
+            target = self.target_px_per_m()
+            self.px_per_m *= math.exp(math.log(target / self.px_per_m) * kz)
+            if abs(math.log(target / self.px_per_m)) < SETTLED:
+                self.px_per_m = target
         max_x = LEAD_SHARE * self.screen_w / 2 / self.px_per_m
         max_y = LEAD_SHARE * self.screen_h / 2 / self.px_per_m
         if self.heading_up:

@@ -6,10 +6,10 @@ Shared by the race and the demo. Poses are interpolated between ``race.prev_stat
 smooth at any frame rate although the simulation runs at a fixed 120 Hz.
 
 The map is baked at a few scales (``camera.zoom_levels``) while the camera's scale is
-continuous: the world is drawn at the baked level just above the camera's scale onto a
-canvas that much bigger than the screen, and the canvas is shrunk to the screen in one
-nearest-pixel ``scale`` (≈ 0.4 ms at 1280×720); at a baked scale it is drawn straight
-to the screen. So the zoom never steps, and nothing is baked per frame.
+continuous: the world is drawn at the nearest baked level onto a canvas as much bigger
+or smaller than the screen, and the canvas is resized to the screen in one nearest-pixel
+``scale`` (≈ 0.4 ms at 1280×720); at a baked scale it is drawn straight to the screen.
+So the zoom never steps, and nothing is baked per frame.
 
 Draw order: ground chunks (skid marks baked in) → finish and next checkpoint → car
 shadows → cars → dust, spray, smoke, flashes → bridges and canopies → the night's light
@@ -287,8 +287,8 @@ class WorldView:
 
     # ------------------------------------------------------------------ frame
     def level_camera(self) -> Camera:
-        """The camera at its baked draw level, on a canvas as much bigger than the
-        screen as that level is above the camera's scale (the same view, more pixels)."""
+        """The camera at its baked draw level, on a canvas as much bigger or smaller than
+        the screen as that level is than the camera's scale (the same view)."""
         cam = self.camera
         level = cam.draw_level
         if abs(level - cam.px_per_m) <= 1e-9 * level:
@@ -304,7 +304,7 @@ class WorldView:
         if lcam is not cam:
             size = (lcam.screen_w, lcam.screen_h)
             if self._canvas is None or self._canvas.get_width() < size[0] or self._canvas.get_height() < size[1]:
-                # Big enough for the largest ratio between two levels: allocated once.
+                # Big enough for any level's canvas: allocated once.
                 k = (1.0 + 1e-6) * max(lvl / nxt for lvl, nxt in zip(cam.levels, cam.levels[1:], strict=False))
                 big = (max(size[0], math.ceil(cam.screen_w * k)), max(size[1], math.ceil(cam.screen_h * k)))
                 self._canvas = pygame.Surface(big)
@@ -316,9 +316,9 @@ class WorldView:
         else:
             self._draw_world(canvas, lcam, race, x, y, heading)
         if canvas is not target:
-            # Nearest-pixel: a quarter of smoothscale's cost, and at a shrink of less than
-            # LEVEL_RATIO it drops too few pixels to see (nor does the sharpness change
-            # where the drawn level changes).
+            # Nearest-pixel: a quarter of smoothscale's cost; resizing by less than
+            # √LEVEL_RATIO it drops or doubles too few pixels to see, and the sharpness
+            # does not change where the drawn level changes.
             pygame.transform.scale(canvas, target.get_size(), target)
         if self.rain is not None:
             self.rain.draw(target)
