@@ -185,6 +185,21 @@ def test_the_car_at_the_closest_zoom_is_shrunk_from_its_art_never_enlarged(
         assert abs(img.get_width() - (car.length_m + 0.6) * closest) <= 2 / 32 * closest + 1
 
 
+def test_ground_shade_varies_over_the_map_without_seams(art_stage: Stage, screen: pygame.Surface) -> None:
+    """The same grass tile everywhere is baked lighter or darker by place (no two
+    stretches of field the same shade), yet continuous where two chunks meet."""
+    renderer = MapRenderer(art_stage, 8.0)  # the art's own scale: one art pixel per pixel
+    left, right = renderer.ground_chunk((0, 0)), renderer.ground_chunk((1, 0))
+    a = pygame.surfarray.array3d(left).astype(float)
+    b = pygame.surfarray.array3d(right).astype(float)
+    rows = slice(0, 64)  # grass (the road is lower down)
+    seam = abs(a[-1, rows].mean(axis=0) - b[0, rows].mean(axis=0)).max()
+    # The shade of each 4-m tile of grass along the top row: the tiles are identical art.
+    tiles = np.array([np.concatenate([a, b])[k * 32 : (k + 1) * 32, 0:32].mean() for k in range(32)])
+    assert tiles.max() - tiles.min() > 6.0, tiles
+    assert seam < 2.5, seam
+
+
 def test_map_chunks_tile_the_world_without_gaps(art_stage: Stage, screen: pygame.Surface) -> None:
     renderer = MapRenderer(art_stage, 5.0)
     widths = [renderer._chunk_rect(i, 0).width for i in range(renderer.cols)]
