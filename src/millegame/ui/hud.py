@@ -31,7 +31,7 @@ from millegame.core.route import Route
 from millegame.core.stage import Stage
 from millegame.ui.camera import Camera
 from millegame.ui.fonts import ALFA_RED, CREAM, DEEP_BLUE, GREEN, INK, OCHRE, blit_text, format_time
-from millegame.ui.gauges import DIGITAL_HEIGHT, draw_classic_cluster, draw_digital_cluster
+from millegame.ui.gauges import CLUSTER_OVERLAP, DIGITAL_HEIGHT, draw_classic_cluster, draw_digital_cluster
 from millegame.ui.layout import Layout, hud_scale
 from millegame.ui.pacenotes import DEFAULT_CALL_AHEAD_S, MIN_CALL_M, PaceNote, bridge_spans, calls_ahead, generate
 from millegame.ui.records import BestRun, format_delta, split_delta
@@ -330,7 +330,7 @@ class Hud:
         if splits:
             rows = min(4, len(splits))
             lay.place("splits", (330, 14 + 26 * rows), "topleft", (m, 8), self._draw_splits, below=info)
-        clock = lay.place("clock", (250, 64), "midtop", (0, m), self._draw_clock)
+        clock = lay.place_native("clock", (250, 64), "midtop", (0, m), self._draw_clock)
         reading = self.regularity(race, i) if self.regularity is not None else None
         column = clock
         if reading is not None:
@@ -347,12 +347,12 @@ class Hud:
                 "pace_notes", (n * CARD_W + (n - 1) * CARD_GAP, CARD_H), "topright", (m, m),
                 lambda c: draw_strip(c, (c.get_width(), 0), calls, reach_m=reach),
             )  # fmt: skip
-        instruments = lay.place(
+        instruments = lay.place_native(
             "instruments", self._instrument_size(), "bottomright", (m, m), self._draw_instruments,
         )  # fmt: skip
-        minimap = lay.place(
+        minimap = lay.place_native(
             "minimap", (MINIMAP_PX, MINIMAP_PX), "bottomleft", (m, m),
-            lambda c: self.minimap.draw(c, (0, 0), race, xs, ys, i, progress),
+            lambda c, _: self.minimap_at(c.get_width()).draw(c, (0, 0), race, xs, ys, i, progress),
         )  # fmt: skip
         if race.referee is not None:
             lines = self._rules_lines()
@@ -412,6 +412,12 @@ class Hud:
         top = cards.bottom if cards is not None else round((MARGIN_PX + CARD_H) * u)
         return (w - round(MARGIN_PX * u), top + round(8 * u))
 
+    def minimap_at(self, size_px: int) -> Minimap:
+        """The minimap drawn for ``size_px`` (built once per window size)."""
+        if self.minimap.size != size_px:
+            self.minimap = Minimap(self.race, size_px)
+        return self.minimap
+
     def _draw_banner(self, c: pygame.Surface, b: Banner) -> None:
         bb = c.get_rect()
         panel(c, bb, border=b.colour)
@@ -421,10 +427,10 @@ class Hud:
             colour = FAST if b.delta < 0 else SLOW
             blit_text(c, format_delta(b.delta), 32, colour, center=(bb.centerx, 104))
 
-    def _draw_clock(self, c: pygame.Surface) -> None:
+    def _draw_clock(self, c: pygame.Surface, scale: float) -> None:
         box = c.get_rect()
         panel(c, box)
-        blit_text(c, self.clock_text(), 52, CREAM, center=box.center)
+        blit_text(c, self.clock_text(), max(9, round(52 * scale)), CREAM, center=box.center)
 
     def _draw_regularity(self, c: pygame.Surface, reading: RegularityReading) -> None:
         rbox = pygame.Rect(0, 0, c.get_width(), 70)
@@ -526,10 +532,12 @@ class Hud:
     def _instrument_size(self) -> tuple[int, int]:
         """The cluster's design size: two dials for a classic, the glass panel for a modern car."""
         if self.race.cars[self.focus].era == "classic":
-            return (CLASSIC_SIZE + round(CLASSIC_SIZE * 0.78) - 14, CLASSIC_SIZE)
+            return (CLASSIC_SIZE + round(CLASSIC_SIZE * 0.78) - round(CLASSIC_SIZE * CLUSTER_OVERLAP), CLASSIC_SIZE)
         return (DIGITAL_WIDTH, DIGITAL_HEIGHT)
 
-    def _draw_instruments(self, target: pygame.Surface) -> None:
+    def _draw_instruments(self, target: pygame.Surface, scale: float) -> None:
+        """The dials drawn at the window's scale; the digital panel, whose figures have
+        fixed sizes, drawn at its design size and resized."""
         race, i = self.race, self.focus
         w, h = target.get_size()
         st = race.state
@@ -540,17 +548,15 @@ class Hud:
         redline = float(car.redline_rpm)
         if car.era == "classic":
             draw_classic_cluster(
-                target,
-                (w, h),
-                kmh=kmh,
-                rpm=rpm,
-                redline_rpm=redline,
-                top_speed_kmh=car.top_speed_kmh,
-                gear=gear,
-                size=CLASSIC_SIZE,
-            )
-        else:
-            draw_digital_cluster(target, (w, h), kmh=kmh, rpm=rpm, redline_rpm=redline, gear=gear, width=DIGITAL_WIDTH)
+                target, (w, h), kmh=kmh, rpm=rpm, redline_rpm=redline, top_speed_kmh=car.top_speed_kmh, gear=gear,
+                size=min(h, round(CLASSIC_SIZE * scale)),
+            )  # fmt: skip
+            return
+        design = (DIGITAL_WIDTH, DIGITAL_HEIGHT)
+        canvas = target if target.get_size() == design else pygame.Surface(design, pygame.SRCALPHA)
+        draw_digital_cluster(canvas, design, kmh=kmh, rpm=rpm, redline_rpm=redline, gear=gear, width=DIGITAL_WIDTH)
+        if canvas is not target:
+            target.blit(pygame.transform.smoothscale(canvas, (w, h)), (0, 0))
 
     def _draw_gate_arrow(self, target: pygame.Surface, camera: Camera, x: float, y: float, lay: Layout) -> None:
         """A red arrow near the screen's edge pointing at the next gate when it is off

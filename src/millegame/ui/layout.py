@@ -119,6 +119,25 @@ class Layout:
         self.target.blit(pygame.transform.smoothscale(canvas, r.size), r)
         return r
 
+    def place_native(
+        self,
+        name: str,
+        size: tuple[int, int],
+        anchor: str,
+        margin: tuple[float, float],
+        draw: Callable[[pygame.Surface, float], object],
+        *,
+        below: pygame.Rect | None = None,
+        above: pygame.Rect | None = None,
+    ) -> pygame.Rect:
+        """Like ``place``, for an element that can draw itself at any size: ``draw`` gets
+        the window's surface cut to the element and the scale, and draws at that size
+        (sharper, and no canvas to resize every frame)."""
+        r = self.rect(size, anchor, margin, below=below, above=above)
+        self.rects[name] = r
+        draw(self.target.subsurface(r.clip(self.screen)), self.scale)
+        return r
+
     def text(
         self,
         name: str,

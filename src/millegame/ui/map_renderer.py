@@ -291,7 +291,11 @@ class MapRenderer:
             self.grade_above(native)
         # Premultiply before filtering so edges do not pick up the transparent black.
         native = native.premul_alpha()
-        return pygame.transform.smoothscale(native, self._chunk_rect(i, j).size)
+        full = pygame.transform.smoothscale(native, self._chunk_rect(i, j).size)
+        # Only the part with something in it (its offset in the chunk: ``get_offset``):
+        # a bridge across one corner of a big chunk then costs its own pixels per frame.
+        bounds = full.get_bounding_rect()
+        return full.subsurface(bounds) if bounds.width and bounds.height else None
 
     def chunk_rect(self, key: ChunkKey) -> pygame.Rect:
         return self._chunk_rect(*key)
@@ -368,4 +372,5 @@ class MapRenderer:
             surf = self.above_chunk(key)
             if surf is not None:
                 rect = self._chunk_rect(*key)
-                target.blit(surf, (rect.x - ox, rect.y - oy), special_flags=pygame.BLEND_PREMULTIPLIED)
+                dx, dy = surf.get_offset()
+                target.blit(surf, (rect.x - ox + dx, rect.y - oy + dy), special_flags=pygame.BLEND_PREMULTIPLIED)
