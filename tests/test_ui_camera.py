@@ -212,3 +212,15 @@ def test_no_pop_where_the_drawn_level_changes(stage: Stage) -> None:
     beside = moved(0.998, 0.994)
     jump = moved(LEVEL_RATIO, 1.0)
     assert across < 2.5 * beside and across < 0.5 * jump, (across, beside, jump)
+
+
+def test_a_resized_view_bakes_at_the_new_window_scales(stage: Stage) -> None:
+    from millegame.ui.world_view import WorldView
+
+    car = CARS[0]
+    view = WorldView(stage, (car,), (1280, 720))
+    before = view.camera.px_per_m
+    view.resize(1920, 1080)
+    assert view.camera.levels == zoom_levels(1920, 1080, car.length_m)
+    assert view.map.levels == view.camera.levels
+    assert view.camera.px_per_m == pytest.approx(before * 1.5)
