@@ -224,3 +224,25 @@ def test_a_resized_view_bakes_at_the_new_window_scales(stage: Stage) -> None:
     assert view.camera.levels == zoom_levels(1920, 1080, car.length_m)
     assert view.map.levels == view.camera.levels
     assert view.camera.px_per_m == pytest.approx(before * 1.5)
+
+
+def test_a_steady_car_settles_on_a_baked_scale_when_one_is_near() -> None:
+    """The zoom's aim within LEVEL_SNAP of a baked scale: the camera ends exactly on it
+    (the frame then needs no resizing); far from any, it keeps its own aim."""
+    from millegame.ui.camera import LEVEL_SNAP, target_px_per_m
+
+    cam = zooming()
+    on, off = None, None
+    for kmh in range(20, 200, 2):
+        v = kmh / 3.6
+        aim = target_px_per_m(v, 1.0, 0.0, 1280, 720, cam.car_length_m)
+        gap = min(abs(math.log(level / aim)) for level in cam.levels)
+        if gap < 0.5 * LEVEL_SNAP and on is None:
+            on = v
+        if gap > 1.6 * LEVEL_SNAP and off is None:
+            off = v
+    assert on is not None and off is not None
+    settle(cam, on, 0.0, seconds=8.0)
+    assert cam.px_per_m in cam.levels
+    settle(cam, off, 0.0, seconds=8.0)
+    assert cam.px_per_m not in cam.levels

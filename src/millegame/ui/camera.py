@@ -42,6 +42,7 @@ SMOOTHING_S = 0.35  # time constant of the velocity's easing [s]
 ZOOM_EASE_S = 0.4  # time constant of the scale's easing [s]
 LEVEL_RATIO = 1.15  # between two baked map scales
 LEVEL_SNAP = 0.04  # the zoom settles on a baked scale this close (by log ratio) to its aim
+LEVEL_HOLD = 1.5  # …and leaves it only once the aim is this many times LEVEL_SNAP away
 SETTLED = 1e-3  # …and takes it exactly once this close (a 0.6-px move at the window's edge)
 SCREEN_PX_PER_M = 5.0  # the scale of a camera built without one (menus, tests)
 DEFAULT_CAR_LENGTH_M = 4.4
@@ -88,11 +89,12 @@ def target_px_per_m(
     *,
     ahead_s: float = AHEAD_S,
     levels: tuple[float, ...] = (),
+    snap: float = LEVEL_SNAP,
 ) -> float:
     """The scale the zoom eases towards: the wanted car size, made smaller where the
     road ``ahead_s`` seconds ahead would not fit, but never below the car-size floor.
 
-    Within ``LEVEL_SNAP`` of one of ``levels`` (the baked scales) it is that level, when
+    Within ``snap`` (log ratio) of one of ``levels`` (the baked scales) it is that level, when
     the level keeps the floor and the road ahead: a frame drawn at a baked scale needs
     no resizing, so a car at a steady speed usually costs nothing extra to draw."""
     s = screen_scale(screen_w, screen_h)
@@ -102,7 +104,7 @@ def target_px_per_m(
     fits = room_ahead_px(dir_x, dir_y, screen_w, screen_h) / ahead_m if ahead_m > 1e-9 else math.inf
     target = max(floor, min(wanted, fits))
     for level in levels:
-        if abs(math.log(level / target)) < LEVEL_SNAP and floor <= level <= max(fits, floor):
+        if abs(math.log(level / target)) < snap and floor <= level <= max(fits, floor):
             return level
     return target
 
@@ -202,8 +204,11 @@ class Camera:
         # heading-up: the road ahead always runs up the screen
         dx, dy = (0.0, 1.0) if self.heading_up else (self.vel_x, self.vel_y)
         want = target_px_per_m(
-            speed, dx, dy, self.screen_w, self.screen_h, self.car_length_m, ahead_s=self.ahead_s, levels=self.levels
-        )
+            speed, dx, dy, self.screen_w, self.screen_h, self.car_length_m, ahead_s=self.ahead_s, levels=self.levels,
+            # Settled on a level, stay a little longer: a speed wavering at the edge of
+            # the snap does not make the view breathe in and out.
+            snap=LEVEL_SNAP * (LEVEL_HOLD if self.px_per_m in self.levels else 1.0),
+        )  # fmt: skip
         return min(self.levels[0], max(self.levels[-1], want))
 
     def follow(self, x_m: float, y_m: float, vx_mps: float, vy_mps: float, frame_s: float) -> None:
