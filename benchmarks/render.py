@@ -1,6 +1,7 @@
 """Frame time of the heaviest race scene, and the time from `millegame` to the title.
 
     python benchmarks/render.py [STAGE_ID] [--frames N] [--size 1280x720] [--json]
+    python benchmarks/render.py [STAGE_ID] --compare 1bb3d5d [--rounds 6] [--frames N] [--size WxH] [--json]
     python benchmarks/render.py --startup [--runs 5] [--json]
 
 The frame benchmark runs headless (SDL dummy video and audio drivers) at 1280×720 on
@@ -16,6 +17,16 @@ frame — effects, sound, camera, world, lights, weather, HUD. ``frame_median_ms
 ``frame_p99_ms`` are the whole frame, simulation included. ``--json`` prints
 ``{"median_ms", "p99_ms", "frames", …}``.
 
+``--compare REV`` measures this tree's renderer and the one of git revision ``REV``
+side by side in the same run: REV's ``src``, ``assets`` and ``levels`` are exported to a
+temporary directory, and the two trees take turns (``--rounds`` times each, new first,
+``--frames`` frames a turn, each turn a fresh process with its own warm-up), so a
+machine whose speed drifts during the run slows both alike. It reports both trees'
+medians and p99s over all their frames, the ratio of the medians, the median CPU time
+per frame (``process_time``, which waits for a busy machine's cores do not inflate) and
+the load average (``os.getloadavg``) before and after. Both trees draw the same stage, car, look and
+autopilot run; the camera of each decides how much of it is on screen.
+
 ``--startup`` starts ``python -m millegame`` in a fresh process (dummy drivers) with
 ``MILLEGAME_FIRST_FRAME_EXIT=1``, which draws the title screen once and exits, and
 reports the wall time from spawning the process to its exit (median of ``--runs``).
@@ -29,8 +40,10 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections import deque
+from pathlib import Path
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -52,14 +65,16 @@ def frame_benchmark(stage_id: str | None, frames: int, size: tuple[int, int]) ->
     from millegame.ui.settings import Settings
 
     sim_ms = [0.0]
+    sim_cpu_ms = [0.0]
 
     def timed(f):  # type: ignore[no-untyped-def]
         def g(*a, **k):  # type: ignore[no-untyped-def]
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             try:
                 return f(*a, **k)
             finally:
                 sim_ms[0] += (time.perf_counter() - t) * 1000.0
+                sim_cpu_ms[0] += (time.process_time() - c) * 1000.0
 
         return g
 
@@ -77,21 +92,26 @@ def frame_benchmark(stage_id: str | None, frames: int, size: tuple[int, int]) ->
     trail: deque[tuple[float, float, float]] = deque(maxlen=60)
     times: list[float] = []
     whole: list[float] = []
+    cpu_times: list[float] = []  # process CPU time: what a busy machine's waits do not inflate
     particles_max = 0
     for k in range(frames + WARMUP_FRAMES):
         st = scene.race.state
         trail.append((float(st.x[0]), float(st.y[0]), float(st.heading[0])))
         scene.view.ghost = trail[0]  # a ghost one second behind
-        sim_ms[0] = 0.0
-        t0 = time.perf_counter()
+        sim_ms[0] = sim_cpu_ms[0] = 0.0
+        t0, c0 = time.perf_counter(), time.process_time()
         app.frame([], 1 / 60, screen)
         dt = (time.perf_counter() - t0) * 1000.0
+        cpu = (time.process_time() - c0) * 1000.0
         if k >= WARMUP_FRAMES:
             times.append(dt - sim_ms[0])
             whole.append(dt)
+            cpu_times.append(cpu - sim_cpu_ms[0])
         particles_max = max(particles_max, scene.view.particles.alive)
         if app.top is not scene:  # the demo moved on to the next car: keep the same look
             scene = app.top  # type: ignore[assignment]
+    raw = list(times)
+    raw_cpu = list(cpu_times)
     times.sort()
     whole.sort()
     app.shutdown()
@@ -112,7 +132,60 @@ def frame_benchmark(stage_id: str | None, frames: int, size: tuple[int, int]) ->
         "look": "night, rain",
         "particles_max": particles_max,
         "stage_time_s": round(scene.race.time_s, 2),
+        "times_ms": [round(t, 4) for t in raw],
+        "cpu_ms": [round(t, 4) for t in raw_cpu],
     }
+
+
+def _turn(tree_src: Path, stage_id: str | None, frames: int, size: tuple[int, int]) -> tuple[list[float], list[float]]:
+    """One turn: a fresh process importing millegame from ``tree_src``; the shell's
+    frame times [ms], wall clock and CPU."""
+    env = {**os.environ, "PYTHONPATH": str(tree_src), "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+    cmd = [sys.executable, __file__, "--frames", str(frames), "--size", f"{size[0]}x{size[1]}", "--times"]
+    if stage_id:
+        cmd.insert(2, stage_id)
+    done = subprocess.run(cmd, env=env, capture_output=True, timeout=900, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"the turn in {tree_src} failed: {done.stderr.strip()[-400:]}")
+    got = json.loads(done.stdout.strip().splitlines()[-1])
+    return [float(v) for v in got["times_ms"]], [float(v) for v in got["cpu_ms"]]
+
+
+def compare_benchmark(
+    rev: str, stage_id: str | None, frames: int, size: tuple[int, int], rounds: int
+) -> dict[str, object]:
+    here = Path(__file__).resolve().parent.parent
+    load_before = os.getloadavg()
+    with tempfile.TemporaryDirectory(prefix="millegame-render-") as tmp:
+        archive = subprocess.run(
+            ["git", "-C", str(here), "archive", rev, "src", "assets", "levels", "pyproject.toml"],
+            capture_output=True, check=False,
+        )  # fmt: skip
+        if archive.returncode != 0:
+            raise SystemExit(f"cannot export {rev}: {archive.stderr.decode().strip()}")
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
+        trees = {"new": here / "src", "old": Path(tmp) / "src"}
+        times: dict[str, list[float]] = {"new": [], "old": []}
+        cpu: dict[str, list[float]] = {"new": [], "old": []}
+        medians: dict[str, list[float]] = {"new": [], "old": []}
+        for _ in range(rounds):
+            for name, tree in trees.items():
+                t, c = _turn(tree, stage_id, frames, size)
+                times[name] += t
+                cpu[name] += c
+                medians[name].append(round(statistics.median(t), 3))
+    out: dict[str, object] = {"size": f"{size[0]}x{size[1]}", "old_rev": rev, "rounds": rounds, "frames": frames}
+    for name, t in times.items():
+        t.sort()
+        out[f"{name}_median_ms"] = round(statistics.median(t), 3)
+        out[f"{name}_p99_ms"] = round(t[min(len(t) - 1, int(len(t) * 0.99))], 3)
+        out[f"{name}_cpu_median_ms"] = round(statistics.median(cpu[name]), 3)
+        out[f"{name}_turn_medians_ms"] = medians[name]
+    out["new_over_old"] = round(float(out["new_median_ms"]) / float(out["old_median_ms"]), 3)  # type: ignore[arg-type]
+    out["new_over_old_cpu"] = round(float(out["new_cpu_median_ms"]) / float(out["old_cpu_median_ms"]), 3)  # type: ignore[arg-type]
+    out["loadavg_before"] = [round(v, 2) for v in load_before]
+    out["loadavg_after"] = [round(v, 2) for v in os.getloadavg()]
+    return out
 
 
 def startup_benchmark(runs: int) -> dict[str, object]:
@@ -140,13 +213,34 @@ def main() -> None:
     ap.add_argument("--startup", action="store_true", help="time `millegame` to its first title frame")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--compare", metavar="REV", help="also time git revision REV's renderer, taking turns")
+    ap.add_argument("--rounds", type=int, default=6, help="turns of each tree with --compare")
+    ap.add_argument("--times", action="store_true", help=argparse.SUPPRESS)  # a --compare turn
     args = ap.parse_args()
     if args.startup:
         result = startup_benchmark(args.runs)
         print(json.dumps(result) if args.json else f"millegame → title: {result['startup_s']:.3f} s (median)")
         return
     w, h = (int(v) for v in args.size.lower().split("x"))
+    if args.compare:
+        cmp = compare_benchmark(args.compare, args.stage, args.frames, (w, h), args.rounds)
+        if args.json:
+            print(json.dumps(cmp))
+        else:
+            print(
+                f"{cmp['size']}, {args.rounds}×{args.frames} frames each, taking turns: this tree median "
+                f"{cmp['new_median_ms']} ms, p99 {cmp['new_p99_ms']} ms; {args.compare} median {cmp['old_median_ms']} "
+                f"ms, p99 {cmp['old_p99_ms']} ms (new/old {cmp['new_over_old']}; CPU time new/old "
+                f"{cmp['new_cpu_median_ms']}/{cmp['old_cpu_median_ms']} ms); load average "
+                f"{cmp['loadavg_before']} → {cmp['loadavg_after']}"
+            )
+        return
     result = frame_benchmark(args.stage, args.frames, (w, h))
+    if args.times:
+        print(json.dumps({"times_ms": result["times_ms"], "cpu_ms": result["cpu_ms"]}))
+        return
+    result.pop("times_ms")
+    result.pop("cpu_ms")
     if args.json:
         print(json.dumps(result))
     else:

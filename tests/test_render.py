@@ -22,7 +22,7 @@ from millegame.core.car import CarState
 from millegame.core.ground import ring_road
 from millegame.core.stage import Stage
 from millegame.ui.app import App
-from millegame.ui.camera import Camera
+from millegame.ui.camera import Camera, zoom_levels
 from millegame.ui.fonts import CREAM, DEEP_BLUE, format_time
 from millegame.ui.map_renderer import FLIP_D, FLIP_H, MapRenderer, apply_flips
 from millegame.ui.scenes.car_select import CarSelectScene
@@ -170,6 +170,34 @@ def test_sprite_rotation_follows_the_heading_convention(screen: pygame.Surface) 
     assert east.get_width() > east.get_height()
     assert south.get_height() > south.get_width()
     assert sprites.rotated(2 * math.pi) is east  # cached by angle bucket
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (3840, 2160)])
+def test_the_car_at_the_closest_zoom_is_shrunk_from_its_art_never_enlarged(
+    screen: pygame.Surface, size: tuple[int, int]
+) -> None:
+    for car in catalog.load_cars():
+        closest = zoom_levels(*size, car.length_m)[0]
+        sprites = CarSprites(car, closest)
+        assert sprites._source_ppm >= closest, (car.id, sprites._source_ppm, closest)
+        img = sprites.rotated(0.0)
+        # The art has 0.3 m of margin a side, its width rounded up to 2 px at 32 px/m.
+        assert abs(img.get_width() - (car.length_m + 0.6) * closest) <= 2 / 32 * closest + 1
+
+
+def test_ground_shade_varies_over_the_map_without_seams(art_stage: Stage, screen: pygame.Surface) -> None:
+    """The same grass tile everywhere is baked lighter or darker by place (no two
+    stretches of field the same shade), yet continuous where two chunks meet."""
+    renderer = MapRenderer(art_stage, 8.0)  # the art's own scale: one art pixel per pixel
+    left, right = renderer.ground_chunk((0, 0)), renderer.ground_chunk((1, 0))
+    a = pygame.surfarray.array3d(left).astype(float)
+    b = pygame.surfarray.array3d(right).astype(float)
+    rows = slice(0, 64)  # grass (the road is lower down)
+    seam = abs(a[-1, rows].mean(axis=0) - b[0, rows].mean(axis=0)).max()
+    # The shade of each 4-m tile of grass along the top row: the tiles are identical art.
+    tiles = np.array([np.concatenate([a, b])[k * 32 : (k + 1) * 32, 0:32].mean() for k in range(32)])
+    assert tiles.max() - tiles.min() > 6.0, tiles
+    assert seam < 2.5, seam
 
 
 def test_map_chunks_tile_the_world_without_gaps(art_stage: Stage, screen: pygame.Surface) -> None:

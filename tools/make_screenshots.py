@@ -2,9 +2,9 @@
 
     python tools/make_screenshots.py [--out docs/screenshots] [--size 1280x720] [--only NAME…]
 
-Headless (SDL dummy drivers); the autopilot drives the first shipped stage for the race
-shots, each at a moment and in a light chosen to show something (a corner with pace
-notes, the village at night, spray in the rain…). Deterministic apart from the tiny
+Headless (SDL dummy drivers); the race shots are ``millegame shot``'s (``ui.shot``): the
+autopilot drives the first shipped stage, each shot at a moment and in a light chosen to
+show something (a corner with pace notes, the village at night, spray in the rain…). Deterministic apart from the tiny
 randomness of dust and rain, so re-running changes the files only when the game's look
 changed.
 """
@@ -44,14 +44,24 @@ from millegame.ui.scenes.rules_select import RulesScene  # noqa: E402
 from millegame.ui.scenes.settings_menu import SettingsScene  # noqa: E402
 from millegame.ui.scenes.title import TitleScene  # noqa: E402
 from millegame.ui.settings import Settings  # noqa: E402
+from millegame.ui.shot import take_shot  # noqa: E402
+
+# name: (car, (time of day, weather), stage time [s])
+RACE_SHOTS: dict[str, tuple[str, tuple[str, str], float]] = {
+    "race_day": ("alfa-6c-1750", ("day", "clear"), 22.0),
+    "race_dusk": ("jaguar-xk120", ("dusk", "clear"), 48.0),
+    "race_night": ("mercedes-300-slr", ("night", "clear"), 31.0),
+    "race_rain": ("lamborghini-huracan", ("day", "rain"), 70.0),
+    "race_fog": ("porsche-550", ("day", "fog"), 40.0),
+    "race_night_rain": ("ferrari-315-s", ("night", "rain"), 95.0),
+}
 
 
 def drive(app: App, car_id: str, look: Atmosphere, seconds: float) -> DemoScene:
     """The autopilot's race on the first stage, ``seconds`` into it, HUD without the
-    demo caption."""
+    demo's captions (under the pause menu and before the results)."""
     scene = DemoScene(app, app.stage, catalog.load_car(car_id), exit_on_key=False, atmosphere=look)
-    scene.hud.caption = None
-    scene.draw = lambda surface: super(DemoScene, scene).draw(surface)  # type: ignore[method-assign]
+    scene.hud.caption = scene.hud.headline = None
     app.scenes = [scene]
     while scene.race.time_s < seconds and not scene.race.finished[0]:
         scene.update(1 / 60)
@@ -68,9 +78,6 @@ def shots(app: App) -> dict[str, Callable[[], Scene]]:
             return s
 
         return make
-
-    def race(car_id: str, look: Atmosphere, seconds: float) -> Callable[[], Scene]:
-        return lambda: drive(app, car_id, look, seconds)
 
     def pause() -> Scene:
         r = drive(app, "ferrari-315-s", Atmosphere("day", "clear"), 30.0)
@@ -90,12 +97,6 @@ def shots(app: App) -> dict[str, Callable[[], Scene]]:
         "settings": lambda: SettingsScene(app),
         "controls": lambda: ControlsScene(app),
         "stages": lambda: ItalyMapScene(app),
-        "race_day": race("alfa-6c-1750", Atmosphere("day", "clear"), 22.0),
-        "race_dusk": race("jaguar-xk120", Atmosphere("dusk", "clear"), 48.0),
-        "race_night": race("mercedes-300-slr", Atmosphere("night", "clear"), 31.0),
-        "race_rain": race("lamborghini-huracan", Atmosphere("day", "rain"), 70.0),
-        "race_fog": race("porsche-550", Atmosphere("day", "fog"), 40.0),
-        "race_night_rain": race("ferrari-315-s", Atmosphere("night", "rain"), 95.0),
         "pause": pause,
         "results": results,
     }
@@ -116,6 +117,13 @@ def main() -> None:
     app.bests.record(stage.id, "mercedes-300-slr", 168.42, ())  # the rally map shows progress
     app.road_tests = RoadTests(app.cars)  # the car cards show figures already measured (never measures)
     args.out.mkdir(parents=True, exist_ok=True)
+    for name, (car_id, look, seconds) in RACE_SHOTS.items():
+        if args.only and name not in args.only:
+            continue
+        path = args.out / f"{name}.png"
+        take_shot(stage, catalog.load_car(car_id), path, at_s=seconds, size=(w, h), look=look)
+        print(path.relative_to(REPO) if path.is_relative_to(REPO) else path)
+    screen = pygame.display.set_mode((w, h))
     for name, make in shots(app).items():
         if args.only and name not in args.only:
             continue

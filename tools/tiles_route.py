@@ -42,7 +42,7 @@ from tileart import (
 )
 
 GRAVEL_ROAD = hex_rgb("#e2d8bd")  # Tuscan/Umbrian white limestone gravel
-WET = hex_rgb("#4d4f57")  # asphalt darkened by rain, a little blue from the sky
+WET = hex_rgb("#3f4148")  # asphalt darkened by rain, a little blue from the sky
 ARENA_PINK = hex_rgb("#d7a791")  # Verona's pink Valpolicella limestone
 TRAVERTINE = hex_rgb("#e6d8b8")
 SAND_FLOOR = hex_rgb("#e4cd98")
@@ -71,14 +71,21 @@ def gravel_texture(rng: np.random.Generator) -> Float:
 
 
 def wet_texture(rng: np.random.Generator) -> Float:
-    """Dark wet asphalt with sky reflections in shallow puddles."""
+    """Wet asphalt: darker than dry, its grain softened by a film of water that takes an
+    even, faint sheen of the sky and sparkles where the aggregate breaks the film. No
+    puddles: any shape in a 4-m tile repeats down the road and reads as a pattern (the
+    half-moons that made the road look like a canal)."""
     n = TILE_PX
     base = 0.6 * periodic_noise(rng, n, 0.6) + 0.4 * periodic_noise(rng, n, 4.0)
-    img = textured(WET, upsample(base), 0.05)
-    puddle = upsample(periodic_noise(rng, n, 5.0))
-    sheen = np.clip((puddle - 0.35) / 0.3, 0.0, 1.0)[..., None]
+    img = textured(WET, upsample(base), 0.035)
+    film = upsample(periodic_noise(rng, n, 5.0))  # drawn even if barely used: later tiles keep their noise
     sky = np.array(hex_rgb("#8d9bb0"), dtype=np.float64) / 255.0
-    return np.clip(img * (1 - 0.55 * sheen) + sky[None, None, :] * 0.55 * sheen, 0, 1)
+    gloss = (0.10 + 0.05 * film)[..., None]
+    out = img * (1 - gloss) + sky[None, None, :] * gloss
+    # glints: a fixed sparse scatter (a hash of the pixel, seamless because it is per pixel)
+    yy, xx = np.mgrid[0 : out.shape[0], 0 : out.shape[1]]
+    glint = ((xx * 73 + yy * 151 + (xx * yy) % 97) % 211 == 0)[..., None]
+    return np.clip(np.where(glint, out * 0.6 + 0.4 * sky[None, None, :] * 1.3, out), 0, 1)
 
 
 def draw_route_transition(c: Canvas, name: str, d: Float, texture: Float, grass: Rgb) -> None:

@@ -3744,7 +3744,7 @@
    <wangcolor name="water" color="#2f87c2" tile="4" probability="1"/>
    <wangcolor name="cobbles" color="#a08a74" tile="6" probability="1"/>
    <wangcolor name="gravel" color="#e2d8bd" tile="180" probability="1"/>
-   <wangcolor name="wet_asphalt" color="#4d4f57" tile="181" probability="1"/>
+   <wangcolor name="wet_asphalt" color="#3f4148" tile="181" probability="1"/>
    <wangcolor name="dirt" color="#b98a4e" tile="437" probability="1"/>
    <wangcolor name="sand" color="#e8d3a0" tile="452" probability="1"/>
    <wangtile tileid="0" wangid="0,1,0,1,0,1,0,1"/>

@@ -211,6 +211,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title", help="the stage's title in menus (default: from the file name)")
 
     p = sub.add_parser(
+        "shot",
+        help="draw the race scene at a moment of an autopilot run into a PNG (headless)",
+        description="Drive a stage with the autopilot to a moment and draw that frame, world and HUD, into a "
+        "PNG without opening a window (a stage preview). --json prints the camera's figures for the frame: "
+        "px_per_m, car_length_px, speed_kmh, visible_ahead_m (road on screen ahead of the car).",
+    )
+    p.add_argument("stage", metavar="STAGE_ID|PATH.tmx")
+    p.add_argument("out", metavar="OUT.png")
+    p.add_argument("--car", metavar="CAR_ID", help="the car (default: the first classic)")
+    p.add_argument("--at", type=float, default=20.0, metavar="SECONDS", help="stage time of the frame (default 20)")
+    p.add_argument(
+        "--size", type=_window_size, default=(1280, 720), metavar="WxH", help="picture size (default 1280x720)"
+    )
+    p.add_argument("--heading-up", action="store_true", help="the heading-up camera instead of north up")
+    p.add_argument(
+        "--look", metavar="TIME[,WEATHER]",
+        help="time of day (day, dusk, night) and weather (clear, rain, fog) instead of the stage's own",
+    )  # fmt: skip
+    p.add_argument("--json", action="store_true", help="print the frame's figures as one JSON object")
+
+    p = sub.add_parser(
         "car-test",
         help="measure a car on the proving ground (headless)",
         description="Measure a car as a magazine road test would: 0-100 and 0-200 km/h, top speed, "
@@ -756,6 +777,47 @@ def cmd_car_test(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_shot(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    if out.suffix.lower() != ".png":
+        raise CliError(f"the picture is written as PNG: {out} must end in .png")
+    if not (0.0 <= args.at <= 3600.0):
+        raise CliError(f"--at must be between 0 and 3600 seconds, not {args.at}")
+    look = None
+    if args.look:
+        from millegame.ui.atmosphere import TIMES, WEATHERS
+
+        time_of_day, _, weather = args.look.partition(",")
+        if time_of_day not in TIMES or (weather and weather not in WEATHERS):
+            raise CliError(
+                f"--look must be TIME[,WEATHER] with TIME one of {', '.join(TIMES)} and WEATHER one of "
+                f"{', '.join(WEATHERS)}, not {args.look!r}"
+            )
+        look = (time_of_day, weather or "clear")
+    stage = _load_stage(args.stage)
+    if args.car:
+        car = _load_car(args.car)
+    else:
+        from millegame.catalog import load_cars
+
+        car = load_cars()[0]  # classics first
+    from millegame.ui.shot import take_shot
+
+    try:
+        figures = take_shot(stage, car, out, at_s=args.at, size=args.size, heading_up=args.heading_up, look=look)
+    except OSError as e:
+        raise CliError(f"cannot write {out}: {e}") from None
+    if args.json:
+        print(json.dumps(figures.to_json()))
+    else:
+        f = figures
+        print(
+            f"{out}: {f.speed_kmh:.0f} km/h, {f.px_per_m:.2f} px/m, car {f.car_length_px:.0f} px long, "
+            f"{f.visible_ahead_m:.0f} m of road ahead on screen"
+        )
+    return EXIT_OK
+
+
 def cmd_game(args: argparse.Namespace, mode: str) -> int:
     stage_path: Path | None = None
     if getattr(args, "stage", None):
@@ -803,6 +865,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_rally(args)
         if args.command == "car-test":
             return cmd_car_test(args)
+        if args.command == "shot":
+            return cmd_shot(args)
         if args.command == "check-level":
             from millegame.levels.check import check_paths
 

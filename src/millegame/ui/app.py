@@ -142,6 +142,7 @@ class App:
         self.show_fps = False
         self.frame_ms: list[float] = []
         self._screenshot_requested = False
+        self.overlay_rects: dict[str, pygame.Rect] = {}  # where the toast and F3 readout went
         self.screenshots: list[Path] = []
         from millegame.ui.scenes.title import TitleScene
 
@@ -429,20 +430,38 @@ class App:
         self.notify(f"Screenshot saved: {path}")
 
     def _draw_overlays(self, surface: pygame.Surface, frame_s: float) -> None:
+        """The toast and the F3 readout, where the top scene leaves room for them
+        (``Scene.notice_area``, ``Scene.fps_anchor``); ``overlay_rects`` keeps where they went."""
+        from millegame.ui.layout import hud_scale, paragraph
+
         w, h = surface.get_size()
         if self.stage_problems and self.stage_path is not None:
             title = f"{self.stage_path.name} does not load — still driving the previous version. Fix and save:"
             draw_problems(surface, title, self.stage_problems)
+        u = hud_scale(w, h)
+        self.overlay_rects = {}
+        scene = self.top
         if self.toast is not None:
             message, left = self.toast
-            r = blit_text(surface, message, 24, CREAM, shadow=INK, midbottom=(w // 2, h - 140))
-            pygame.draw.rect(surface, INK, r.inflate(16, 8), width=1)
+            area = scene.notice_area(w, h) if scene is not None else surface.get_rect()
+            pad = (max(2, round(8 * u)), max(1, round(4 * u)))
+            r = paragraph(
+                surface, message, max(9, round(24 * u)), CREAM, width_px=max(1, area.width - 2 * pad[0]),
+                centre_x=area.centerx, bottom=area.bottom - pad[1], shadow=INK,
+            )  # fmt: skip
+            frame = r.inflate(2 * pad[0], 2 * pad[1])
+            pygame.draw.rect(surface, INK, frame, width=1)
+            self.overlay_rects["toast"] = frame
             left -= frame_s
             self.toast = (message, left) if left > 0 else None
         if self.show_fps and self.frame_ms:
             recent = sorted(self.frame_ms[-60:])
             median = recent[len(recent) // 2]
-            blit_text(surface, f"{median:4.1f} ms/frame (work)", 22, CREAM, shadow=INK, topright=(w - 12, 90))
+            at = scene.fps_anchor(w, h) if scene is not None else (w - 12, 12)
+            size = max(9, round(18 * u))
+            self.overlay_rects["fps"] = blit_text(
+                surface, f"{median:4.1f} ms/frame (work)", size, CREAM, shadow=INK, topright=at
+            )
 
 
 # ---------------------------------------------------------------------- the window
@@ -457,6 +476,15 @@ def check_display_available() -> None:
                 "no display: neither DISPLAY nor WAYLAND_DISPLAY is set "
                 "(run it in a desktop session, or set SDL_VIDEODRIVER=dummy for a headless run)"
             )
+
+
+WINDOW_FRAME_PX = 48  # room left on the desktop for the title bar and a panel
+
+
+def fit_window(window: tuple[int, int], desktop: tuple[int, int]) -> tuple[int, int]:
+    """``window`` made no bigger than the desktop (less ``WINDOW_FRAME_PX`` of height),
+    so a window asked too big still opens whole on the screen, its menu in view."""
+    return (min(window[0], desktop[0]), min(window[1], max(1, desktop[1] - WINDOW_FRAME_PX)))
 
 
 def open_window(window: tuple[int, int], fullscreen: bool) -> pygame.Surface:
@@ -474,6 +502,10 @@ def open_window(window: tuple[int, int], fullscreen: bool) -> pygame.Surface:
         raise NoDisplayError(f"no usable display (SDL fell back to its {driver!r} driver; is DISPLAY={shown!r} right?)")
     pygame.font.init()  # the mixer stays off: the game is silent for now, and needs no audio device
     flags = pygame.FULLSCREEN if fullscreen else pygame.RESIZABLE
+    if not fullscreen and driver not in HEADLESS_DRIVERS:
+        desktops = pygame.display.get_desktop_sizes()
+        if desktops:
+            window = fit_window(window, desktops[0])
     size = (0, 0) if fullscreen else window
     try:
         screen = pygame.display.set_mode(size, flags)

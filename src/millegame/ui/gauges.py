@@ -16,6 +16,8 @@ from millegame.ui.fonts import ALFA_RED, CREAM, DEEP_BLUE, INK, OCHRE, blit_text
 
 SWEEP_START_DEG = 225.0  # needle at zero points down-left…
 SWEEP_DEG = 270.0  # …and sweeps clockwise through the top
+DIGITAL_HEIGHT = 118  # the modern cluster's glass panel [px]
+CLUSTER_OVERLAP = 14 / 176  # the rev counter tucks under the speed dial by this share of its size
 FACE = (240, 228, 198)
 BEZEL = (196, 170, 110)
 DIGITAL_BG = (18, 22, 30)
@@ -110,7 +112,7 @@ def draw_classic_cluster(
     rev_face = dial_face(small, rmax, 1000, 500, redline_rpm, "x1000 rpm")
     right, bottom = bottomright
     sp = speed_face.get_rect(bottomright=(right, bottom))
-    rv = rev_face.get_rect(bottomright=(sp.left + 14, bottom))
+    rv = rev_face.get_rect(bottomright=(sp.left + round(size * CLUSTER_OVERLAP), bottom))
     target.blit(rev_face, rv)
     target.blit(speed_face, sp)
     draw_needle(target, rv.center, small / 2 - 16, needle_angle(rpm, rmax))
@@ -139,7 +141,7 @@ def draw_digital_cluster(
     width: int = 300,
 ) -> pygame.Rect:
     """A dark glass panel: a segmented rev bar, the speed in big figures, the gear."""
-    h = 118
+    h = DIGITAL_HEIGHT
     box = pygame.Rect(0, 0, width, h)
     box.bottomright = bottomright
     panel = _glass(width, h)

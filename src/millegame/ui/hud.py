@@ -31,14 +31,21 @@ from millegame.core.route import Route
 from millegame.core.stage import Stage
 from millegame.ui.camera import Camera
 from millegame.ui.fonts import ALFA_RED, CREAM, DEEP_BLUE, GREEN, INK, OCHRE, blit_text, format_time
-from millegame.ui.gauges import draw_classic_cluster, draw_digital_cluster
+from millegame.ui.gauges import CLUSTER_OVERLAP, DIGITAL_HEIGHT, draw_classic_cluster, draw_digital_cluster
+from millegame.ui.layout import Layout, hud_scale
 from millegame.ui.pacenotes import DEFAULT_CALL_AHEAD_S, MIN_CALL_M, PaceNote, bridge_spans, calls_ahead, generate
 from millegame.ui.records import BestRun, format_delta, split_delta
-from millegame.ui.roadbook import draw_strip
+from millegame.ui.roadbook import CARD_GAP, CARD_H, CARD_W, draw_strip
 from millegame.ui.tile_kinds import route_on_bridges
 
 PANEL_ALPHA = 215
 MINIMAP_PX = 180
+MARGIN_PX = 12  # from the window's edges (design px)
+CENTRE_GAP = 16  # between the middle column's text and the corner elements (design px)
+ARROW_PX = 44
+WARNINGS_Y = 60  # the referee's warnings start this far below the window's middle (design px)
+CLASSIC_SIZE = 176  # the speed dial's diameter (design px)
+DIGITAL_WIDTH = 300
 BANNER_S = 2.5
 FAST = (110, 200, 120)  # a split faster than the best
 SLOW = (236, 96, 84)
@@ -226,8 +233,10 @@ class Hud:
         self.last_penalty = ""
         self.deltas: list[float | None] = []
         self.caption: str | None = None  # e.g. the demo's "press any key"
+        self.headline: str | None = None  # over the caption, larger: the demo's car
         self._route_full = Route.of(race.stage.route) if len(race.stage.route) >= 2 else None
         self._hint = np.zeros(race.n, dtype=np.int64)
+        self.rects: dict[str, pygame.Rect] = {}  # where each element went in the last frame
 
     # ------------------------------------------------------------------ state
     def on_events(self, events: list[Event]) -> None:
@@ -307,60 +316,136 @@ class Hud:
         countdown_s: float | None = None,
         camera: Camera | None = None,
     ) -> None:
+        """Lay the HUD out for the window (``layout.Layout``: every element drawn at the
+        1280×720 design size and scaled by the short side) and draw it; ``self.rects``
+        keeps where each element went."""
         race, i = self.race, self.focus
-        w, h = target.get_size()
+        h = target.get_height()
+        lay = Layout(target, blit=blit_text)
+        self.rects = lay.rects
         progress = self.progress_m()
-        self._draw_clock(target, w)
-        self._draw_info(target, xs, ys)
-        self._draw_splits(target)
+        m = MARGIN_PX
+        info = lay.place("stage", (330, 64), "topleft", (m, m), lambda c: self._draw_info(c, xs, ys))
+        splits = race.splits_s[i]
+        if splits:
+            rows = min(4, len(splits))
+            lay.place("splits", (330, 14 + 26 * rows), "topleft", (m, 8), self._draw_splits, below=info)
+        clock = lay.place_native("clock", (250, 64), "midtop", (0, m), self._draw_clock)
+        reading = self.regularity(race, i) if self.regularity is not None else None
+        column = clock
+        if reading is not None:
+            column = lay.place(
+                "regularity", (250, 92), "midtop", (0, 6), lambda c: self._draw_regularity(c, reading),
+                below=clock,
+            )  # fmt: skip
         calls = self.calls()
         if calls:
             speed = float(race.state.speed_mps[i])
-            draw_strip(target, (w - 12, 12), calls, reach_m=max(MIN_CALL_M, self.call_ahead_s * speed))
-        self._draw_instruments(target, w, h)
+            reach = max(MIN_CALL_M, self.call_ahead_s * speed)
+            n = len(calls)
+            lay.place(
+                "pace_notes", (n * CARD_W + (n - 1) * CARD_GAP, CARD_H), "topright", (m, m),
+                lambda c: draw_strip(c, (c.get_width(), 0), calls, reach_m=reach),
+            )  # fmt: skip
+        instruments = lay.place_native(
+            "instruments", self._instrument_size(), "bottomright", (m, m), self._draw_instruments,
+        )  # fmt: skip
+        minimap = lay.place_native(
+            "minimap", (MINIMAP_PX, MINIMAP_PX), "bottomleft", (m, m),
+            lambda c, _: self.minimap_at(c.get_width()).draw(c, (0, 0), race, xs, ys, i, progress),
+        )  # fmt: skip
         if race.referee is not None:
-            self._draw_rules(target, w, h)
-        self.minimap.draw(target, (12, h - MINIMAP_PX - 12), race, xs, ys, i, progress)
-        if camera is not None and not camera.heading_up and not race.finished[i]:
-            self._draw_gate_arrow(target, camera, float(xs[i]), float(ys[i]))
+            lines = self._rules_lines()
+            if lines:
+                lay.place(
+                    "rules", (330, 12 + 26 * len(lines)), "bottomright", (m, 8),
+                    lambda c: self._draw_rules_box(c, lines), above=instruments,
+                )  # fmt: skip
+        # Messages in the middle: the countdown, then warnings and the caption in the
+        # column between the minimap and the instruments, wrapped to its width.
+        middle_w = (instruments.left - minimap.right) / lay.scale - 2 * CENTRE_GAP
         if countdown_s is not None:
-            n = math.ceil(countdown_s)
-            label = str(n) if n > 0 else "VIA!"
-            blit_text(target, label, 160, CREAM, shadow=ALFA_RED, shadow_px=6, center=(w // 2, h // 2 - 40))
+            n_left = math.ceil(countdown_s)
+            label = str(n_left) if n_left > 0 else "VIA!"
+            lay.text("countdown", label, 160, CREAM, shadow=ALFA_RED, shadow_px=6, center_y=h // 2 - lay.px(40))
+        lowest = column
         for b in self.banners:
-            bb = pygame.Rect(0, 0, 420, 96 if b.delta is None else 126)
-            bb.center = (w // 2, int(h * 0.24) + bb.height // 2 - 48)
-            panel(target, bb, border=b.colour)
-            blit_text(target, b.title, 30, b.colour, center=(bb.centerx, bb.y + 28))
-            blit_text(target, b.detail, 46, CREAM, center=(bb.centerx, bb.y + 66))
-            if b.delta is not None:
-                colour = FAST if b.delta < 0 else SLOW
-                blit_text(target, format_delta(b.delta), 32, colour, center=(bb.centerx, bb.y + 104))
+            lowest = lay.place(
+                "banner", (420, 96 if b.delta is None else 126), "midtop", (0, 10),
+                lambda c, b=b: self._draw_banner(c, b), below=column,
+            )  # fmt: skip
+        warnings = self._warnings()
+        y = max(h // 2 + lay.px(WARNINGS_Y), lowest.bottom + lay.px(8))
+        for name, text_, size, colour in warnings:
+            r = lay.paragraph(name, text_, size, colour, width=middle_w, top=y, shadow=INK)
+            y = r.bottom + lay.px(4)
+        bottom = h - lay.px(m)
         if self.caption:
-            blit_text(target, self.caption, 30, CREAM, shadow=INK, center=(w // 2, h - 40))
+            bottom = lay.paragraph("caption", self.caption, 30, CREAM, width=middle_w, bottom=bottom, shadow=INK).top
+        if self.headline:
+            lay.paragraph("car_name", self.headline, 34, CREAM, width=middle_w, bottom=bottom - lay.px(6), shadow=INK)
+        if camera is not None and not camera.heading_up and not race.finished[i]:
+            self._draw_gate_arrow(target, camera, float(xs[i]), float(ys[i]), lay)
 
-    def _draw_clock(self, target: pygame.Surface, w: int) -> None:
-        box = pygame.Rect(0, 0, 250, 64)
-        box.midtop = (w // 2, 12)
-        panel(target, box)
-        blit_text(target, self.clock_text(), 52, CREAM, center=box.center)
-        reading = self.regularity(self.race, self.focus) if self.regularity is not None else None
-        if reading is None:
-            return
-        rbox = pygame.Rect(0, 0, 250, 70)
-        rbox.midtop = (w // 2, box.bottom + 6)
-        panel(target, rbox, border=OCHRE)
+    def notice_area(self, w: int, h: int) -> pygame.Rect:
+        """Room for the app's notices in the last frame's layout: the middle column
+        between the minimap and the instruments, under the warnings, over the captions."""
+        lay = Layout((w, h))
+        m, gap = MARGIN_PX, lay.px(CENTRE_GAP)
+        minimap = self.rects.get("minimap") or lay.rect((MINIMAP_PX, MINIMAP_PX), "bottomleft", (m, m))
+        instruments = self.rects.get("instruments") or lay.rect(self._instrument_size(), "bottomright", (m, m))
+        bottom = h - lay.px(m)
+        for name in ("caption", "car_name"):
+            if name in self.rects:
+                bottom = min(bottom, self.rects[name].top)
+        bottom -= lay.px(4)
+        top = h // 2 + lay.px(WARNINGS_Y)
+        for name in ("wrong_way", "turn_round", "missed"):
+            if name in self.rects:
+                top = max(top, self.rects[name].bottom + lay.px(4))
+        return pygame.Rect(minimap.right + gap, top, instruments.left - minimap.right - 2 * gap, max(0, bottom - top))
+
+    def fps_anchor(self, w: int, h: int) -> tuple[int, int]:
+        """Top right of the F3 readout: under the pace notes, at the right edge."""
+        u = hud_scale(w, h)
+        cards = self.rects.get("pace_notes")
+        top = cards.bottom if cards is not None else round((MARGIN_PX + CARD_H) * u)
+        return (w - round(MARGIN_PX * u), top + round(8 * u))
+
+    def minimap_at(self, size_px: int) -> Minimap:
+        """The minimap drawn for ``size_px`` (built once per window size)."""
+        if self.minimap.size != size_px:
+            self.minimap = Minimap(self.race, size_px)
+        return self.minimap
+
+    def _draw_banner(self, c: pygame.Surface, b: Banner) -> None:
+        bb = c.get_rect()
+        panel(c, bb, border=b.colour)
+        blit_text(c, b.title, 30, b.colour, center=(bb.centerx, 28))
+        blit_text(c, b.detail, 46, CREAM, center=(bb.centerx, 66))
+        if b.delta is not None:
+            colour = FAST if b.delta < 0 else SLOW
+            blit_text(c, format_delta(b.delta), 32, colour, center=(bb.centerx, 104))
+
+    def _draw_clock(self, c: pygame.Surface, scale: float) -> None:
+        box = c.get_rect()
+        panel(c, box)
+        blit_text(c, self.clock_text(), max(9, round(52 * scale)), CREAM, center=box.center)
+
+    def _draw_regularity(self, c: pygame.Surface, reading: RegularityReading) -> None:
+        rbox = pygame.Rect(0, 0, c.get_width(), 70)
+        panel(c, rbox, border=OCHRE)
         d = reading.delta_s
         colour = GREEN if abs(d) <= 0.10 else (OCHRE if d < 0 else SLOW)
-        blit_text(target, reading.title, 20, OCHRE, topleft=(rbox.x + 12, rbox.y + 8))
+        blit_text(c, reading.title, 20, OCHRE, topleft=(rbox.x + 12, rbox.y + 8))
         if reading.detail:
-            blit_text(target, reading.detail, 16, CREAM, midtop=(rbox.centerx, rbox.bottom + 2))
-        blit_text(target, f"target {format_time(reading.target_s)}", 18, CREAM, topright=(rbox.right - 12, rbox.y + 9))
-        blit_text(target, format_time(reading.elapsed_s), 32, CREAM, bottomleft=(rbox.x + 12, rbox.bottom - 8))
-        blit_text(target, format_delta(d), 32, colour, bottomright=(rbox.right - 12, rbox.bottom - 8))
+            blit_text(c, reading.detail, 16, CREAM, midtop=(rbox.centerx, rbox.bottom + 2))
+        blit_text(c, f"target {format_time(reading.target_s)}", 18, CREAM, topright=(rbox.right - 12, rbox.y + 9))
+        blit_text(c, format_time(reading.elapsed_s), 32, CREAM, bottomleft=(rbox.x + 12, rbox.bottom - 8))
+        blit_text(c, format_delta(d), 32, colour, bottomright=(rbox.right - 12, rbox.bottom - 8))
 
-    def _draw_rules(self, target: pygame.Surface, w: int, h: int) -> None:
-        """The referee's side: penalties, the next time control, wrong way, a missed checkpoint."""
+    def _rules_lines(self) -> list[tuple[str, tuple[int, int, int]]]:
+        """The referee's side: penalties and the next time control."""
         race, i = self.race, self.focus
         ref = race.referee
         assert ref is not None
@@ -376,30 +461,37 @@ class Hud:
                 inside = co.opens_s <= st.time_s < co.closes_s
                 colour = GREEN if inside else (OCHRE if st.time_s < co.opens_s else SLOW)
                 lines.append((f"{labelled('CO', co.name)}  {window}  {co.distance_m:,.0f} m", colour))
-        if lines:
-            box = pygame.Rect(0, 0, 330, 12 + 26 * len(lines))
-            box.topright = (w - 12, h - 12 - 200 - box.height)
-            panel(target, box)
-            for k, (text, colour) in enumerate(lines):
-                blit_text(target, text, 22, colour, topleft=(box.x + 12, box.y + 7 + 26 * k))
-        if race.finished[i]:
-            return
+        return lines
+
+    def _draw_rules_box(self, c: pygame.Surface, lines: list[tuple[str, tuple[int, int, int]]]) -> None:
+        panel(c, c.get_rect())
+        for k, (text_, colour) in enumerate(lines):
+            blit_text(c, text_, 22, colour, topleft=(12, 7 + 26 * k))
+
+    def _warnings(self) -> list[tuple[str, str, int, tuple[int, int, int]]]:
+        """(name, text, font size, colour) of the referee's warnings in the middle."""
+        race, i = self.race, self.focus
+        ref = race.referee
+        if ref is None or race.finished[i]:
+            return []
+        st = ref.state(i)
+        out: list[tuple[str, str, int, tuple[int, int, int]]] = []
         if st.wrong_way:
-            r = blit_text(target, "WRONG WAY", 72, SLOW, shadow=INK, shadow_px=4, center=(w // 2, h // 2 + 90))
-            blit_text(target, "turn round", 28, CREAM, shadow=INK, midtop=(r.centerx, r.bottom + 4))
+            out.append(("wrong_way", "WRONG WAY", 72, SLOW))
+            out.append(("turn_round", "turn round", 28, CREAM))
         if st.missed_checkpoint is not None:
             k = st.missed_checkpoint
             cps = race.stage.checkpoints
             name = (cps[k].name if k < len(cps) else "") or f"CP{k + 1}"
-            text = f"Missed {name}: drive back to it, or respawn"
-            blit_text(target, text, 30, SLOW, shadow=INK, center=(w // 2, h // 2 + 160))
+            out.append(("missed", f"Missed {name}: drive back to it, or respawn", 30, SLOW))
+        return out
 
     def _draw_info(self, target: pygame.Surface, xs: np.ndarray, ys: np.ndarray) -> None:
         race, i = self.race, self.focus
         stage = race.stage
         n_cp = len(stage.checkpoints)
         nxt = int(race.next_gate[i])
-        info = pygame.Rect(12, 12, 330, 64)
+        info = target.get_rect()
         panel(target, info)
         blit_text(target, stage.title, 22, OCHRE, topleft=(info.x + 12, info.y + 9))
         mx, my = self.next_gate_mid()
@@ -425,7 +517,7 @@ class Hud:
         n_cp = len(stage.checkpoints)
         rows = splits[-4:]
         first = len(splits) - len(rows)
-        sp = pygame.Rect(12, 84, 330, 14 + 26 * len(rows))
+        sp = target.get_rect()
         panel(target, sp)
         for k, t in enumerate(rows):
             idx = first + k
@@ -437,8 +529,17 @@ class Hud:
             if delta is not None:
                 blit_text(target, format_delta(delta), 22, FAST if delta < 0 else SLOW, topright=(sp.right - 10, y))
 
-    def _draw_instruments(self, target: pygame.Surface, w: int, h: int) -> None:
+    def _instrument_size(self) -> tuple[int, int]:
+        """The cluster's design size: two dials for a classic, the glass panel for a modern car."""
+        if self.race.cars[self.focus].era == "classic":
+            return (CLASSIC_SIZE + round(CLASSIC_SIZE * 0.78) - round(CLASSIC_SIZE * CLUSTER_OVERLAP), CLASSIC_SIZE)
+        return (DIGITAL_WIDTH, DIGITAL_HEIGHT)
+
+    def _draw_instruments(self, target: pygame.Surface, scale: float) -> None:
+        """The dials drawn at the window's scale; the digital panel, whose figures have
+        fixed sizes, drawn at its design size and resized."""
         race, i = self.race, self.focus
+        w, h = target.get_size()
         st = race.state
         car = race.cars[i]
         kmh = float(st.speed_mps[i]) * 3.6
@@ -447,23 +548,24 @@ class Hud:
         redline = float(car.redline_rpm)
         if car.era == "classic":
             draw_classic_cluster(
-                target,
-                (w - 12, h - 12),
-                kmh=kmh,
-                rpm=rpm,
-                redline_rpm=redline,
-                top_speed_kmh=car.top_speed_kmh,
-                gear=gear,
-            )
-        else:
-            draw_digital_cluster(target, (w - 12, h - 12), kmh=kmh, rpm=rpm, redline_rpm=redline, gear=gear)
+                target, (w, h), kmh=kmh, rpm=rpm, redline_rpm=redline, top_speed_kmh=car.top_speed_kmh, gear=gear,
+                size=min(h, round(CLASSIC_SIZE * scale)),
+            )  # fmt: skip
+            return
+        design = (DIGITAL_WIDTH, DIGITAL_HEIGHT)
+        canvas = target if target.get_size() == design else pygame.Surface(design, pygame.SRCALPHA)
+        draw_digital_cluster(canvas, design, kmh=kmh, rpm=rpm, redline_rpm=redline, gear=gear, width=DIGITAL_WIDTH)
+        if canvas is not target:
+            target.blit(pygame.transform.smoothscale(canvas, (w, h)), (0, 0))
 
-    def _draw_gate_arrow(self, target: pygame.Surface, camera: Camera, x: float, y: float) -> None:
-        """A red arrow at the screen's edge pointing at the next gate when it is off screen."""
+    def _draw_gate_arrow(self, target: pygame.Surface, camera: Camera, x: float, y: float, lay: Layout) -> None:
+        """A red arrow near the screen's edge pointing at the next gate when it is off
+        screen: on the ray from the car towards the gate, as far out as it can go without
+        touching another HUD element."""
         mx, my = self.next_gate_mid()
         sx, sy = camera.to_screen(mx, my)
         w, h = target.get_size()
-        inset = 70
+        inset = lay.px(70)
         if inset <= sx <= w - inset and inset <= sy <= h - inset:
             return
         cx, cy = camera.to_screen(x, y)
@@ -476,8 +578,19 @@ class Hud:
         if abs(dy) > 1e-9:
             ts += [(inset - cy) / dy, (h - inset - cy) / dy]
         t = min((t for t in ts if t > 0), default=0.0)
-        at = (cx + dx * t, cy + dy * t)
-        pts = arrow_points(at, angle, 44)
+        length = lay.px(ARROW_PX)
+        others = list(lay.rects.values())
+        half = length / 2 + lay.px(4)
+        while t > 0:  # step back towards the car until the arrow is clear of the HUD
+            at = (cx + dx * t, cy + dy * t)
+            box = pygame.Rect(round(at[0] - half), round(at[1] - half), round(2 * half), round(2 * half))
+            if box.collidelist(others) < 0 and lay.screen.contains(box):
+                break
+            t -= lay.px(8)
+        else:
+            return  # no room (a tiny window with the car under the HUD): no arrow
+        pts = arrow_points(at, angle, length)
         pygame.draw.polygon(target, INK, [(px + 2, py + 2) for px, py in pts])
         pygame.draw.polygon(target, ALFA_RED, pts)
         pygame.draw.polygon(target, CREAM, pts, 2)
+        lay.rects["gate_arrow"] = box

@@ -68,11 +68,16 @@ class LightMap:
         self.surface = pygame.Surface(size)
         if pygame.display.get_surface() is not None:
             self.surface = self.surface.convert()
+        self.view = self.surface  # the part of ``surface`` the last ``render`` filled
         self._cones: dict[tuple[float, int], tuple[pygame.Surface, tuple[float, float]]] = {}
 
     def resize(self, size: tuple[int, int]) -> None:
-        if size != self.surface.get_size():
-            self.surface = pygame.Surface(size)
+        """Make room for a frame of ``size``; the surface only grows, because a zooming
+        camera draws on a canvas whose size changes a little every frame."""
+        w, h = self.surface.get_size()
+        if size[0] > w or size[1] > h:
+            self.surface = pygame.Surface((max(w, size[0]), max(h, size[1])))
+            self.view = self.surface
 
     def cone(self, px_per_m: float, heading: float) -> tuple[pygame.Surface, tuple[float, float]]:
         """The cone for a heading at a scale, and the offset of its origin from the
@@ -97,11 +102,12 @@ class LightMap:
     def render(self, camera: Camera, cars: list[tuple[float, float, float, float]]) -> pygame.Surface:
         """Fill the light map: ambient, lamps on screen, a cone per car (x, y, heading,
         length [m]); returns it for ``apply``."""
-        light = self.surface
+        w = min(camera.screen_w, self.surface.get_width())
+        h = min(camera.screen_h, self.surface.get_height())
+        light = self.view = self.surface.subsurface((0, 0, w, h))
         light.fill(self.ambient)
         ppm = camera.px_per_m
         ox, oy = camera.origin_px
-        w, h = light.get_size()
         adds: list[tuple[pygame.Surface, tuple[int, int]]] = []
         if len(self.lamps):
             r = round(LAMP_RADIUS_M * ppm)
@@ -126,4 +132,4 @@ class LightMap:
         return light
 
     def apply(self, target: pygame.Surface) -> None:
-        target.blit(self.surface, (0, 0), special_flags=pygame.BLEND_MULT)
+        target.blit(self.view, (0, 0), special_flags=pygame.BLEND_MULT)

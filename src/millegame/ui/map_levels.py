@@ -1,9 +1,9 @@
 """The map at every zoom level the camera uses, with the skid marks painted in.
 
-One ``MapRenderer`` per level of ``camera.ZOOM_LEVELS``, each baking its own chunk
+One ``MapRenderer`` per baked scale (``camera.zoom_levels``), each baking its own chunk
 cache lazily. While the car drives, the chunks around the view are prefetched at the
 current level first and then at the two neighbouring levels, a chunk or two per frame,
-so a zoom step finds its chunks ready; levels two or more steps away are emptied.
+so a change of level finds its chunks ready; levels two or more steps away are emptied.
 
 Colour grading for the time of day and the weather (``atmosphere.Atmosphere.grade``)
 is applied when a chunk is baked, so it costs nothing per frame either.
@@ -16,7 +16,7 @@ from collections.abc import Callable
 import pygame
 
 from millegame.core.stage import Stage
-from millegame.ui.camera import ZOOM_LEVELS, Camera
+from millegame.ui.camera import Camera
 from millegame.ui.map_renderer import ChunkKey, MapRenderer
 from millegame.ui.skid_marks import Mark, SkidMarks, paint
 
@@ -36,19 +36,23 @@ def _max_chunks(renderer: MapRenderer) -> int:
 class MapLevels:
     """The ground and above-car layers of ``stage`` at each of ``levels`` [px/m]."""
 
-    def __init__(self, stage: Stage, levels: tuple[float, ...] = ZOOM_LEVELS, *, grade: Grade | None = None) -> None:
+    def __init__(self, stage: Stage, levels: tuple[float, ...], *, grade: Grade | None = None) -> None:
         self.stage = stage
-        self.levels = tuple(levels)
         self.grade = grade
-        self.renderers: list[MapRenderer] = []
-        for ppm in self.levels:
-            r = MapRenderer(stage, ppm)
-            r.on_bake = self._hook(r)
-            r.grade_above = grade
-            r.max_chunks = _max_chunks(r)
-            self.renderers.append(r)
+        self.rescale(levels)
         first = self.renderers[0]
         self.skids = SkidMarks(first.chunk_w_m, first.chunk_h_m)
+
+    def rescale(self, levels: tuple[float, ...]) -> None:
+        """Bake at these scales from now on (a window resized); the marks are kept."""
+        self.levels = tuple(levels)
+        self.renderers: list[MapRenderer] = []
+        for ppm in self.levels:
+            r = MapRenderer(self.stage, ppm)
+            r.on_bake = self._hook(r)
+            r.grade_above = self.grade
+            r.max_chunks = _max_chunks(r)
+            self.renderers.append(r)
 
     def _hook(self, renderer: MapRenderer) -> Callable[[ChunkKey, pygame.Surface, pygame.Rect], None]:
         def on_bake(key: ChunkKey, surface: pygame.Surface, rect: pygame.Rect) -> None:

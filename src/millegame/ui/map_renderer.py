@@ -10,6 +10,10 @@ after the cars; most chunks have none.
 Chunks are baked lazily (the ones on screen at once, a few around them per frame
 ahead of need) and kept in an LRU cache, so a map of any size costs bounded memory.
 A stage without art (built in code) is drawn from its surface grid instead.
+
+The ground is tinted at bake time by a smooth noise in world metres
+(``ground_variation``): lusher and drier patches tens of metres across, so fields and
+groves laid out on the 4-m tile grid do not all read the same shade.
 """
 
 from __future__ import annotations
@@ -29,6 +33,10 @@ from millegame.ui.road_art import RoadArt
 from millegame.ui.tile_kinds import tileset_kinds
 
 CHUNK_TILES = 16
+VARIATION_CELL_M = (36.0, 11.0)  # lattice spacing of the two noise octaves [m]
+VARIATION_DARK = 0.12  # the lushest patches are this much darker…
+VARIATION_DRY = (0.0, 0.05, 0.15)  # …the driest lose this much of green and blue (yellower)
+VARIATION_STEP_PX = 16  # one sample of the tint per this many art pixels (2 m)
 FALLBACK_CHUNK_M = 64.0
 MAX_CHUNKS = 160  # ≈ 65 MB at 320×320×4 bytes (fewer at the zoomed-out levels' sizes)
 
@@ -39,6 +47,33 @@ ChunkHook = Callable[[ChunkKey, pygame.Surface, pygame.Rect], None]
 
 
 FLIP_H, FLIP_V, FLIP_D = 4, 2, 1  # TileLayerArt.flips: gid bits 31, 30, 29 shifted down
+
+
+def _lattice_noise(x_m: np.ndarray, y_m: np.ndarray, cell_m: float, seed: int) -> np.ndarray:
+    """Smooth value noise in [0, 1] at world points [m]: hashed values on a square
+    lattice of ``cell_m``, blended with smoothstep (deterministic, seamless)."""
+    gx, gy = x_m / cell_m, y_m / cell_m
+    x0, y0 = np.floor(gx).astype(np.int64), np.floor(gy).astype(np.int64)
+    fx, fy = gx - x0, gy - y0
+    sx, sy = fx * fx * (3 - 2 * fx), fy * fy * (3 - 2 * fy)
+
+    def value(ix: np.ndarray, iy: np.ndarray) -> np.ndarray:
+        h = (ix * 374761393 + iy * 668265263 + seed * 2147483647) & 0xFFFFFFFF
+        h = ((h ^ (h >> 13)) * 1274126177) & 0xFFFFFFFF
+        return (h & 0xFFFF) / 65535.0
+
+    top = value(x0, y0) * (1 - sx) + value(x0 + 1, y0) * sx
+    bottom = value(x0, y0 + 1) * (1 - sx) + value(x0 + 1, y0 + 1) * sx
+    return top * (1 - sy) + bottom * sy
+
+
+def ground_variation(x_m: np.ndarray, y_m: np.ndarray) -> np.ndarray:
+    """RGB multipliers ≤ 1 at world points [m] (shape + (3,)): patches tens of metres
+    across that are a little lusher (darker) or drier (yellower)."""
+    big, small = VARIATION_CELL_M
+    lush = 0.7 * _lattice_noise(x_m, y_m, big, 1) + 0.3 * _lattice_noise(x_m, y_m, small, 2)
+    dry = _lattice_noise(x_m, y_m, big * 1.3, 3)
+    return (1.0 - VARIATION_DARK * lush)[..., None] * (1.0 - np.array(VARIATION_DRY) * dry[..., None])
 
 
 def _display_ready() -> bool:
@@ -254,11 +289,26 @@ class MapRenderer:
         native = pygame.Surface((CHUNK_TILES * art.tile_w_px, CHUNK_TILES * art.tile_h_px))
         native.fill(self.background)
         self._blit_layers(native, self.ground_layers, i, j)
+        self._vary(native, i, j)  # the ground only: drawn roads and scenery keep their colours
         if self.road_art is not None:
             self.road_art.paint(native, i * self.chunk_w_m, j * self.chunk_h_m, self.stage.px_per_m)
         rect = self._chunk_rect(i, j)
         surf = pygame.transform.smoothscale(native, rect.size)
         return surf.convert() if _display_ready() else surf
+
+    def _vary(self, native: pygame.Surface, i: int, j: int) -> None:
+        """Multiply a chunk (at the art's scale) by ``ground_variation``, sampled every
+        ``VARIATION_STEP_PX`` pixels and smoothed up. It covers everything, roads too
+        (worn and dusty patches): a mask would put hard tint edges on the tile grid."""
+        w, h = native.get_size()
+        step = VARIATION_STEP_PX
+        ppm = w / self.chunk_w_m
+        xs = i * self.chunk_w_m + (np.arange(w // step) + 0.5) * step / ppm
+        ys = j * self.chunk_h_m + (np.arange(h // step) + 0.5) * step / ppm
+        gx, gy = np.meshgrid(xs, ys)
+        tint = ground_variation(gx, gy)
+        small = pygame.surfarray.make_surface((tint * 255.0).round().astype(np.uint8).transpose(1, 0, 2))
+        native.blit(pygame.transform.smoothscale(small, (w, h)), (0, 0), special_flags=pygame.BLEND_RGB_MULT)
 
     def _bake_above(self, i: int, j: int) -> pygame.Surface | None:
         if not self.above_layers:
@@ -272,7 +322,11 @@ class MapRenderer:
             self.grade_above(native)
         # Premultiply before filtering so edges do not pick up the transparent black.
         native = native.premul_alpha()
-        return pygame.transform.smoothscale(native, self._chunk_rect(i, j).size)
+        full = pygame.transform.smoothscale(native, self._chunk_rect(i, j).size)
+        # Only the part with something in it (its offset in the chunk: ``get_offset``):
+        # a bridge across one corner of a big chunk then costs its own pixels per frame.
+        bounds = full.get_bounding_rect()
+        return full.subsurface(bounds) if bounds.width and bounds.height else None
 
     def chunk_rect(self, key: ChunkKey) -> pygame.Rect:
         return self._chunk_rect(*key)
@@ -349,4 +403,5 @@ class MapRenderer:
             surf = self.above_chunk(key)
             if surf is not None:
                 rect = self._chunk_rect(*key)
-                target.blit(surf, (rect.x - ox, rect.y - oy), special_flags=pygame.BLEND_PREMULTIPLIED)
+                dx, dy = surf.get_offset()
+                target.blit(surf, (rect.x - ox + dx, rect.y - oy + dy), special_flags=pygame.BLEND_PREMULTIPLIED)

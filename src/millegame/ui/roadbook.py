@@ -17,6 +17,7 @@ from millegame.ui.fonts import ALFA_RED, DEEP_BLUE, INK, OCHRE, blit_text
 from millegame.ui.pacenotes import PaceNote
 
 CARD_W, CARD_H = 116, 132
+CARD_GAP = 8  # between two cards of the strip
 PAPER = (244, 234, 206)
 PAPER_DIM = (214, 206, 184)
 
@@ -91,7 +92,7 @@ def draw_strip(
     n = len(calls)
     if n == 0:
         return pygame.Rect(right, top, 0, 0)
-    gap = 8
+    gap = CARD_GAP
     left = right - n * CARD_W - (n - 1) * gap
     area = pygame.Rect(left, top, right - left, CARD_H)
     for k, (note, ahead) in enumerate(calls):

@@ -58,7 +58,7 @@ class Settings:
     pad: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_PAD))
     camera: str = "follow"  # or "heading_up"
     zoom: bool = True  # zoom out with speed
-    look_ahead_s: float = 2.6  # seconds of road the camera shows ahead
+    look_ahead_s: float = 1.2  # seconds of road the camera shows ahead, within the car-size floors (camera.py)
     master_volume: float = 0.8
     engine_volume: float = 0.8
     effects_volume: float = 0.9

@@ -84,7 +84,11 @@ class CarSprites:
     def __init__(self, car: CarParams, px_per_m: float) -> None:
         self.car = car
         self.px_per_m = px_per_m
+        # The closest zoom of a big window asks for more than the 1× art: take the 2× art
+        # then, so a car is only ever shrunk from its drawing, never enlarged.
         loaded = load_sprite(car.id)
+        if loaded is not None and px_per_m > loaded[1]:
+            loaded = load_sprite(car.id, large=True) or loaded
         if loaded is None:
             self._source = _placeholder(car, px_per_m * 4)
             self._source_ppm = px_per_m * 4

@@ -5,6 +5,12 @@ Shared by the race and the demo. Poses are interpolated between ``race.prev_stat
 ``race.state`` with the frame's ``alpha`` (heading along the shortest arc), so motion is
 smooth at any frame rate although the simulation runs at a fixed 120 Hz.
 
+The map is baked at a few scales (``camera.zoom_levels``) while the camera's scale is
+continuous: the world is drawn at the nearest baked level onto a canvas as much bigger
+or smaller than the screen, and the canvas is resized to the screen in one nearest-pixel
+``scale`` (≈ 0.4 ms at 1280×720); at a baked scale it is drawn straight to the screen.
+So the zoom never steps, and nothing is baked per frame.
+
 Draw order: ground chunks (skid marks baked in) → finish and next checkpoint → car
 shadows → cars → dust, spray, smoke, flashes → bridges and canopies → the night's light
 map (multiplied) → lamps that glow in the dark (tail and brake lights, headlamps) →
@@ -24,7 +30,7 @@ from millegame.core.car import CarParams, CarState
 from millegame.core.race import Race
 from millegame.core.stage import Gate, Stage
 from millegame.ui.atmosphere import Atmosphere
-from millegame.ui.camera import SCREEN_PX_PER_M, ZOOM_LEVELS, Camera
+from millegame.ui.camera import Camera, fixed_px_per_m, zoom_levels
 from millegame.ui.car_effects import Backfire, CarEffects
 from millegame.ui.car_signals import CarSignals
 from millegame.ui.crowds import Crowds
@@ -72,8 +78,8 @@ def _gate_quads(gate: Gate, square_m: float = 1.0) -> list[tuple[list[tuple[floa
 class WorldView:
     """Draws one race from a camera that follows car ``focus``.
 
-    ``zoom``: the camera zooms out with speed between the baked ``ZOOM_LEVELS`` (else
-    it stays at ``px_per_m``). ``map_levels`` from an earlier race on the same stage and
+    ``zoom``: the camera zooms out with speed (else it stays at ``px_per_m``, by default
+    the fixed scale for the window and the followed car). ``map_levels`` from an earlier race on the same stage and
     look is reused (its chunks are already baked). ``atmosphere`` overrides the stage's
     time of day and weather.
     """
@@ -84,7 +90,7 @@ class WorldView:
         cars: tuple[CarParams, ...],
         screen_size: tuple[int, int],
         *,
-        px_per_m: float = SCREEN_PX_PER_M,
+        px_per_m: float | None = None,
         zoom: bool = True,
         map_levels: MapLevels | None = None,
         atmosphere: Atmosphere | None = None,
@@ -94,9 +100,16 @@ class WorldView:
         self.stage = stage
         self.cars = cars
         self.atmosphere = atmosphere or Atmosphere.of(stage)
-        levels = ZOOM_LEVELS if zoom else (px_per_m,)
+        self.zoom = zoom
+        self.fixed_px_per_m = px_per_m
+        levels = self._levels(screen_size, cars[0].length_m)
         self.camera = Camera(
-            screen_size[0], screen_size[1], levels[0], bounds_m=(stage.width_m, stage.height_m), levels=levels
+            screen_size[0],
+            screen_size[1],
+            levels[0],
+            bounds_m=(stage.width_m, stage.height_m),
+            levels=levels,
+            car_length_m=cars[0].length_m,
         )
         if ahead_s is not None:
             self.camera.ahead_s = ahead_s
@@ -130,12 +143,20 @@ class WorldView:
         self.crowds = Crowds(stage)
         self.view_heading = stage.start_heading  # heading-up mode: the eased heading shown as up
         self._square: pygame.Surface | None = None
+        self._canvas: pygame.Surface | None = None  # the frame at the baked level, before shrinking
         # A ghost car (issue 5: the best run replayed): a pose (x, y, heading) [m, rad]
         # drawn translucent, in the colours of car ``ghost_car``.
         self.ghost: tuple[float, float, float] | None = None
         self.ghost_car = 0
         self.focus = 0
         self.camera.snap(*stage.start_xy)
+
+    def _levels(self, screen_size: tuple[int, int], car_length_m: float) -> tuple[float, ...]:
+        if self.zoom:
+            return zoom_levels(screen_size[0], screen_size[1], car_length_m)
+        if self.fixed_px_per_m is not None:
+            return (self.fixed_px_per_m,)
+        return (fixed_px_per_m(screen_size[0], screen_size[1], car_length_m),)
 
     def sprites(self, px_per_m: float) -> list[CarSprites]:
         found = self._sprites.get(px_per_m)
@@ -144,7 +165,16 @@ class WorldView:
         return found
 
     def resize(self, w: int, h: int) -> None:
-        self.camera.resize(w, h)
+        cam = self.camera
+        old = cam.levels
+        cam.resize(w, h)
+        levels = self._levels((w, h), cam.car_length_m)
+        if levels != old:  # the same proportions at any size: bake at the new scales
+            cam.px_per_m *= levels[0] / old[0]
+            cam.levels = levels
+            self.map.rescale(levels)
+            self._sprites.clear()
+            self._finish.clear()
         if self.light is not None:
             self.light.resize((w, h))
         if self.rain is not None:
@@ -256,13 +286,40 @@ class WorldView:
         return out
 
     # ------------------------------------------------------------------ frame
+    def level_camera(self) -> Camera:
+        """The camera at its baked draw level, on a canvas as much bigger or smaller than
+        the screen as that level is than the camera's scale (the same view)."""
+        cam = self.camera
+        level = cam.draw_level
+        if abs(level - cam.px_per_m) <= 1e-9 * level:
+            return cam
+        k = level / cam.px_per_m
+        return replace(cam, screen_w=math.ceil(cam.screen_w * k), screen_h=math.ceil(cam.screen_h * k), px_per_m=level)
+
     def draw(self, target: pygame.Surface, race: Race, alpha: float) -> None:
         cam = self.camera
         x, y, heading = interpolate(race.prev_state, race.state, alpha)
-        if cam.heading_up:
-            self._draw_heading_up(target, race, x, y, heading)
+        lcam = self.level_camera()
+        canvas = target
+        if lcam is not cam:
+            size = (lcam.screen_w, lcam.screen_h)
+            if self._canvas is None or self._canvas.get_width() < size[0] or self._canvas.get_height() < size[1]:
+                # Big enough for any level's canvas: allocated once.
+                k = (1.0 + 1e-6) * max(lvl / nxt for lvl, nxt in zip(cam.levels, cam.levels[1:], strict=False))
+                big = (max(size[0], math.ceil(cam.screen_w * k)), max(size[1], math.ceil(cam.screen_h * k)))
+                self._canvas = pygame.Surface(big)
+                if pygame.display.get_surface() is not None:
+                    self._canvas = self._canvas.convert()
+            canvas = self._canvas.subsurface((0, 0, *size))
+        if lcam.heading_up:
+            self._draw_heading_up(canvas, lcam, race, x, y, heading)
         else:
-            self._draw_world(target, cam, race, x, y, heading)
+            self._draw_world(canvas, lcam, race, x, y, heading)
+        if canvas is not target:
+            # Nearest-pixel: a quarter of smoothscale's cost; resizing by less than
+            # √LEVEL_RATIO it drops or doubles too few pixels to see, and the sharpness
+            # does not change where the drawn level changes.
+            pygame.transform.scale(canvas, target.get_size(), target)
         if self.rain is not None:
             self.rain.draw(target)
         if self.fog is not None:
@@ -271,15 +328,14 @@ class WorldView:
             else:
                 fx, fy = cam.to_screen(float(x[self.focus]), float(y[self.focus]))
                 self.fog.draw(target, (round(fx - cam.screen_w / 2), round(fy - cam.screen_h / 2)))
-        self.map.prefetch(cam, budget=1)
+        self.map.prefetch(lcam, budget=1)
 
     def _draw_heading_up(
-        self, target: pygame.Surface, race: Race, x: FloatArray, y: FloatArray, heading: FloatArray
+        self, target: pygame.Surface, cam: Camera, race: Race, x: FloatArray, y: FloatArray, heading: FloatArray
     ) -> None:
         """The world drawn north-up on a square big enough for any turn, then rotated so
         the car points up the screen. One rotation of the whole view per frame: this
         mode costs several milliseconds more than the default."""
-        cam = self.camera
         w, h = target.get_size()
         side = math.ceil(math.hypot(w, h)) + 4
         if self._square is None or self._square.get_width() != side:
@@ -287,8 +343,6 @@ class WorldView:
             if pygame.display.get_surface() is not None:
                 self._square = self._square.convert()
         square_cam = replace(cam, screen_w=side, screen_h=side, bounds_m=None)
-        if self.light is not None:
-            self.light.resize((side, side))
         self._draw_world(self._square, square_cam, race, x, y, heading)
         turned = pygame.transform.rotate(self._square, math.degrees(self.view_heading) + 90.0)
         target.blit(turned, turned.get_rect(center=(w // 2, h // 2)))
@@ -326,9 +380,44 @@ class WorldView:
         self.crowds.draw(target, cam, float(x[f]), float(y[f]), speed)
         self.map.draw_above(target, cam)
         if self.light is not None:
+            self.light.resize(target.get_size())
             cars = [(float(x[i]), float(y[i]), float(heading[i]), race.cars[i].length_m) for i in range(race.n)]
             self.light.render(cam, cars)
             self.light.apply(target)
         glows = self._car_lamps(cam, race, x, y, heading, lit=atm.headlights)
         if glows:
             target.fblits(glows, pygame.BLEND_ADD)
+
+    # ------------------------------------------------------------------ measures
+    def car_length_px(self) -> float:
+        """The followed car's length on screen at the current scale [px]."""
+        return self.cars[self.focus].length_m * self.camera.px_per_m
+
+    def visible_ahead_m(self, race: Race, alpha: float = 1.0) -> float:
+        """How much road the screen shows ahead of the followed car in its direction of
+        travel (up the screen in heading-up mode): from the car to the screen's edge [m].
+        A car standing still looks along its heading."""
+        cam = self.camera
+        i = self.focus
+        x, y, heading = interpolate(race.prev_state, race.state, alpha)
+        w, h = cam.screen_w, cam.screen_h
+        if cam.heading_up:
+            sx, sy = w / 2, h / 2
+            # The car sits below the centre by its lead: the lead's length on screen.
+            sy += math.hypot(cam.lead_x_m, cam.lead_y_m) * cam.px_per_m
+            dx, dy = 0.0, -1.0
+        else:
+            sx, sy = cam.to_screen(float(x[i]), float(y[i]))
+            vx, vy = (float(v[i]) for v in race.state.world_velocity)
+            speed = math.hypot(vx, vy)
+            if speed > 0.1:
+                dx, dy = vx / speed, vy / speed
+            else:
+                dx, dy = math.cos(float(heading[i])), math.sin(float(heading[i]))
+        t = math.inf
+        for pos, d, size in ((sx, dx, w), (sy, dy, h)):
+            if d > 1e-9:
+                t = min(t, (size - pos) / d)
+            elif d < -1e-9:
+                t = min(t, -pos / d)
+        return max(0.0, t) / cam.px_per_m

@@ -45,6 +45,18 @@ class Scene:
     def on_pad_removed(self) -> None:
         """The gamepad was pulled out (a race pauses)."""
 
+    def notice_area(self, w: int, h: int) -> pygame.Rect:
+        """Where the app writes its notices (the toast), wrapped to the width and ending
+        at the bottom: by default a band across the window above the pages' hint line."""
+        s = h / 720
+        return pygame.Rect(round(24 * s), round(h * 0.55), w - round(48 * s), h - round(h * 0.55) - round(52 * s))
+
+    def fps_anchor(self, w: int, h: int) -> tuple[int, int]:
+        """The top-right corner of the F3 frame-time readout: by default in the top right
+        corner of the pages' blue header, above its subtitle."""
+        s = h / 720
+        return (w - round(12 * s), round(6 * s))
+
 
 class Menu:
     """A vertical list of choices driven by up/down/confirm keys and the mouse."""

@@ -10,7 +10,6 @@ from millegame.core.autopilot import Autopilot
 from millegame.core.car import CarParams, Controls
 from millegame.core.stage import Stage
 from millegame.ui.atmosphere import Atmosphere
-from millegame.ui.fonts import ALFA_RED, CREAM, INK, blit_text
 from millegame.ui.scenes.race_scene import RaceScene
 
 if TYPE_CHECKING:
@@ -32,6 +31,7 @@ class DemoScene(RaceScene):
         self.pilot = Autopilot(stage, self.race.params)
         self.exit_on_key = exit_on_key
         self.hud.caption = "DEMO  ·  press any key"
+        self.hud.headline = f"{car.name}  ({car.year})"
 
     @staticmethod
     def create(app: App, *, exit_on_key: bool) -> DemoScene | None:
@@ -61,9 +61,3 @@ class DemoScene(RaceScene):
             self.app, self.stage, self.app.next_demo_car(), exit_on_key=self.exit_on_key, atmosphere=self.atmosphere
         )
         self.app.replace(nxt)
-
-    def draw(self, surface: pygame.Surface) -> None:
-        super().draw(surface)
-        w, h = surface.get_size()
-        r = blit_text(surface, self.car.name, 34, CREAM, shadow=INK, midbottom=(w // 2, h - 62))
-        blit_text(surface, str(self.car.year), 30, ALFA_RED, shadow=INK, midleft=(r.right + 14, r.centery))

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from millegame.ui.fonts import ALFA_RED, CREAM, DEEP_BLUE, INK, OCHRE, blit_text, format_time, wrap
+from millegame.ui.fonts import ALFA_RED, CREAM, DEEP_BLUE, INK, OCHRE, blit_text, font, format_time, wrap
 from millegame.ui.scenes.base import BACK_KEYS, CONFIRM_KEYS, DOWN_KEYS, UP_KEYS, Scene
 from millegame.ui.scenes.settings_menu import draw_page
 
@@ -166,6 +166,10 @@ class ItalyMapScene(Scene):
         self.selected = next((k for k, st in enumerate(self.stages) if st.path == current), 0)
         self.row_rects: list[pygame.Rect] = []
         self.first_row = 0  # the list scrolls when the player has many stages
+        # Where the last frame drew the stage ends, the selected stage's rings and the town names.
+        self.dot_rects: list[pygame.Rect] = []
+        self.selected_rects: list[pygame.Rect] = []
+        self.label_rects: dict[str, pygame.Rect] = {}
         from millegame.ui.rally_session import RallySession
 
         self.rally = RallySession.saved(app)  # the rally in progress, if any
@@ -220,11 +224,6 @@ class ItalyMapScene(Scene):
             x, y = proj(p)
             return (x + area.x, y + area.y)
 
-        for name in ("Brescia", "Roma", "Firenze", "Pescara", "Bologna", "Ancona", "Padova"):
-            p = town(name)
-            if p is not None:
-                pygame.draw.circle(surface, INK, at(p), max(3, int(5 * s)))
-                blit_text(surface, name, int(20 * s), INK, midleft=(round(at(p)[0]) + 8, round(at(p)[1]) - 2))
         # stages, in route order, with the player's progress
         x = area.right + int(30 * s)
         y = area.y
@@ -241,6 +240,75 @@ class ItalyMapScene(Scene):
             self.first_row = self.selected - visible + 1
         self.first_row = max(0, min(self.first_row, len(self.stages) - visible))
         self.row_rects = []
+        self.dot_rects = []
+        self.selected_rects = []
+        dot_r = max(4, int(7 * s))
+        chosen_ends: tuple[LonLat, LonLat] | None = None
+        for k, st in enumerate(self.stages):
+            done = self.bests[st.id] is not None
+            ends = stage_towns(st.id, st.title)
+            if ends is None:
+                continue
+            if k == self.selected:
+                chosen_ends = ends
+            a, b = ends
+            pygame.draw.line(surface, ALFA_RED if done else OCHRE, at(a), at(b), max(3, int(6 * s)))
+            for p in (a, b):
+                pygame.draw.circle(surface, ALFA_RED if done else DEEP_BLUE, at(p), dot_r)
+                self.dot_rects.append(pygame.Rect(0, 0, 2 * dot_r, 2 * dot_r).move(at(p)[0] - dot_r, at(p)[1] - dot_r))
+            rally_next = self.rally is not None and self.rally.next_stage_id == st.id
+            if rally_next:  # where the rally goes on
+                ring = max(8, int(13 * s))
+                pygame.draw.circle(surface, ALFA_RED, at(a), ring, max(2, int(4 * s)))
+                self.dot_rects.append(pygame.Rect(0, 0, 2 * ring, 2 * ring).move(at(a)[0] - ring, at(a)[1] - ring))
+        if chosen_ends is not None:  # the selected stage: drawn over the others, ringed in cream
+            a, b = chosen_ends
+            pygame.draw.line(surface, CREAM, at(a), at(b), max(5, int(10 * s)))
+            pygame.draw.line(surface, ALFA_RED, at(a), at(b), max(3, int(6 * s)))
+            ring = max(7, int(11 * s))
+            for p in (a, b):
+                pygame.draw.circle(surface, INK, at(p), ring + max(1, int(2 * s)))
+                pygame.draw.circle(surface, CREAM, at(p), ring)
+                pygame.draw.circle(surface, ALFA_RED, at(p), dot_r)
+                box = pygame.Rect(0, 0, 2 * ring + 4, 2 * ring + 4)
+                box.center = (round(at(p)[0]), round(at(p)[1]))
+                self.selected_rects.append(box)
+                self.dot_rects.append(box)
+        # Town names last, each on the side of its dot that covers no stage dot and no
+        # other name (Brescia and Bologna sit among the stage ends).
+        self.label_rects = {}
+        taken = list(self.dot_rects)
+        for name in ("Brescia", "Roma", "Firenze", "Pescara", "Bologna", "Ancona", "Padova"):
+            p = town(name)
+            if p is None:
+                continue
+            px, py = round(at(p)[0]), round(at(p)[1])
+            pygame.draw.circle(surface, INK, (px, py), max(3, int(5 * s)))
+            size = int(20 * s)
+            img_w, img_h = font(size).size(name)
+            gap = max(6, int(9 * s))
+            spots = []
+            for d in (gap, 2 * gap, 3 * gap):  # nearest first, then farther with a leader line
+                spots += [
+                    ("midleft", (px + d, py)), ("midright", (px - d, py)),
+                    ("midbottom", (px, py - d)), ("midtop", (px, py + d)),
+                    ("bottomleft", (px + d, py - d // 2)), ("topleft", (px + d, py + d // 2)),
+                    ("bottomright", (px - d, py - d // 2)), ("topright", (px - d, py + d // 2)),
+                ]  # fmt: skip
+            rects = []
+            for anchor, point in spots:
+                r = pygame.Rect(0, 0, img_w, img_h)
+                setattr(r, anchor, point)
+                rects.append(r)
+            free = [k for k, r in enumerate(rects) if r.collidelist(taken) < 0 and area.contains(r)]
+            k = free[0] if free else 0
+            r = rects[k]
+            if k >= 8:
+                end = (min(max(px, r.left), r.right), min(max(py, r.top), r.bottom))
+                pygame.draw.line(surface, INK, (px, py), end, 1)
+            blit_text(surface, name, size, INK, topleft=r.topleft)
+            self.label_rects[name] = r
+            taken.append(r)
         for k in range(self.first_row, min(len(self.stages), self.first_row + visible)):
             st = self.stages[k]
             if k == self.shipped or (k == self.first_row and k > self.shipped):
@@ -270,16 +338,8 @@ class ItalyMapScene(Scene):
                 )
                 y += line_h
                 continue
-            ends = stage_towns(st.id, st.title)
-            if ends is not None:
-                a, b = ends
-                pygame.draw.line(surface, ALFA_RED if done else OCHRE, at(a), at(b), max(3, int(6 * s)))
-                for p in (a, b):
-                    pygame.draw.circle(surface, ALFA_RED if done else DEEP_BLUE, at(p), max(4, int(7 * s)))
             rally_done = self.rally is not None and st.id in self.rally.results
             rally_next = self.rally is not None and self.rally.next_stage_id == st.id
-            if rally_next and ends is not None:  # where the rally goes on
-                pygame.draw.circle(surface, ALFA_RED, at(ends[0]), max(8, int(13 * s)), max(2, int(4 * s)))
             colour = ALFA_RED if done else INK
             blit_text(surface, f"{k + 1}. {st.title}", int(26 * s), colour, topleft=(x, y))
             detail = f"best {format_time(best.time_s)}" if best is not None else "not yet driven"

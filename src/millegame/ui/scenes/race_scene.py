@@ -173,6 +173,12 @@ class RaceScene(Scene):
     def on_resize(self, w: int, h: int) -> None:
         self.view.resize(w, h)
 
+    def notice_area(self, w: int, h: int) -> pygame.Rect:
+        return self.hud.notice_area(w, h)
+
+    def fps_anchor(self, w: int, h: int) -> tuple[int, int]:
+        return self.hud.fps_anchor(w, h)
+
     # ------------------------------------------------------------------ time
     def drive(self, frame_controls: Controls) -> Controls:
         """Controls for the next tick; the player's are the frame's keyboard sample."""

@@ -57,6 +57,16 @@ def _cycle_camera(s: Settings, _: int) -> None:
     s.camera = "heading_up" if s.camera == "follow" else "follow"
 
 
+def display_mode(s: Settings) -> str:
+    """The display mode in use (``--fullscreen`` or F11 may differ from the setting),
+    and the setting when it takes effect only at the next start."""
+    in_use = pygame.display.is_fullscreen() if pygame.display.get_surface() is not None else s.fullscreen
+    shown = "fullscreen" if in_use else "window"
+    if in_use != s.fullscreen:
+        shown += f" (next start: {'fullscreen' if s.fullscreen else 'window'})"
+    return shown
+
+
 ROWS: tuple[Row, ...] = (
     Row("Camera", lambda s: "heading up" if s.camera == "heading_up" else "north up, follows", _cycle_camera),
     Row("Zoom out with speed", lambda s: _on(s.zoom), _toggle("zoom")),
@@ -66,7 +76,7 @@ ROWS: tuple[Row, ...] = (
     Row("Master volume", lambda s: _pct(s.master_volume), _step("master_volume", 0.1, 0.0, 1.0)),
     Row("Engine volume", lambda s: _pct(s.engine_volume), _step("engine_volume", 0.1, 0.0, 1.0)),
     Row("Effects volume", lambda s: _pct(s.effects_volume), _step("effects_volume", 0.1, 0.0, 1.0)),
-    Row("Display", lambda s: "fullscreen" if s.fullscreen else "window", _toggle("fullscreen")),
+    Row("Display", lambda s: display_mode(s), _toggle("fullscreen")),
     Row("Steering assist", lambda s: _on(s.steering_assist), _toggle("steering_assist")),
     Row("ABS (cars that have it)", lambda s: _on(s.abs), _toggle("abs")),
     Row("Traction control", lambda s: _on(s.traction_control), _toggle("traction_control")),
