@@ -89,7 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
         "sim",
         help="run a stage headless (no display, no pygame)",
         description="Run a stage headless and print the result. Who drives: the autopilot (default), the\n"
-        "regularity driver, a replay (--replay FILE.npz: stage, car and rules come from the replay)\n"
+        "regularity driver, a keyboard player (--driver keyboard), a replay (--replay FILE.npz: stage, car\n"
+        "and rules come from the replay)\n"
         "or scripted inputs (--inputs FILE.csv). Exit 0: the car finished; 1: it did not; 2: bad input.",
         epilog="examples:\n"
         "  millegame sim prologo --car porsche-550 --telemetry run.csv\n"
@@ -107,9 +108,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--car", metavar="CAR_ID", help="the car (required, except with --replay: the replay's car)")
     p.add_argument(
         "--driver",
-        choices=["autopilot", "regularity", "replay", "inputs"],
+        choices=["autopilot", "regularity", "keyboard", "replay", "inputs"],
         default=None,
         help="who drives (default: autopilot; with --rules regolarita the regularity driver, aiming at set times; "
+        "keyboard: a player on a keyboard — digital keys, 0.15 s reaction, the keyboard aids; "
         "--replay and --inputs choose replay and inputs)",
     )
     p.add_argument("--replay", metavar="FILE.npz", help="drive a replay again, bit for bit (see --record)")

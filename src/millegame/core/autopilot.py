@@ -39,6 +39,7 @@ BACK_OUT_S = 2.5  # includes the moment reverse needs to engage
 THROTTLE_LIFT_PER_TICK = 0.02  # the throttle closes over ~0.4 s unless braking is needed
 PREVIEW_POINTS = 12  # the target speed is the lowest over this many route points ahead
 SEARCH_BACK, SEARCH_AHEAD = 10, 80  # route points searched around the last position
+LOST_M = 60.0  # no route point this near in that window: search the whole route
 
 _X, _Y, _TH, _VX, _R = _S["x"], _S["y"], _S["heading"], _S["vx"], _S["yaw_rate"]
 _SUF, _SUR = _S["surface_front"], _S["surface_rear"]
@@ -132,6 +133,11 @@ def _drive_kernel(  # type: ignore[no-untyped-def]
             d2 = (pts[j, 0] - x) ** 2 + (pts[j, 1] - y) ** 2
             if d2 < best_d2:
                 best, best_d2 = j, d2
+        if best_d2 > LOST_M * LOST_M:  # put somewhere else (a respawn): find the car anew
+            for j in range(m):
+                d2 = (pts[j, 0] - x) ** 2 + (pts[j, 1] - y) ** 2
+                if d2 < best_d2:
+                    best, best_d2 = j, d2
         index[i] = best
         speed = abs(vx)
 

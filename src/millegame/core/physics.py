@@ -87,7 +87,7 @@ REVERSE_MAX_MPS = 6.0
 UPSHIFT_AT_REDLINE = 0.96  # the automatic box shifts up at this share of the redline
 DOWNSHIFT_MARGIN = 0.8  # … and down when the lower gear would sit below this share of that
 ASSIST_LIMIT = 0.95  # ABS/TCS hold a tyre at this share of its available grip
-PEDAL_AID_SHARE = 0.9  # the keyboard pedal aid asks for this share of the grip cornering leaves
+PEDAL_AID_SHARE = 0.9  # the keyboard pedal aid keeps each tyre inside this share of its friction ellipse
 LOAD_TRANSFER_TAU_S = 0.08  # pitch response: how quickly load follows acceleration
 BRAKE_COOLING_PER_S = 0.01  # brake cooling at rest [1/s] …
 BRAKE_COOLING_PER_M = 0.0015  # … plus this much per metre travelled (air flow)
@@ -442,19 +442,24 @@ def _step_one(  # type: ignore[no-untyped-def]
         lat_r = _pacejka(alpha_r, capy_r, REAR_STIFFNESS_FACTOR * p[_CS] * fz_r)
         drive_asked, brakes_asked = drive, bf + br
         if p[_PEDAL_AID] > 0.5:
-            # Keyboard pedal aid: hold each pedal where every tyre it acts on gets no more than
-            # PEDAL_AID_SHARE of the longitudinal grip its side force leaves (friction ellipse),
-            # like a careful foot; a sliding axle (side force at its peak) gets none.
-            room_f = math.sqrt(max(1.0 - _sq(min(abs(lat_f) / capy_f, 1.0)), 0.0)) * capx_f if capy_f > 0.0 else 0.0
-            room_r = math.sqrt(max(1.0 - _sq(min(abs(lat_r) / capy_r, 1.0)), 0.0)) * capx_r if capy_r > 0.0 else 0.0
+            # Keyboard pedal aid: hold each pedal where every tyre it acts on stays inside
+            # PEDAL_AID_SHARE of its friction ellipse, its side force first — like a careful
+            # foot: full throttle or brake in a straight line, less the harder the tyre
+            # corners, none once it slides (the rear's side grip is what keeps a car straight).
+            room_f = (
+                math.sqrt(max(PEDAL_AID_SHARE**2 - _sq(abs(lat_f) / capy_f), 0.0)) * capx_f if capy_f > 0.0 else 0.0
+            )
+            room_r = (
+                math.sqrt(max(PEDAL_AID_SHARE**2 - _sq(abs(lat_r) / capy_r), 0.0)) * capx_r if capy_r > 0.0 else 0.0
+            )
             if drive > 0.0:
                 if p[_DFRONT] > 0.0:
-                    drive = min(drive, PEDAL_AID_SHARE * room_f / p[_DFRONT])
+                    drive = min(drive, room_f / p[_DFRONT])
                 if p[_DFRONT] < 1.0:
-                    drive = min(drive, PEDAL_AID_SHARE * room_r / (1.0 - p[_DFRONT]))
-            bf = min(bf, PEDAL_AID_SHARE * room_f)
+                    drive = min(drive, room_r / (1.0 - p[_DFRONT]))
+            bf = min(bf, room_f)
             if hand < 0.05:  # the handbrake is meant to lock the rear
-                br = min(br, PEDAL_AID_SHARE * room_r)
+                br = min(br, room_r)
         dem_f = drive * p[_DFRONT] - bf * (1.0 if u_f > 0 else (-1.0 if u_f < 0 else 0.0))
         dem_r = drive * (1.0 - p[_DFRONT]) - br * (1.0 if u_r > 0 else (-1.0 if u_r < 0 else 0.0))
         braking_f = bf > abs(drive * p[_DFRONT])

@@ -72,7 +72,7 @@ class RaceScene(Scene):
         else:
             self.rules = app.rules if self.player_run else None
             # The player's assists: ABS and TCS only where the car has them (core ANDs them).
-            assists = Assists(abs=st.abs, tcs=st.traction_control, steering=st.steering_assist)
+            assists = Assists(abs=st.abs, tcs=st.traction_control, steering=st.steering_assist, pedal_aid=st.pedal_aid)
         self.race = Race(stage, [car], assists=assists, rules=self.rules)
         self.best = app.bests.best(stage.id, car.id, self.rules or "corsa") if self.player_run else None
         if self.race.referee is not None and self.best is not None:
