@@ -201,7 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
         "car-test",
         help="measure a car on the proving ground (headless)",
         description="Measure a car as a magazine road test would: 0-100 and 0-200 km/h, top speed, "
-        "100-0 km/h braking, skidpad lateral grip and 0-100 km/h on gravel.",
+        "100-0 km/h braking, skidpad lateral grip, 0-100 km/h on gravel and top speed on grass.",
     )
     p.add_argument("car", metavar="CAR_ID")
     p.add_argument("--json", action="store_true", help="print one JSON object")
@@ -712,6 +712,7 @@ def cmd_car_test(args: argparse.Namespace) -> int:
     print(f"  100–0 km/h braking  {result.braking_100_0_m:6.1f} m")
     print(f"  skidpad             {result.lateral_g:6.2f} g")
     print(f"  0–100 km/h, gravel  {seconds(result.gravel_zero_to_100_s)}")
+    print(f"  top speed, grass    {result.grass_top_speed_kmh:6.1f} km/h")
     return EXIT_OK
 
 
