@@ -283,6 +283,7 @@ def test_a_respawn_off_the_road_goes_back_to_where_the_car_left_it_facing_along_
     # Along the road to x = 300 m, then off it at 45° into the field, 30 m from the road.
     on_road = np.arange(11.0, 300.0, 0.5)
     scripted(race, on_road)
+    race.next_gate[0] = 1  # checkpoint A (x = 200 m) passed: scripted moves skip the gates
     for d in np.arange(0.5, 30.0, 0.5):
         prev = np.array([[race.state.x[0], race.state.y[0]]])
         race.tick += 1
@@ -296,6 +297,10 @@ def test_a_respawn_off_the_road_goes_back_to_where_the_car_left_it_facing_along_
     assert 300.0 - RESPAWN_BEHIND_M - 2.5 <= x <= 305.0 - RESPAWN_BEHIND_M + 0.5
     assert y == pytest.approx(ROAD_Y) and heading == pytest.approx(0.0)
     assert race.state.speed_mps[0] == 0.0
+    # A car that has not crossed checkpoint A is never put past it.
+    race.next_gate[0] = 0
+    race.respawn(0)
+    assert race.state.x[0] < 200.0
 
 
 def test_a_car_stuck_against_a_wall_is_respawned_after_four_seconds(slr) -> None:  # type: ignore[no-untyped-def]

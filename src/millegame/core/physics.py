@@ -87,6 +87,7 @@ REVERSE_MAX_MPS = 6.0
 UPSHIFT_AT_REDLINE = 0.96  # the automatic box shifts up at this share of the redline
 DOWNSHIFT_MARGIN = 0.8  # … and down when the lower gear would sit below this share of that
 ASSIST_LIMIT = 0.95  # ABS/TCS hold a tyre at this share of its available grip
+PEDAL_AID_REAR_BRAKE = 0.6  # … and the rear brakes inside this share
 PEDAL_AID_SHARE = 0.9  # the keyboard pedal aid keeps each tyre inside this share of its friction ellipse
 LOAD_TRANSFER_TAU_S = 0.08  # pitch response: how quickly load follows acceleration
 BRAKE_COOLING_PER_S = 0.01  # brake cooling at rest [1/s] …
@@ -452,14 +453,19 @@ def _step_one(  # type: ignore[no-untyped-def]
             room_r = (
                 math.sqrt(max(PEDAL_AID_SHARE**2 - _sq(abs(lat_r) / capy_r), 0.0)) * capx_r if capy_r > 0.0 else 0.0
             )
-            if drive > 0.0:
+            if drive != 0.0:  # forwards or in reverse
+                held = abs(drive)
                 if p[_DFRONT] > 0.0:
-                    drive = min(drive, room_f / p[_DFRONT])
+                    held = min(held, room_f / p[_DFRONT])
                 if p[_DFRONT] < 1.0:
-                    drive = min(drive, room_r / (1.0 - p[_DFRONT]))
+                    held = min(held, room_r / (1.0 - p[_DFRONT]))
+                drive = math.copysign(held, drive)
             bf = min(bf, room_f)
             if hand < 0.05:  # the handbrake is meant to lock the rear
-                br = min(br, room_r)
+                # The rear brakes keep more in hand: a braking car's rear is light, and its
+                # side grip is what keeps the car straight.
+                rear = math.sqrt(max(PEDAL_AID_REAR_BRAKE**2 - _sq(abs(lat_r) / capy_r), 0.0)) if capy_r > 0.0 else 0.0
+                br = min(br, rear * capx_r)
         dem_f = drive * p[_DFRONT] - bf * (1.0 if u_f > 0 else (-1.0 if u_f < 0 else 0.0))
         dem_r = drive * (1.0 - p[_DFRONT]) - br * (1.0 if u_r > 0 else (-1.0 if u_r < 0 else 0.0))
         braking_f = bf > abs(drive * p[_DFRONT])

@@ -64,6 +64,7 @@ RULE_SETS = (CORSA, REGOLARITA)
 RESPAWN_PENALTY_S = 5.0  # corsa: added to the stage time
 RESPAWN_PENALTY_POINTS = 100  # regolarità: added to the penalty points
 ON_ROAD_M = 5.0  # within this of the route's centre line a car is on the road (for the respawn)
+ROAD_REACH_M = 40.0  # back on the road: only this far along the route from where it was last on it
 RESPAWN_BEHIND_M = 4.0  # a respawned car is put this far back along the route from where it left it
 MISSED_AFTER_M = 40.0  # past a checkpoint / timing line along the route by this much = missed
 WRONG_WAY_MPS = 2.0  # speed against the route that counts as wrong way [m/s]
@@ -248,7 +249,11 @@ class Referee:
             self.wrong_way[car] = bool(turn_on[car])
             events.append(WrongWay(car=int(car), tick=tick, wrong=bool(turn_on[car])))
         p = self.route.points[self.index]
+        # On the road again only where the car could have driven along it since: a car
+        # flying across a bend over another stretch of road has not driven that stretch.
         on_road = np.hypot(st.x - p[:, 0], st.y - p[:, 1]) <= ON_ROAD_M
+        reach = round(ROAD_REACH_M / self.route.spacing_m)
+        on_road &= self.index <= self.left_road + reach
         self.left_road = np.where(on_road, self.index, self.left_road)
         if self.auto_respawn:
             events.extend(self._auto_respawn(racing, dt))
@@ -363,8 +368,17 @@ class Referee:
         st = self.race.state
         here = int(self.index[car])
         px, py = route.points[here]
-        left = here if np.hypot(st.x[car] - px, st.y[car] - py) <= ON_ROAD_M else int(self.left_road[car])
-        k = max(0, left - round(RESPAWN_BEHIND_M / route.spacing_m))
+        on_road = np.hypot(st.x[car] - px, st.y[car] - py) <= ON_ROAD_M and here <= self.left_road[car] + round(
+            ROAD_REACH_M / route.spacing_m
+        )
+        left = here if on_road else int(self.left_road[car])
+        behind = round(RESPAWN_BEHIND_M / route.spacing_m)
+        # Never past the checkpoint the car has still to cross.
+        g = int(self.race.next_gate[car])
+        if g < len(self.checkpoint_s):
+            before_gate = int(np.searchsorted(route.s, self.checkpoint_s[g])) - 1
+            left = min(left, before_gate)
+        k = max(0, left - behind)
         ahead = route.points[min(k + 1, len(route.points) - 1)] - route.points[max(k - 1, 0)]
         return float(route.points[k, 0]), float(route.points[k, 1]), float(np.arctan2(ahead[1], ahead[0]))
 

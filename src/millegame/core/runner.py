@@ -72,7 +72,7 @@ def make_driver(race: Race, driver: str, pace: float = 0.88) -> Callable[[Race],
     if driver == "autopilot":
         return Autopilot(race.stage, race.params, pace=pace).controls
     if driver == "keyboard":
-        return KeyboardDriver(race, pace=pace)
+        return KeyboardDriver(race)  # at the keyboard player's own pace (core.keyboard.PACE)
     raise ValueError(f"unknown driver {driver!r}: one of {', '.join(DRIVERS)}")
 
 
@@ -91,8 +91,8 @@ def drive_stage(
 ) -> RunResult:
     """Drive ``car`` over ``stage`` with ``driver`` until it finishes or ``max_time_s`` pass.
 
-    ``driver``: "autopilot", "regularity", "keyboard" (``core.keyboard``: digital keys, the
-    player's reaction time; at ``pace``) or a callable ``race -> Controls``.
+    ``driver``: "autopilot", "regularity" (at ``pace``), "keyboard" (``core.keyboard``: digital
+    keys, the player's reaction time, its own pace) or a callable ``race -> Controls``.
     ``on_tick(race, controls, events)`` is called after every tick; ``on_events(events)`` only
     after ticks with events."""
     if assists is None and driver == "keyboard":
