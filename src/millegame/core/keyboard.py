@@ -27,7 +27,7 @@ from millegame.core.stage import Stage
 REACTION_S = 0.15  # the keys answer what the car did this long ago
 DECISIONS_HZ = 10  # key changes per second at most
 PACE = 0.8  # share of the grip the player dares to use in corners (the autopilot: 0.88)
-BRAKE_SHARE = 0.55  # of the grip planned for braking (the autopilot: 0.75)
+BRAKE_SHARE = 0.4  # of the grip planned for braking (the autopilot: 0.75)
 KEYBOARD_ASSISTS = Assists(steering=True, pedal_aid=True)  # what the game gives a keyboard by default
 
 
