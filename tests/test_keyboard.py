@@ -4,6 +4,10 @@ keyboard player keeps to its rules and drives every shipped stage with every car
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 
@@ -138,6 +142,16 @@ def test_sim_drives_with_the_keyboard_player(surfaces, slr) -> None:
     stage = load_stage(catalog.list_stages()[0].path)
     run = drive_stage(stage, slr, driver="keyboard", rules="corsa", max_time_s=20.0)
     assert run.sim.ticks == round(20.0 / (1 / 120)) and run.sim.wall_hits == 0
+
+
+def test_the_sim_command_takes_the_keyboard_driver() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "millegame", "sim", "prologo", "--car", "porsche-550", "--driver", "keyboard",
+         "--max-time", "5", "--json"],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert out.returncode == 1, out.stderr  # five seconds do not finish a stage
+    assert json.loads(out.stdout)["ticks"] == 600
 
 
 @pytest.mark.parametrize("stage_id", [s.id for s in catalog.list_stages()])
