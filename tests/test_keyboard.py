@@ -4,6 +4,7 @@ keyboard player keeps to its rules and drives every shipped stage with every car
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -14,7 +15,13 @@ import pytest
 from millegame import catalog
 from millegame.core.car import Assists, CarState, Controls
 from millegame.core.ground import open_ground
-from millegame.core.keyboard import DECISIONS_HZ, REACTION_S, KeyboardDriver, keyboard_against_autopilot
+from millegame.core.keyboard import (
+    DECISIONS_HZ,
+    KEYBOARD_ASSISTS,
+    REACTION_S,
+    KeyboardDriver,
+    keyboard_against_autopilot,
+)
 from millegame.core.race import Race
 from millegame.core.runner import drive_stage
 from millegame.levels import load_stage
@@ -136,6 +143,22 @@ def test_the_keyboard_player_uses_digital_keys_ten_times_a_second_with_a_reactio
     assert REACTION_S >= 0.15
     # Each decision saw the car as it was REACTION_S before.
     assert seen[-1] is not race.state and player.delay == round(REACTION_S / race.dt)
+
+
+def test_the_keyboard_player_backs_out_when_stuck(surfaces, slr) -> None:
+    # A wall across the road 80 m ahead: the player drives into it, then reverses away.
+    stage = dataclasses.replace(open_ground(surfaces), walls=np.array([[100.0, 150.0, 100.0, 250.0]]))
+    race = Race(stage, [slr], assists=KEYBOARD_ASSISTS)
+    player = KeyboardDriver(race)
+    touched_x, reversed_to = None, np.inf
+    for _ in range(int(15.0 / race.dt)):
+        race.step(player(race))
+        if touched_x is None and race.state.contact[0]:
+            touched_x = float(race.state.x[0])
+        if touched_x is not None and race.state.gear[0] < 0:
+            reversed_to = min(reversed_to, float(race.state.x[0]))
+    assert touched_x is not None
+    assert reversed_to < touched_x - 2.0  # in reverse, at least 2 m back from the wall
 
 
 def test_sim_drives_with_the_keyboard_player(surfaces, slr) -> None:
