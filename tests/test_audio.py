@@ -25,7 +25,7 @@ from millegame.ui.app import App
 from millegame.ui.atmosphere import Atmosphere
 from millegame.ui.audio import Audio
 from millegame.ui.car_signals import read_signals
-from millegame.ui.race_audio import RaceAudio, crowd_clusters
+from millegame.ui.race_audio import ENGINE_SLOTS, FINE_RATIO, RaceAudio, crowd_clusters, pitched_loop
 from millegame.ui.scenes.race_scene import RaceScene
 from millegame.ui.settings import Settings
 from stage_fixtures import sprint_stage
@@ -75,16 +75,45 @@ def test_one_shots_are_short_and_in_range() -> None:
         assert 0 < len(x) < 4 * synth.RATE and np.abs(x).max() <= 1.0 and np.abs(x).max() > 0.3
 
 
-def test_engine_mix_cross_fades_between_neighbouring_steps() -> None:
+def _engine_audio() -> RaceAudio:
     ra = RaceAudio.__new__(RaceAudio)
     ra.ladder = synth.rpm_ladder(800, 6000, 16)
-    n = len(ra.ladder)
-    at_step = ra.engine_mix(float(ra.ladder[5]), 1.0)
-    assert np.count_nonzero(at_step > 1e-9) == 1 and at_step[5] > 0
-    between = ra.engine_mix(float(np.sqrt(ra.ladder[5] * ra.ladder[6])), 0.5)
-    on, off = between[:n], between[n:]
-    assert set(np.flatnonzero(on)) == {5, 6} and set(np.flatnonzero(off)) == {5, 6}
-    assert on[5] == pytest.approx(on[6], rel=1e-6)  # half way in log-rpm
+    return ra
+
+
+def test_engine_mix_cross_fades_between_neighbouring_fine_steps() -> None:
+    ra = _engine_audio()
+    steps, vols = ra.engine_mix(ra.fine_rpm(40), 1.0)
+    assert vols[2:].max() == 0.0  # full load: the off-load voices are silent
+    assert {int(steps[0]), int(steps[1])} == {40, 41} and vols[steps[:2].tolist().index(40)] > 0
+    assert vols[steps[:2].tolist().index(41)] == pytest.approx(0.0, abs=1e-6)
+    steps, vols = ra.engine_mix(float(np.sqrt(ra.fine_rpm(40) * ra.fine_rpm(41))), 0.5)
+    assert set(steps.tolist()) == {40, 41} and np.all(vols > 0)
+    assert vols[0] == pytest.approx(vols[1], rel=1e-6)  # half way in log-rpm
+
+
+def test_engine_pitch_follows_the_rpm_continuously() -> None:
+    # Issue 14: the pitch rose in steps of ~15 % (cross-fading loops 16 % apart). Now the
+    # pitch heard — the loudness-weighted mean pitch of the voices — follows the rpm within
+    # a quarter of a fine step at every rpm, and no rpm change moves it by more than that.
+    ra = _engine_audio()
+    rpms = np.geomspace(900.0, 5900.0, 4000)
+    heard = []
+    for rpm in rpms:
+        steps, vols = ra.engine_mix(float(rpm), 1.0)
+        w = vols[:2] ** 2
+        heard.append(np.exp((w * np.log([ra.fine_rpm(int(k)) for k in steps[:2]])).sum() / w.sum()))
+    heard = np.array(heard)
+    assert np.abs(np.log(heard / rpms)).max() <= 0.25 * np.log(FINE_RATIO)
+    assert np.abs(np.diff(np.log(heard))).max() <= 2 * np.log(rpms[1] / rpms[0]) + 1e-12
+    # and each fine loop sounds at its step's pitch: a synthesised loop resampled to it
+    base_rpm = float(ra.ladder[5])
+    x = synth.engine_loop(synth.voice_for("V12"), base_rpm, 1.0).astype(np.float64)
+    for ratio in (1.0, FINE_RATIO, 1.037, 0.96):
+        y = pitched_loop(x.astype(np.float32), base_rpm, base_rpm * ratio).astype(np.float64)
+        order = spectrum_peak_order(y, base_rpm * ratio)
+        assert order == pytest.approx(spectrum_peak_order(x, base_rpm), rel=0.01)
+        assert abs(y[0] - y[-1]) <= 1.5 * np.abs(np.diff(y)).max()  # still loops without a click
 
 
 @pytest.fixture()
@@ -100,7 +129,7 @@ def test_race_audio_plays_with_the_dummy_driver(stage) -> None:
 
         race = Race(stage, [catalog.load_car("ferrari-315-s")])
         ra = RaceAudio(audio, race, Atmosphere("night", "rain"))
-        assert ra.playing and len(ra.engine_channels) == 2 * len(ra.ladder)
+        assert ra.playing and len(ra.engine_channels) == ENGINE_SLOTS
         sig = read_signals(race)
         ra.update(sig, [WallHit(car=0, tick=1, impact_speed_mps=8.0), StageFinished(0, 2, 10.0, ())], [], 1 / 60)
         loud = [ch.get_volume() for ch in ra.engine_channels]

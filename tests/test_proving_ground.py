@@ -64,6 +64,15 @@ def test_braking_and_cornering_match_the_tyre_era(results, car_id: str) -> None:
     assert r.gravel_zero_to_100_s is not None and r.gravel_zero_to_100_s > r.zero_to_100_s
 
 
+def test_off_the_road_the_classics_still_run_on_grass(results) -> None:
+    # Issue 14: grass slows a car in proportion, it does not trap it. The slowest car
+    # reaches 60 km/h on open grass, the 300 SLR 100 km/h; and grass is slower than the road.
+    assert results["alfa-6c-1750"][1].grass_top_speed_kmh >= 60.0
+    assert results["mercedes-300-slr"][1].grass_top_speed_kmh >= 100.0
+    for _, r in results.values():
+        assert r.grass_top_speed_kmh < r.top_speed_kmh, r
+
+
 def test_car_test_cli_prints_the_json_keys() -> None:
     out = subprocess.run(
         [sys.executable, "-m", "millegame", "car-test", "porsche-911-992", "--json"],
@@ -73,5 +82,7 @@ def test_car_test_cli_prints_the_json_keys() -> None:
     data = json.loads(out.stdout)
     assert set(data) >= {
         "zero_to_100_s", "zero_to_200_s", "top_speed_kmh", "braking_100_0_m", "lateral_g", "gravel_zero_to_100_s",
+        "grass_top_speed_kmh",
     }  # fmt: skip
     assert data["zero_to_200_s"] is not None
+    assert data["grass_top_speed_kmh"] > 100.0

@@ -3,6 +3,8 @@ wrong way, missed checkpoints and respawns (issue 5)."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -11,7 +13,7 @@ from millegame.core import Controls, Race
 from millegame.core.car import CarState
 from millegame.core.coefficient import car_coefficient, classification_of, coefficient_of
 from millegame.core.events import CheckpointMissed, PenaltyApplied, Respawned, TimingLinePassed, WrongWay
-from millegame.core.referee import RESPAWN_PENALTY_POINTS, RESPAWN_PENALTY_S
+from millegame.core.referee import RESPAWN_BEHIND_M, RESPAWN_PENALTY_POINTS, RESPAWN_PENALTY_S, STUCK_AFTER_S
 from millegame.core.regularity import (
     CHECK_CAP_POINTS,
     CHECK_MAX_SCORE,
@@ -256,20 +258,67 @@ def test_a_checkpoint_gone_past_is_announced_and_still_required(slr) -> None:  #
     assert race.next_gate[0] == 0
 
 
-def test_a_respawn_puts_the_car_on_the_last_checkpoint_with_a_time_penalty(slr) -> None:  # type: ignore[no-untyped-def]
+def test_a_respawn_puts_the_car_back_on_the_road_with_a_five_second_penalty(slr) -> None:  # type: ignore[no-untyped-def]
     race = Race(straight_stage(), [slr], rules="corsa")
     while race.next_gate[0] < 1:
         race.step(Controls.single(throttle=1.0))
+    x_asked = float(race.state.x[0])
     race.request_respawn(0)
     events = race.step(Controls.single())
     assert any(isinstance(e, Respawned) and e.checkpoint == 0 for e in events)
     pen = next(e for e in events if isinstance(e, PenaltyApplied))
-    assert pen.seconds == RESPAWN_PENALTY_S
-    assert race.state.x[0] == pytest.approx(204.0, abs=0.1)
+    assert pen.seconds == RESPAWN_PENALTY_S == 5.0
+    # On the road where it was, RESPAWN_BEHIND_M back along the route (2 m route points).
+    assert race.state.x[0] == pytest.approx(x_asked - RESPAWN_BEHIND_M, abs=2.1)
+    assert race.state.y[0] == pytest.approx(ROAD_Y) and race.state.heading[0] == pytest.approx(0.0)
     while not race.all_finished:
         race.step(Controls.single(throttle=1.0))
     assert race.referee is not None
     assert race.referee.score(0) == round(race.finish_tick[0] * race.dt + RESPAWN_PENALTY_S, 3)  # to the thousandth
+
+
+def test_a_respawn_off_the_road_goes_back_to_where_the_car_left_it_facing_along_the_route(slr) -> None:  # type: ignore[no-untyped-def]
+    race = Race(straight_stage(), [slr], rules="corsa")
+    assert race.referee is not None
+    # Along the road to x = 300 m, then off it at 45° into the field, 30 m from the road.
+    on_road = np.arange(11.0, 300.0, 0.5)
+    scripted(race, on_road)
+    race.next_gate[0] = 1  # checkpoint A (x = 200 m) passed: scripted moves skip the gates
+    for d in np.arange(0.5, 30.0, 0.5):
+        prev = np.array([[race.state.x[0], race.state.y[0]]])
+        race.tick += 1
+        race.place_car(0, 300.0 + d, ROAD_Y + d, np.pi / 4)
+        race.referee.update(prev, [])
+    events = race.respawn(0)
+    assert any(isinstance(e, Respawned) for e in events)
+    x, y, heading = race.state.x[0], race.state.y[0], race.state.heading[0]
+    # It left the road (5 m from the centre line) near x = 305 m: back to the route point
+    # RESPAWN_BEHIND_M behind that, on the centre line, facing along the route, at rest.
+    assert 300.0 - RESPAWN_BEHIND_M - 2.5 <= x <= 305.0 - RESPAWN_BEHIND_M + 0.5
+    assert y == pytest.approx(ROAD_Y) and heading == pytest.approx(0.0)
+    assert race.state.speed_mps[0] == 0.0
+    # A car that has not crossed checkpoint A is never put past it.
+    race.next_gate[0] = 0
+    race.respawn(0)
+    assert race.state.x[0] < 200.0
+
+
+def test_a_car_stuck_against_a_wall_is_respawned_after_four_seconds(slr) -> None:  # type: ignore[no-untyped-def]
+    stage = dataclasses.replace(straight_stage(), walls=np.array([[150.0, ROAD_Y - 8, 150.0, ROAD_Y + 8]]))
+    race = Race(stage, [slr], rules="corsa")
+    stopped_at = None
+    for _ in range(int(30.0 / race.dt)):
+        events = race.step(Controls.single(throttle=1.0))
+        if stopped_at is None and race.state.contact[0] and race.state.speed_mps[0] < 0.5:
+            stopped_at = race.time_s
+        if any(isinstance(e, Respawned) for e in events):
+            break
+    assert stopped_at is not None
+    respawned = next(e for e in events if isinstance(e, Respawned))
+    assert respawned.automatic
+    assert STUCK_AFTER_S == 4.0
+    assert 4.0 <= race.time_s - stopped_at <= 4.0 + 0.2  # checked at 20 Hz
+    assert race.state.x[0] < 150.0 - 2.0 and race.state.y[0] == pytest.approx(ROAD_Y)
 
 
 def test_regolarita_respawn_costs_points_not_time(slr) -> None:  # type: ignore[no-untyped-def]

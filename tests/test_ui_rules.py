@@ -280,11 +280,21 @@ def test_hud_warns_of_wrong_way_missed_checkpoint_and_penalties(
     scene.draw(screen)
     assert "WRONG WAY" not in texts and not any(t.startswith("Missed") for t in texts)
     scene.handle_event(key(pygame.K_r))
-    scene.update(1 / 60)  # the respawn: +10 s in Corsa
+    scene.update(1 / 60)  # the respawn: +5 s in Corsa
     ref.wrong_way[0] = True
     ref.missed[0] = 0
     texts.clear()
     scene.draw(screen)
     assert "WRONG WAY" in texts
     assert any(t.startswith("Missed") for t in texts)
-    assert "Penalties +10 s" in texts and "PENALTY" in texts
+    assert "Penalties +5 s" in texts and "PENALTY" in texts
+
+
+def test_the_game_drives_with_the_keyboard_players_aids_and_the_settings_switch_them(app: App) -> None:
+    from millegame.core.keyboard import KEYBOARD_ASSISTS
+
+    scene = RaceScene(app, app.stage, app.cars[0], countdown_s=0.0)
+    assists = scene.race.assists
+    assert (assists.steering, assists.pedal_aid) == (KEYBOARD_ASSISTS.steering, KEYBOARD_ASSISTS.pedal_aid)
+    app.settings.pedal_aid = False
+    assert not RaceScene(app, app.stage, app.cars[0], countdown_s=0.0).race.assists.pedal_aid

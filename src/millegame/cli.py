@@ -94,7 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
         "sim",
         help="run a stage headless (no display, no pygame)",
         description="Run a stage headless and print the result. Who drives: the autopilot (default), the\n"
-        "regularity driver, a replay (--replay FILE.npz: stage, car and rules come from the replay)\n"
+        "regularity driver, a keyboard player (--driver keyboard), a replay (--replay FILE.npz: stage, car\n"
+        "and rules come from the replay)\n"
         "or scripted inputs (--inputs FILE.csv). Exit 0: the car finished; 1: it did not; 2: bad input.",
         epilog="examples:\n"
         "  millegame sim prologo --car porsche-550 --telemetry run.csv\n"
@@ -112,9 +113,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--car", metavar="CAR_ID", help="the car (required, except with --replay: the replay's car)")
     p.add_argument(
         "--driver",
-        choices=["autopilot", "regularity", "replay", "inputs"],
+        choices=["autopilot", "regularity", "keyboard", "replay", "inputs"],
         default=None,
         help="who drives (default: autopilot; with --rules regolarita the regularity driver, aiming at set times; "
+        "keyboard: a player on a keyboard — digital keys, 0.15 s reaction, the keyboard aids; "
         "--replay and --inputs choose replay and inputs)",
     )
     p.add_argument("--replay", metavar="FILE.npz", help="drive a replay again, bit for bit (see --record)")
@@ -235,7 +237,7 @@ def build_parser() -> argparse.ArgumentParser:
         "car-test",
         help="measure a car on the proving ground (headless)",
         description="Measure a car as a magazine road test would: 0-100 and 0-200 km/h, top speed, "
-        "100-0 km/h braking, skidpad lateral grip and 0-100 km/h on gravel.",
+        "100-0 km/h braking, skidpad lateral grip, 0-100 km/h on gravel and top speed on grass.",
     )
     p.add_argument("car", metavar="CAR_ID")
     p.add_argument("--json", action="store_true", help="print one JSON object")
@@ -774,6 +776,7 @@ def cmd_car_test(args: argparse.Namespace) -> int:
     print(f"  100–0 km/h braking  {result.braking_100_0_m:6.1f} m")
     print(f"  skidpad             {result.lateral_g:6.2f} g")
     print(f"  0–100 km/h, gravel  {seconds(result.gravel_zero_to_100_s)}")
+    print(f"  top speed, grass    {result.grass_top_speed_kmh:6.1f} km/h")
     return EXIT_OK
 
 

@@ -39,6 +39,7 @@ BACK_OUT_S = 2.5  # includes the moment reverse needs to engage
 THROTTLE_LIFT_PER_TICK = 0.02  # the throttle closes over ~0.4 s unless braking is needed
 PREVIEW_POINTS = 12  # the target speed is the lowest over this many route points ahead
 SEARCH_BACK, SEARCH_AHEAD = 10, 80  # route points searched around the last position
+LOST_M = 60.0  # no route point this near in that window: search the whole route
 
 _X, _Y, _TH, _VX, _R = _S["x"], _S["y"], _S["heading"], _S["vx"], _S["yaw_rate"]
 _SUF, _SUR = _S["surface_front"], _S["surface_rear"]
@@ -50,10 +51,21 @@ class Autopilot:
     """Drives every car of a race along the route. ``pace`` ∈ (0, 1], per car or one for
     all: share of the grip it dares to use in corners (1 = on the limit)."""
 
-    def __init__(self, stage: Stage, params: CarArrays, pace: float | FloatArray = 0.88) -> None:
+    def __init__(
+        self,
+        stage: Stage,
+        params: CarArrays,
+        pace: float | FloatArray = 0.88,
+        *,
+        traction_limit: bool = True,
+        brake_share: float = BRAKE_SHARE,
+    ) -> None:
         self.stage = stage
         self.route = Route.of(stage.route, spacing_m=2.0)
         self.params = params
+        # False: the throttle is not trimmed to the tyres' grip (a car's pedal aid does it).
+        self.traction_limit = traction_limit
+        self.brake_share = brake_share  # of the grip used for planned braking
         n = params.n
         self.pace = np.broadcast_to(np.asarray(pace, dtype=np.float64), (n,)).copy()
         self.index = np.full(n, -1, dtype=np.int64)  # route point nearest each car; -1 = not yet
@@ -74,7 +86,7 @@ class Autopilot:
         v = np.sqrt(self.pace[:, None] * mu * G / np.maximum(k[None, :], 1e-6))
         v = np.minimum(v, MAX_SPEED_MPS)
         ds = np.diff(self.route.s)
-        a_brake = BRAKE_SHARE * mu * G
+        a_brake = self.brake_share * mu * G
         for i in range(len(ds) - 1, -1, -1):
             v[:, i] = np.minimum(v[:, i], np.sqrt(v[:, i + 1] ** 2 + 2.0 * a_brake[:, i] * ds[i]))
         return np.ascontiguousarray(v)
@@ -87,7 +99,7 @@ class Autopilot:
         _drive_kernel(
             race.state.data, p.table, p.torque_rpm, p.torque_nm, p.gear_ratios,
             self.route.points, self.route.spacing_m, self.profile, self.stage.surfaces.grip, race.dt,
-            self.index, self._throttle, self._stuck_s, self._backing_s, throttle, brake, steer,
+            self.traction_limit, self.index, self._throttle, self._stuck_s, self._backing_s, throttle, brake, steer,
         )  # fmt: skip
         return Controls(throttle=throttle, brake=brake, steer=steer, handbrake=np.zeros(n))
 
@@ -116,7 +128,7 @@ def _traction_throttle(s: FloatArray, p: FloatArray, trpm, tnm, ratios, grip_t: 
 @njit(cache=True, error_model="numpy")
 def _drive_kernel(  # type: ignore[no-untyped-def]
     state, table, trpm, tnm, ratios, pts, spacing, profile, grip_t, dt,
-    index, thr_prev, stuck, backing, out_thr, out_brk, out_steer,
+    traction_limit, index, thr_prev, stuck, backing, out_thr, out_brk, out_steer,
 ):  # fmt: skip
     m = pts.shape[0]
     for i in range(state.shape[0]):
@@ -130,6 +142,11 @@ def _drive_kernel(  # type: ignore[no-untyped-def]
             d2 = (pts[j, 0] - x) ** 2 + (pts[j, 1] - y) ** 2
             if d2 < best_d2:
                 best, best_d2 = j, d2
+        if best_d2 > LOST_M * LOST_M:  # put somewhere else (a respawn): find the car anew
+            for j in range(m):
+                d2 = (pts[j, 0] - x) ** 2 + (pts[j, 1] - y) ** 2
+                if d2 < best_d2:
+                    best, best_d2 = j, d2
         index[i] = best
         speed = abs(vx)
 
@@ -155,7 +172,8 @@ def _drive_kernel(  # type: ignore[no-untyped-def]
             target = min(target, profile[i, j])
         err = target - speed
         throttle = min(max(0.6 * err + 0.3, 0.0), 1.0) if err > -0.5 else 0.0
-        throttle = min(throttle, _traction_throttle(s, p, trpm[i], tnm[i], ratios[i], grip_t))
+        if traction_limit:
+            throttle = min(throttle, _traction_throttle(s, p, trpm[i], tnm[i], ratios[i], grip_t))
         throttle = max(throttle, thr_prev[i] - THROTTLE_LIFT_PER_TICK)  # lift gently
         if err < -2.0:
             throttle = 0.0

@@ -115,7 +115,7 @@ PARAM_COLUMNS = (
     "launch_rpm", "gears", "shift_time", "wheel_radius", "drive_front", "mu_lat", "mu_long",
     "stiffness", "slide", "brake_front", "brake_capacity", "fade_start", "fade_full", "fade_min",
     "brake_heat_capacity", "abs", "tcs", "cda", "cla", "downforce_front", "max_steer", "steer_rate",
-    "steer_assist", "manual", "torque_points",
+    "steer_assist", "manual", "torque_points", "pedal_aid",
 )  # fmt: skip
 P = {name: i for i, name in enumerate(PARAM_COLUMNS)}
 
@@ -129,6 +129,11 @@ class Assists:
     abs: bool | None = None
     tcs: bool | None = None
     steering: bool = True  # speed-sensitive steering for keyboards; off = analogue input passes through
+    # Keyboard pedal aid (throttle and brake): an on/off key asks each tyre for no more than
+    # the grip that cornering leaves it — the pedal a careful foot would hold, so full throttle
+    # does not spin the rear of a classic out of a corner nor a full brake lock its drums.
+    # Off (the default in core; the game turns it on for the keyboard): pedals as given.
+    pedal_aid: bool = False
     manual_gears: bool = False  # sequential shifting with Controls.shift instead of the automatic
 
 
@@ -237,6 +242,7 @@ class CarArrays:
                 "steer_assist": float(assists.steering),
                 "manual": float(assists.manual_gears),
                 "torque_points": len(c.torque_curve),
+                "pedal_aid": float(assists.pedal_aid),
             }
             table[i] = [values[name] for name in PARAM_COLUMNS]
         return CarArrays(table, torque_rpm, torque_nm, ratios)

@@ -18,8 +18,15 @@ from millegame.core.stage import MATERIAL_HARD, Stage
 
 BUCKET_M = 8.0  # grid cell size for the segment buckets [m]
 REACH_M = 4.5  # a car's circles reach at most this far from its centre [m]
-RESTITUTION = 0.35  # share of the normal impact speed that bounces back
-WALL_FRICTION = 0.5  # Coulomb friction of body against wall (scrape)
+# The crash model (docs/physics.md, "Walls"). Restitution: the share of the approach speed
+# (normal to the wall) that bounces back, per material (index: stage.MATERIAL_HARD/SOFT).
+# A car body is not a ball: above CRUSH_FROM_MPS the crumpling body (or the hedge giving
+# way) takes the extra energy, so the rebound speed stays at restitution × CRUSH_FROM_MPS,
+# as in barrier tests where restitution falls with impact speed (≈ 0.1 at 50 km/h).
+RESTITUTION_HARD = 0.2  # stone walls, trunks, houses
+RESTITUTION_SOFT = 0.1  # hedges, bushes, straw bales
+CRUSH_FROM_MPS = 4.0  # approach speed above which the rebound speed stops growing [m/s]
+WALL_FRICTION = 0.5  # Coulomb friction of body against wall (scrape), both materials
 
 
 def solid_cell_edges(solid: NDArray[np.bool_], cell_m: float) -> NDArray[np.float64]:

@@ -47,9 +47,16 @@ from millegame.core.car import (
 )
 from millegame.core.car import P as _P
 from millegame.core.car import S as _S
-from millegame.core.collision import BUCKET_M, RESTITUTION, WALL_FRICTION, CollisionWorld
+from millegame.core.collision import (
+    BUCKET_M,
+    CRUSH_FROM_MPS,
+    RESTITUTION_HARD,
+    RESTITUTION_SOFT,
+    WALL_FRICTION,
+    CollisionWorld,
+)
 from millegame.core.roads import road_surface
-from millegame.core.stage import Stage
+from millegame.core.stage import MATERIAL_SOFT, Stage
 
 FloatArray = NDArray[np.float64]
 
@@ -81,10 +88,13 @@ REVERSE_MAX_MPS = 6.0
 UPSHIFT_AT_REDLINE = 0.96  # the automatic box shifts up at this share of the redline
 DOWNSHIFT_MARGIN = 0.8  # … and down when the lower gear would sit below this share of that
 ASSIST_LIMIT = 0.95  # ABS/TCS hold a tyre at this share of its available grip
+PEDAL_AID_REAR_BRAKE = 0.6  # … and the rear brakes inside this share
+PEDAL_AID_SHARE = 0.9  # the keyboard pedal aid keeps each tyre inside this share of its friction ellipse
 LOAD_TRANSFER_TAU_S = 0.08  # pitch response: how quickly load follows acceleration
 BRAKE_COOLING_PER_S = 0.01  # brake cooling at rest [1/s] …
 BRAKE_COOLING_PER_M = 0.0015  # … plus this much per metre travelled (air flow)
 SKIN_M = 1e-4  # a body pushed out of a wall ends this far in front of it
+CONTACT_TIE_M = 0.01  # outline points this close to the deepest touch share the contact [m]
 OUTLINE_SPACING_M = 1.0  # spacing of the points that sample the car's outline [m]
 PARALLEL_FROM_CARS = 256  # below this, starting threads costs more than it saves
 
@@ -130,6 +140,7 @@ _MAXSTEER, _STEERRATE, _ASSIST, _MANUAL, _TQN = (
     _P["manual"],
     _P["torque_points"],
 )
+_PEDAL_AID = _P["pedal_aid"]
 
 
 def step_cars(
@@ -158,7 +169,7 @@ def step_cars(
         _f64(controls.shift_or_zeros(), n),
         stage.surface, stage.cell_m, stage.road_raster.index, stage.road_raster.blocks, stage.road_raster.cell_m,
         surf.grip, surf.rolling_resistance, surf.drag_per_mps,
-        world.segments, world.table, world.bucket_rows, world.bucket_cols,
+        world.segments, world.material, world.table, world.bucket_rows, world.bucket_cols,
         dt, substeps, out, impact,
     )  # fmt: skip
     return CarState(out), impact
@@ -325,7 +336,7 @@ def surface_index(  # type: ignore[no-untyped-def]
 def _step_one(  # type: ignore[no-untyped-def]
     i, state, table, trpm, tnm, ratios, thr_in, brk_in, steer_in, hand_in, shift_in,
     surface, cell_m, rindex, rblocks, rcell,
-    grip_t, crr_t, soak_t, segs, buckets, brows, bcols, dt, substeps, out, impact,
+    grip_t, crr_t, soak_t, segs, wall_mat, buckets, brows, bcols, dt, substeps, out, impact,
 ):  # fmt: skip
     """Advance car ``i`` by one tick (the body of both kernels below)."""
     h = dt / substeps
@@ -440,6 +451,31 @@ def _step_one(  # type: ignore[no-untyped-def]
         alpha_r = math.atan2(w_r, max(abs(u_r), 0.5))
         lat_f = _pacejka(alpha_f, capy_f, p[_CS] * fz_f)
         lat_r = _pacejka(alpha_r, capy_r, REAR_STIFFNESS_FACTOR * p[_CS] * fz_r)
+        drive_asked, brakes_asked = drive, bf + br
+        if p[_PEDAL_AID] > 0.5:
+            # Keyboard pedal aid: hold each pedal where every tyre it acts on stays inside
+            # PEDAL_AID_SHARE of its friction ellipse, its side force first — like a careful
+            # foot: full throttle or brake in a straight line, less the harder the tyre
+            # corners, none once it slides (the rear's side grip is what keeps a car straight).
+            room_f = (
+                math.sqrt(max(PEDAL_AID_SHARE**2 - _sq(abs(lat_f) / capy_f), 0.0)) * capx_f if capy_f > 0.0 else 0.0
+            )
+            room_r = (
+                math.sqrt(max(PEDAL_AID_SHARE**2 - _sq(abs(lat_r) / capy_r), 0.0)) * capx_r if capy_r > 0.0 else 0.0
+            )
+            if drive != 0.0:  # forwards or in reverse
+                held = abs(drive)
+                if p[_DFRONT] > 0.0:
+                    held = min(held, room_f / p[_DFRONT])
+                if p[_DFRONT] < 1.0:
+                    held = min(held, room_r / (1.0 - p[_DFRONT]))
+                drive = math.copysign(held, drive)
+            bf = min(bf, room_f)
+            if hand < 0.05:  # the handbrake is meant to lock the rear
+                # The rear brakes keep more in hand: a braking car's rear is light, and its
+                # side grip is what keeps the car straight.
+                rear = math.sqrt(max(PEDAL_AID_REAR_BRAKE**2 - _sq(abs(lat_r) / capy_r), 0.0)) if capy_r > 0.0 else 0.0
+                br = min(br, rear * capx_r)
         dem_f = drive * p[_DFRONT] - bf * (1.0 if u_f > 0 else (-1.0 if u_f < 0 else 0.0))
         dem_r = drive * (1.0 - p[_DFRONT]) - br * (1.0 if u_r > 0 else (-1.0 if u_r < 0 else 0.0))
         braking_f = bf > abs(drive * p[_DFRONT])
@@ -451,8 +487,8 @@ def _step_one(  # type: ignore[no-untyped-def]
         spin = 1.0 if (lock_f > 0 and not braking_f) or (lock_r > 0 and not braking_r) else 0.0
         lock_f = lock_f if braking_f else 0.0
         lock_r = lock_r if braking_r else 0.0
-        applied_thr = drive_cmd if drive != 0.0 else 0.0
-        applied_brk = brake_cmd
+        applied_thr = drive_cmd * drive / drive_asked if drive != 0.0 else 0.0
+        applied_brk = brake_cmd * (bf + br) / brakes_asked if brakes_asked > 0.0 else brake_cmd
 
         # --- brake heat: the work of turning wheels; a locked wheel heats its tyre instead ---
         if lock_f == 0.0:
@@ -507,7 +543,8 @@ def _step_one(  # type: ignore[no-untyped-def]
 
         # --- walls ---
         x, y, vx, vy, r, hit = _resolve_walls(
-            x, y, th, vx, vy, r, x_old, y_old, ct, sn, p[_LEN], p[_WID], m, p[_IZ], segs, buckets, brows, bcols,
+            x, y, th, vx, vy, r, x_old, y_old, ct, sn, p[_LEN], p[_WID], m, p[_IZ],
+            segs, wall_mat, buckets, brows, bcols,
         )  # fmt: skip
         if hit >= 0.0:
             contact_now = 1.0
@@ -542,13 +579,13 @@ def _step_one(  # type: ignore[no-untyped-def]
 def _step_kernel(  # type: ignore[no-untyped-def]
     state, table, trpm, tnm, ratios, thr_in, brk_in, steer_in, hand_in, shift_in,
     surface, cell_m, rindex, rblocks, rcell,
-    grip_t, crr_t, soak_t, segs, buckets, brows, bcols, dt, substeps, out, impact,
+    grip_t, crr_t, soak_t, segs, wall_mat, buckets, brows, bcols, dt, substeps, out, impact,
 ):  # fmt: skip
     for i in range(state.shape[0]):
         _step_one(
             i, state, table, trpm, tnm, ratios, thr_in, brk_in, steer_in, hand_in, shift_in,
             surface, cell_m, rindex, rblocks, rcell,
-            grip_t, crr_t, soak_t, segs, buckets, brows, bcols, dt, substeps, out, impact,
+            grip_t, crr_t, soak_t, segs, wall_mat, buckets, brows, bcols, dt, substeps, out, impact,
         )  # fmt: skip
 
 
@@ -556,19 +593,19 @@ def _step_kernel(  # type: ignore[no-untyped-def]
 def _step_kernel_parallel(  # type: ignore[no-untyped-def]
     state, table, trpm, tnm, ratios, thr_in, brk_in, steer_in, hand_in, shift_in,
     surface, cell_m, rindex, rblocks, rcell,
-    grip_t, crr_t, soak_t, segs, buckets, brows, bcols, dt, substeps, out, impact,
+    grip_t, crr_t, soak_t, segs, wall_mat, buckets, brows, bcols, dt, substeps, out, impact,
 ):  # fmt: skip
     for i in prange(state.shape[0]):
         _step_one(
             i, state, table, trpm, tnm, ratios, thr_in, brk_in, steer_in, hand_in, shift_in,
             surface, cell_m, rindex, rblocks, rcell,
-            grip_t, crr_t, soak_t, segs, buckets, brows, bcols, dt, substeps, out, impact,
+            grip_t, crr_t, soak_t, segs, wall_mat, buckets, brows, bcols, dt, substeps, out, impact,
         )  # fmt: skip
 
 
 @njit(cache=True, error_model="numpy", inline="always")
 def _resolve_walls(  # type: ignore[no-untyped-def]
-    x, y, th, vx, vy, r, x0, y0, ct0, sn0, length, width, m, iz, segs, buckets, brows, bcols,
+    x, y, th, vx, vy, r, x0, y0, ct0, sn0, length, width, m, iz, segs, wall_mat, buckets, brows, bcols,
 ):  # fmt: skip
     """Keep the car's outline out of the walls; returns the corrected x, y, vx, vy, yaw
     rate and the approach speed of the deepest contact [m/s] (-1 when none).
@@ -596,7 +633,9 @@ def _resolve_walls(  # type: ignore[no-untyped-def]
         reach = half_diag + math.sqrt((x - x0) ** 2 + (y - y0) ** 2) + 1.6 * turned * half_diag + 0.01
         best_depth = 0.0
         found = False
-        bnx = bny = bpx = bpy = 0.0
+        bnx = bny = sum_x = sum_y = 0.0
+        touching = 1.0
+        bmat = 0
         for j in range(cand.shape[0]):
             sidx = cand[j]
             if sidx < 0:
@@ -653,10 +692,20 @@ def _resolve_walls(  # type: ignore[no-untyped-def]
                     if along < 0.0 or along > 1.0:
                         continue
                     depth = abs(d1)
-                    if depth >= best_depth:
-                        sgn = 1.0 if d0 > 0.0 else -1.0
+                    sgn = 1.0 if d0 > 0.0 else -1.0
+                    if found and abs(depth - best_depth) <= CONTACT_TIE_M and sgn * (nx * bnx + ny * bny) > 0.999:
+                        # As deep against the same wall: a face touches, not a corner. The
+                        # impulse goes through the middle of the touching points, so a car
+                        # square to a wall is not spun by whichever corner was sampled last.
+                        sum_x += p1x
+                        sum_y += p1y
+                        touching += 1.0
+                        best_depth = max(best_depth, depth)
+                    elif depth >= best_depth:
                         best_depth, found = depth, True
-                        bnx, bny, bpx, bpy = sgn * nx, sgn * ny, p1x, p1y
+                        bnx, bny = sgn * nx, sgn * ny
+                        sum_x, sum_y, touching = p1x, p1y, 1.0
+                        bmat = wall_mat[sidx]
             # The segment's end points inside the rectangle (the car's side against a corner).
             for e in range(2):
                 px, py = segs[sidx, 2 * e], segs[sidx, 2 * e + 1]
@@ -671,9 +720,11 @@ def _resolve_walls(  # type: ignore[no-untyped-def]
                     if depth >= best_depth:
                         best_depth, found = depth, True
                         bnx, bny = nlx * ct - nly * sn, nlx * sn + nly * ct
-                        bpx, bpy = px, py
+                        sum_x, sum_y, touching = px, py, 1.0
+                        bmat = wall_mat[sidx]
         if not found:
             break
+        bpx, bpy = sum_x / touching, sum_y / touching
         # Push out, then a bounce-and-scrape impulse at the contact point.
         x += bnx * (best_depth + SKIN_M)
         y += bny * (best_depth + SKIN_M)
@@ -684,14 +735,28 @@ def _resolve_walls(  # type: ignore[no-untyped-def]
         if vn < 0.0:
             inv_m, inv_i = 1.0 / m, 1.0 / iz
             rn = rx * bny - ry * bnx
-            jn = -(1.0 + RESTITUTION) * vn / (inv_m + rn * rn * inv_i)
+            # Restitution by material; above CRUSH_FROM_MPS the rebound speed no longer grows.
+            restitution = RESTITUTION_SOFT if bmat == MATERIAL_SOFT else RESTITUTION_HARD
+            bounce = restitution * min(1.0, CRUSH_FROM_MPS / -vn)
+            jn = -(1.0 + bounce) * vn / (inv_m + rn * rn * inv_i)
             tx, ty = -bny, bnx
             vt = cvx * tx + cvy * ty
             rt = rx * ty - ry * tx
             jt = min(max(-vt / (inv_m + rt * rt * inv_i), -WALL_FRICTION * jn), WALL_FRICTION * jn)
+            centre_in = wx * bnx + wy * bny
             wx += (jn * bnx + jt * tx) * inv_m
             wy += (jn * bny + jt * ty) * inv_m
             r += (rn * jn + rt * jt) * inv_i
+            # The same rule for the car as a whole: a hit at a corner sets the car spinning,
+            # and the spin would bring the other corner down and throw the car back off the
+            # wall (sequential point impulses pump spin into rebound). A crumpling body
+            # keeps that energy: the centre leaves at most at restitution × its approach
+            # speed (capped at CRUSH_FROM_MPS), and never faster than it already did.
+            centre_out = wx * bnx + wy * bny
+            allowed = max(centre_in, restitution * min(max(-centre_in, 0.0), CRUSH_FROM_MPS))
+            if centre_out > allowed:
+                wx -= (centre_out - allowed) * bnx
+                wy -= (centre_out - allowed) * bny
             vx, vy = wx * ct + wy * sn, -wx * sn + wy * ct
             result_hit = max(result_hit, -vn)
         else:

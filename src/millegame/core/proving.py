@@ -4,7 +4,8 @@ Every figure comes from driving the physics model, never from the car file's tar
 - 0–100 and 0–200 km/h from rest, full throttle, on dry asphalt (and 0–100 on gravel);
 - top speed: full throttle until the speed stops rising;
 - 100–0 km/h braking distance, full brake in a straight line;
-- maximum steady-state lateral acceleration on a constant-radius skidpad.
+- maximum steady-state lateral acceleration on a constant-radius skidpad;
+- top speed on grass (the highest within GRASS_RUN_S of full throttle from rest): off the road.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from millegame.core.race import Race
 from millegame.core.surfaces import SurfaceTable
 
 KMH = 1.0 / 3.6
+GRASS_RUN_S = 60.0  # the grass top speed is the highest within this long at full throttle from rest
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class RoadTest:
     braking_100_0_m: float
     lateral_g: float
     gravel_zero_to_100_s: float | None
+    grass_top_speed_kmh: float
 
     def to_json(self) -> dict[str, object]:
         return {k: (round(v, 3) if isinstance(v, float) else v) for k, v in self.__dict__.items()}
@@ -112,6 +115,7 @@ def skidpad_lateral_g(car: CarParams, surfaces: SurfaceTable) -> float:
 def road_test(car: CarParams, surfaces: SurfaceTable) -> RoadTest:
     t, v = accelerate(car, surfaces)
     tg, vg = accelerate(car, surfaces, surface="gravel", max_s=60.0)
+    _, v_grass = accelerate(car, surfaces, surface="grass", max_s=GRASS_RUN_S)
     return RoadTest(
         car=car.id,
         zero_to_100_s=time_to(t, v, 100 * KMH),
@@ -120,4 +124,5 @@ def road_test(car: CarParams, surfaces: SurfaceTable) -> RoadTest:
         braking_100_0_m=braking_distance(car, surfaces),
         lateral_g=skidpad_lateral_g(car, surfaces),
         gravel_zero_to_100_s=time_to(tg, vg, 100 * KMH),
+        grass_top_speed_kmh=float(v_grass.max() / KMH),
     )

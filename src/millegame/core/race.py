@@ -97,6 +97,7 @@ class Race:
         self.finish_tick = np.full(n, -1, dtype=np.int64)
         self.splits_s: list[list[float]] = [[] for _ in range(n)]
         self._respawn_requests: set[int] = set()
+        self.controls = Controls.zeros(n)  # the controls of the last tick, as the driver gave them
         self.referee: Referee | None = None
         if rules is not None:
             from millegame.core.referee import Referee
@@ -139,6 +140,7 @@ class Race:
                 controls.handbrake,
                 controls.shift,
             )
+        self.controls = controls
         prev = self.state
         new, impacts = step_cars(prev, controls, self.params, self.stage, self.world, self.dt)
         self.prev_state, self.state = prev, new

@@ -4,12 +4,14 @@ Two rule sets (``RULE_SETS``):
 
 - **corsa** — the 1927–57 race: the stage time counts, plus time penalties. Checkpoints
   must be crossed in order (``Race`` only counts the next one); a car that goes past one
-  along the route gets a ``CheckpointMissed`` event and must drive back to it — or ask to
-  be respawned, which puts it back on the last checkpoint it passed, at rest, for
+  along the route gets a ``CheckpointMissed`` event and must drive back to it. A respawn
+  (asked for, or automatic) puts the car on the road at the route point ``RESPAWN_BEHIND_M``
+  behind where it was last on the road, facing along the route, at rest, for
   ``RESPAWN_PENALTY_S`` seconds. Driving against the route for ``WRONG_WAY_AFTER_S``
   raises ``WrongWay(wrong=True)`` (and ``wrong=False`` when it turns round). A car off
-  the route by more than ``OFF_ROUTE_M`` for ``OFF_ROUTE_AFTER_S``, or stuck with the
-  throttle open for ``STUCK_AFTER_S``, is respawned automatically (same penalty).
+  the route by more than ``OFF_ROUTE_M`` for ``OFF_ROUTE_AFTER_S``, or stuck (slower than
+  ``STUCK_BELOW_MPS`` with a pedal pressed) for ``STUCK_AFTER_S``, is respawned
+  automatically (same penalty).
 - **regolarita** — the modern rally: the stage's timing lines (PC, PM, CO) are scored
   as in ``core.regularity``; a respawn costs ``RESPAWN_PENALTY_POINTS`` instead of time.
 
@@ -51,7 +53,7 @@ from millegame.core.regularity import (
     split_deltas,
 )
 from millegame.core.route import Route
-from millegame.core.stage import Gate, Stage
+from millegame.core.stage import Stage
 
 if TYPE_CHECKING:
     from millegame.core.race import Race
@@ -59,15 +61,18 @@ if TYPE_CHECKING:
 CORSA, REGOLARITA = "corsa", "regolarita"
 RULE_SETS = (CORSA, REGOLARITA)
 
-RESPAWN_PENALTY_S = 10.0  # corsa: added to the stage time
+RESPAWN_PENALTY_S = 5.0  # corsa: added to the stage time
 RESPAWN_PENALTY_POINTS = 100  # regolarità: added to the penalty points
-RESPAWN_AHEAD_M = 4.0  # the car is put this far past the checkpoint line
+ON_ROAD_M = 5.0  # within this of the route's centre line a car is on the road (for the respawn)
+ROAD_REACH_M = 40.0  # back on the road: only this far along the route from where it was last on it
+RESPAWN_BEHIND_M = 4.0  # a respawned car is put this far back along the route from where it left it
 MISSED_AFTER_M = 40.0  # past a checkpoint / timing line along the route by this much = missed
 WRONG_WAY_MPS = 2.0  # speed against the route that counts as wrong way [m/s]
 WRONG_WAY_AFTER_S = 1.0
 OFF_ROUTE_M = 45.0  # distance from the route centre line [m]
 OFF_ROUTE_AFTER_S = 4.0
-STUCK_AFTER_S = 8.0  # slower than 0.5 m/s with the throttle open
+STUCK_AFTER_S = 4.0  # slower than STUCK_BELOW_MPS with a pedal pressed, this long: respawned
+STUCK_BELOW_MPS = 0.5
 SLOW_CHECK_TICKS = 6  # wrong way, missed checkpoints and respawns are checked at 20 Hz
 TRACK_WINDOW = 6  # route points searched ahead each tick (2 m apart; a car moves < 1 m a tick)
 
@@ -148,6 +153,7 @@ class Referee:
         self._wrong_s = np.zeros(n)
         self._off_s = np.zeros(n)
         self._stuck_s = np.zeros(n)
+        self.left_road = self.index.copy()  # route point where each car was last on the road
         self.reference_splits_s: tuple[float, ...] = ()  # e.g. the record's splits, for deltas
 
     def _section_starts(self) -> IntArray:
@@ -242,6 +248,13 @@ class Referee:
         for car in np.flatnonzero(turn_on | turn_off):
             self.wrong_way[car] = bool(turn_on[car])
             events.append(WrongWay(car=int(car), tick=tick, wrong=bool(turn_on[car])))
+        p = self.route.points[self.index]
+        # On the road again only where the car could have driven along it since: a car
+        # flying across a bend over another stretch of road has not driven that stretch.
+        on_road = np.hypot(st.x - p[:, 0], st.y - p[:, 1]) <= ON_ROAD_M
+        reach = round(ROAD_REACH_M / self.route.spacing_m)
+        on_road &= self.index <= self.left_road + reach
+        self.left_road = np.where(on_road, self.index, self.left_road)
         if self.auto_respawn:
             events.extend(self._auto_respawn(racing, dt))
         return events
@@ -332,9 +345,14 @@ class Referee:
         st = race.state
         p = self.route.points[self.index]
         off = np.hypot(st.x - p[:, 0], st.y - p[:, 1]) > OFF_ROUTE_M
-        stuck = (np.abs(st.vx) < 0.5) & (st.throttle > 0.1)
+        # Stuck: barely moving while the driver presses a pedal (the pedals asked for, not
+        # as applied: an aid may hold them back). Pauses off the pedals keep the count;
+        # moving again clears it.
+        c = race.controls
+        pressed = (c.throttle > 0.1) | (c.brake > 0.1)
+        slow = st.speed_mps < STUCK_BELOW_MPS
+        self._stuck_s = np.where(racing & slow, self._stuck_s + np.where(pressed, dt, 0.0), 0.0)
         self._off_s = np.where(racing & off, self._off_s + dt, 0.0)
-        self._stuck_s = np.where(racing & stuck, self._stuck_s + dt, 0.0)
         events: list[Event] = []
         for car in np.flatnonzero((self._off_s >= OFF_ROUTE_AFTER_S) | (self._stuck_s >= STUCK_AFTER_S)):
             events.extend(self.respawn(int(car), automatic=True))
@@ -343,22 +361,33 @@ class Referee:
     # --- respawn -------------------------------------------------------------------------
 
     def respawn_pose(self, car: int) -> tuple[float, float, float]:
-        """Where a respawned car is put: (x, y [m], heading [rad])."""
-        cp = int(self.last_checkpoint[car])
-        stage = self.race.stage
-        if cp < 0:
-            return stage.start_xy[0], stage.start_xy[1], stage.start_heading
-        gate: Gate = stage.checkpoints[cp]
-        mx, my = _mid(gate.a, gate.b)
-        fx, fy = gate.forward
-        return mx + RESPAWN_AHEAD_M * fx, my + RESPAWN_AHEAD_M * fy, float(np.arctan2(fy, fx))
+        """Where a respawned car is put: (x, y [m], heading [rad]) — on the route
+        ``RESPAWN_BEHIND_M`` behind the point where it was last on the road (where it
+        is, if it is on the road now), facing along the route."""
+        route = self.route
+        st = self.race.state
+        here = int(self.index[car])
+        px, py = route.points[here]
+        on_road = np.hypot(st.x[car] - px, st.y[car] - py) <= ON_ROAD_M and here <= self.left_road[car] + round(
+            ROAD_REACH_M / route.spacing_m
+        )
+        left = here if on_road else int(self.left_road[car])
+        behind = round(RESPAWN_BEHIND_M / route.spacing_m)
+        # Never past the checkpoint the car has still to cross.
+        g = int(self.race.next_gate[car])
+        if g < len(self.checkpoint_s):
+            before_gate = int(np.searchsorted(route.s, self.checkpoint_s[g])) - 1
+            left = min(left, before_gate)
+        k = max(0, left - behind)
+        ahead = route.points[min(k + 1, len(route.points) - 1)] - route.points[max(k - 1, 0)]
+        return float(route.points[k, 0]), float(route.points[k, 1]), float(np.arctan2(ahead[1], ahead[0]))
 
     def respawn(self, car: int, *, automatic: bool = False) -> list[Event]:
-        """Put ``car`` back on its last checkpoint, at rest, with the rule set's penalty."""
+        """Put ``car`` back on the road (``respawn_pose``), at rest, with the rule set's penalty."""
         race = self.race
         x, y, heading = self.respawn_pose(car)
         race.place_car(car, x, y, heading)
-        self.index[car] = self.route.nearest_global(x, y)
+        self.index[car] = self.left_road[car] = self.route.nearest_global(x, y)
         self._off_s[car] = self._stuck_s[car] = self._wrong_s[car] = 0.0
         self.respawns[car] += 1
         seconds, points = (RESPAWN_PENALTY_S, 0) if self.rules == CORSA else (0.0, RESPAWN_PENALTY_POINTS)

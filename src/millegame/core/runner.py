@@ -18,12 +18,13 @@ from numpy.typing import NDArray
 from millegame.core.autopilot import Autopilot
 from millegame.core.car import Assists, CarParams, Controls
 from millegame.core.events import Event, WallHit
+from millegame.core.keyboard import KEYBOARD_ASSISTS, KeyboardDriver
 from millegame.core.race import Race
 from millegame.core.regpilot import RegularityPilot
 from millegame.core.sim import SimResult
 from millegame.core.stage import Stage
 
-DRIVERS = ("autopilot", "regularity")
+DRIVERS = ("autopilot", "regularity", "keyboard")
 Driver = Callable[[Race], Controls]
 TickHook = Callable[[Race, Controls, list[Event]], None]  # after each step: the race, its controls, its events
 TAPE_COLUMNS = ("throttle", "brake", "steer", "handbrake", "shift", "respawn")
@@ -70,6 +71,8 @@ def make_driver(race: Race, driver: str, pace: float = 0.88) -> Callable[[Race],
         return RegularityPilot(race, pace=pace).controls
     if driver == "autopilot":
         return Autopilot(race.stage, race.params, pace=pace).controls
+    if driver == "keyboard":
+        return KeyboardDriver(race)  # at the keyboard player's own pace (core.keyboard.PACE)
     raise ValueError(f"unknown driver {driver!r}: one of {', '.join(DRIVERS)}")
 
 
@@ -88,9 +91,12 @@ def drive_stage(
 ) -> RunResult:
     """Drive ``car`` over ``stage`` with ``driver`` until it finishes or ``max_time_s`` pass.
 
-    ``driver``: "autopilot", "regularity" (at ``pace``) or a callable ``race -> Controls``.
+    ``driver``: "autopilot", "regularity" (at ``pace``), "keyboard" (``core.keyboard``: digital
+    keys, the player's reaction time, its own pace) or a callable ``race -> Controls``.
     ``on_tick(race, controls, events)`` is called after every tick; ``on_events(events)`` only
     after ticks with events."""
+    if assists is None and driver == "keyboard":
+        assists = KEYBOARD_ASSISTS  # the aids a keyboard player drives with
     race = Race(stage, [car], rules=rules, assists=assists)
     drive = make_driver(race, driver, pace) if isinstance(driver, str) else driver
     tape = ControlTape() if record else None

@@ -1,11 +1,15 @@
 """What the player hears during a race: the engine, the tyres, the ground, the crowd.
 
-The engine is a bank of seamless loops at a ladder of rpm steps, on and off load
-(``synth.engine_bank``). They all play all the time on reserved channels; each frame
-only their volumes change, cross-fading between the two steps either side of the rpm
-and between on- and off-load by the throttle — so there is never a click of a loop
-restarting. Tyre squeal, gravel, road roar and rain are loops faded the same way;
-thumps, backfires and cheers are one-shots.
+The engine is synthesised as a bank of seamless loops at a ladder of rpm steps, on and off
+load (``synth.engine_bank``, 16 steps ≈ 16 % apart: the timbre). What plays is finer: loops
+``FINE_RATIO`` (0.5 %) apart in pitch, each resampled from the nearest synthesised loop (a
+whole loop resampled stays seamless) when the rpm first reaches it. Four channels play them —
+on and off load, each with two leapfrogging voices: the fine steps either side of the rpm,
+cross-faded by where the rpm lies between them; a voice is given its next step only when the
+rpm has crossed onto the other one, so it changes loops at zero volume, without a click. So
+the pitch follows the rpm continuously (cross-fading loops 16 % apart made it rise in steps).
+Tyre squeal, gravel, road roar and rain are loops faded by volume; thumps, backfires and
+cheers are one-shots.
 
 Crowds: the map's spectator tiles (``tile_kinds.CROWD_KINDS``), grouped in clusters;
 a car passing a cluster at speed makes it cheer (louder after a backfire), once per
@@ -28,7 +32,9 @@ from millegame.ui.car_effects import Backfire
 from millegame.ui.car_signals import CarSignals
 from millegame.ui.tile_kinds import CROWD_KINDS, find_tiles
 
-ENGINE_STEPS = 16
+ENGINE_STEPS = 16  # synthesised loops (timbre) from idle to past the redline
+FINE_RATIO = 1.005  # pitch ratio between the loops that play: 0.5 % steps
+ENGINE_SLOTS = 4  # channels: (on load, off load) × (even, odd fine step)
 LOOPS = ("squeal", "gravel", "road", "rain")
 CROWD_RADIUS_M = 40.0
 CROWD_CLUSTER_M = 60.0
@@ -52,6 +58,14 @@ def _effect_samples() -> dict[str, synth.Samples]:
         "backfire": synth.backfire(),
         "cheer": synth.cheer(),
     }
+
+
+def pitched_loop(x: synth.Samples, from_rpm: float, to_rpm: float) -> synth.Samples:
+    """A seamless loop of an engine at ``from_rpm`` played at ``to_rpm``: the whole loop
+    resampled to ``from_rpm / to_rpm`` of its length (so it still wraps without a click)."""
+    n = max(2, round(len(x) * from_rpm / to_rpm))
+    src = np.arange(n) * (len(x) / n)
+    return np.interp(src, np.arange(len(x) + 1), np.concatenate([x, x[:1]])).astype(np.float32)
 
 
 def crowd_clusters(points: list[tuple[float, float]], radius_m: float = CROWD_CLUSTER_M) -> np.ndarray:
@@ -85,22 +99,24 @@ class RaceAudio:
         self.loop_channels: dict[str, object] = {}
         self.one_shots: dict[str, object] = {}
         self.ladder = np.array([1.0])
+        self._bank: tuple[list[synth.Samples], list[synth.Samples]] = ([], [])
+        self._fine_sounds: dict[tuple[int, int], object] = {}  # (load state, fine step) → sound
+        self._slot_step = [-1] * ENGINE_SLOTS  # the fine step each engine channel plays
         self.playing = False
         if not audio.enabled:
             return
         ladder, on, off = _engine_samples(car.engine_kind, float(car.idle_rpm), float(car.redline_rpm))
         self.ladder = ladder
+        self._bank = (on, off)
         effects = _effect_samples()
         index = 0
-        for loop in (*on, *off):
+        for _ in range(ENGINE_SLOTS):
             ch = audio.channel(index)
-            snd = audio.sound(loop)
             index += 1
-            if ch is not None and snd is not None:
+            if ch is not None:
                 ch.set_volume(0.0)
-                ch.play(snd, loops=-1)
                 self.engine_channels.append(ch)
-        if len(self.engine_channels) != 2 * len(ladder):
+        if len(self.engine_channels) != ENGINE_SLOTS:
             self.engine_channels = []  # a partial bank would sound wrong: no engine
         for name in LOOPS:
             ch = audio.channel(index)
@@ -113,28 +129,47 @@ class RaceAudio:
         for name in ("thump", "backfire", "cheer"):
             self.one_shots[name] = audio.sound(effects[name])
         self.playing = True
-        self._volumes = np.zeros(len(self.engine_channels))
+        self._volumes = np.zeros(ENGINE_SLOTS)
 
     # ------------------------------------------------------------------ each frame
-    def engine_mix(self, rpm: float, load: float) -> np.ndarray:
-        """Volumes of the engine bank (on-load loops, then off-load) for ``rpm`` and ``load``."""
-        n = len(self.ladder)
-        out = np.zeros(2 * n)
-        if n == 0:
-            return out
-        lr = np.log(np.clip(rpm, self.ladder[0], self.ladder[-1]))
-        pos = float(np.interp(lr, np.log(self.ladder), np.arange(n)))
-        k = min(int(pos), n - 1)
-        frac = pos - k
-        k1 = min(k + 1, n - 1)
+    def fine_steps(self) -> int:
+        """How many fine pitch steps span the ladder."""
+        return int(math.floor(math.log(self.ladder[-1] / self.ladder[0]) / math.log(FINE_RATIO))) + 1
+
+    def fine_rpm(self, step: int) -> float:
+        """The rpm of fine pitch step ``step``."""
+        return float(self.ladder[0] * FINE_RATIO**step)
+
+    def engine_mix(self, rpm: float, load: float) -> tuple[np.ndarray, np.ndarray]:
+        """(fine step, volume) of each engine channel (on load even/odd, off load even/odd)
+        for ``rpm`` and ``load``: the two fine steps either side of the rpm, cross-faded
+        with equal power in log-rpm, and on against off load by ``load``."""
+        steps = np.zeros(ENGINE_SLOTS, dtype=np.int64)
+        vols = np.zeros(ENGINE_SLOTS)
+        last = self.fine_steps() - 1
+        pos = math.log(max(rpm, 1.0) / self.ladder[0]) / math.log(FINE_RATIO)
+        pos = min(max(pos, 0.0), float(last))
+        j = min(int(pos), max(last - 1, 0))
+        frac = pos - j
         load = max(0.0, min(1.0, load))
-        for base, w in ((0, load), (n, 1.0 - load)):
-            out[base + k] += (1.0 - frac) * w
-            out[base + k1] += frac * w
-        # equal-power cross-fade, quieter off load and at low revs
-        loud = 0.55 + 0.45 * load
-        rev = 0.55 + 0.45 * (pos / max(n - 1, 1))
-        return np.sqrt(out) * loud * rev
+        # quieter off load and at low revs
+        rev = 0.55 + 0.45 * pos / max(last, 1)
+        for state, w in ((0, load), (1, 1.0 - load)):
+            for step, share in ((j, 1.0 - frac), (j + 1, frac)):
+                slot = 2 * state + step % 2
+                steps[slot] = step
+                vols[slot] = math.sqrt(share * w) * (0.55 + 0.45 * load) * rev
+        return steps, vols
+
+    def _fine_sound(self, state: int, step: int):  # type: ignore[no-untyped-def]
+        """The loop of fine step ``step`` (``state`` 0: on load, 1: off), made on first use:
+        the nearest synthesised loop resampled, whole, to that step's pitch."""
+        key = (state, step)
+        if key not in self._fine_sounds:
+            rpm = self.fine_rpm(step)
+            k = int(np.argmin(np.abs(np.log(self.ladder / rpm))))
+            self._fine_sounds[key] = self.audio.sound(pitched_loop(self._bank[state][k], float(self.ladder[k]), rpm))
+        return self._fine_sounds[key]
 
     def update(self, sig: CarSignals, events: list[Event], backfires: list[Backfire], frame_s: float) -> None:
         if not self.playing:
@@ -143,11 +178,20 @@ class RaceAudio:
         vol = self.audio.volumes
         master = vol.master
         if self.engine_channels:
-            mix = self.engine_mix(float(sig.rpm[i]), float(sig.load[i])) * vol.engine * master
-            for ch, v, old in zip(self.engine_channels, mix, self._volumes, strict=True):
-                if abs(v - old) > 0.004:
-                    ch.set_volume(float(v))
-            self._volumes = mix
+            steps, mix = self.engine_mix(float(sig.rpm[i]), float(sig.load[i]))
+            mix = mix * vol.engine * master
+            for slot, ch in enumerate(self.engine_channels):
+                v = float(mix[slot])
+                if int(steps[slot]) != self._slot_step[slot] and (v > 0.0 or self._slot_step[slot] < 0):
+                    snd = self._fine_sound(slot // 2, int(steps[slot]))
+                    if snd is not None:
+                        ch.set_volume(0.0)
+                        ch.play(snd, loops=-1)
+                        self._slot_step[slot] = int(steps[slot])
+                        self._volumes[slot] = 0.0
+                if abs(v - self._volumes[slot]) > 0.004:
+                    ch.set_volume(v)
+                    self._volumes[slot] = v
         speed = float(sig.speed_mps[i])
         sound = self.surface_sounds[int(sig.surface[i])] if self.surface_sounds else "tarmac"
         slip = max(float(sig.slip_front[i]), float(sig.slip_rear[i]))
@@ -205,7 +249,7 @@ class RaceAudio:
         """Mute every loop (pause); the next ``update`` brings them back."""
         for ch in (*self.engine_channels, *self.loop_channels.values()):
             ch.set_volume(0.0)  # type: ignore[attr-defined]
-        self._volumes = np.zeros(len(self.engine_channels))
+        self._volumes = np.zeros(ENGINE_SLOTS)
 
     def stop(self) -> None:
         """Stop every loop for good (the race is over or left)."""

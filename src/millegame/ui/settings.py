@@ -69,6 +69,7 @@ class Settings:
     steering_assist: bool = True  # keyboard steering help; off: analogue steering passes straight through
     abs: bool = True  # on the cars that have it
     traction_control: bool = True
+    pedal_aid: bool = True  # keyboard throttle and brake held within the grip (core.car.Assists.pedal_aid)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -53,7 +53,7 @@ class PauseScene(Scene):
             surface.blit(veil, (0, 0))
             self._frozen = surface.copy()
         surface.blit(self._frozen, (0, 0))
-        box = pygame.Rect(0, 0, 420, 60 + 56 * len(self.menu.items) + 70)
+        box = pygame.Rect(0, 0, 520, 60 + 56 * len(self.menu.items) + 110)
         box.center = (w // 2, h // 2)
         panel(surface, box, alpha=235)
         blit_text(
@@ -68,5 +68,7 @@ class PauseScene(Scene):
                 pygame.draw.rect(surface, OCHRE, r.inflate(30, 8), width=2, border_radius=6)
             self.menu.rects.append(r.inflate(30, 8))
             y += 54
+        blit_text(surface, self.race_scene.respawn_hint(), 24, (190, 196, 205), shadow=INK,
+                  midtop=(box.centerx, box.bottom - 46))  # fmt: skip
         if self.message:
             blit_text(surface, self.message, 26, OCHRE, shadow=INK, midtop=(w // 2, box.bottom + 16))

@@ -13,15 +13,17 @@ import pygame
 from millegame.core.car import Assists, CarParams, Controls
 from millegame.core.events import Event
 from millegame.core.race import Race
+from millegame.core.referee import RESPAWN_PENALTY_POINTS, RESPAWN_PENALTY_S
 from millegame.core.replay import GhostCar, Replay, refusal
 from millegame.core.runner import ControlTape
 from millegame.core.stage import Stage
 from millegame.ui.atmosphere import Atmosphere
 from millegame.ui.car_effects import Backfire
 from millegame.ui.car_signals import CarSignals, read_signals
+from millegame.ui.fonts import CREAM, INK, blit_text
 from millegame.ui.gamepad import BUTTON_NAMES
 from millegame.ui.hud import Hud, rules_reading
-from millegame.ui.input import KeyboardInput
+from millegame.ui.input import KeyboardInput, key_label
 from millegame.ui.loop import FixedStep
 from millegame.ui.race_audio import RaceAudio
 from millegame.ui.scenes.base import Scene
@@ -34,6 +36,8 @@ if TYPE_CHECKING:
 COUNTDOWN_S = 3.0
 VIA_SHOWN_S = 0.8  # "VIA!" stays up this long after the start
 RESULTS_AFTER_S = 2.5  # the car rolls on past the line before the results
+HINT_SHOWN_S = 8.0  # the respawn hint stays up this long after the start …
+STOPPED_MPS = 0.5  # … and comes back while the car stands still
 
 
 class RaceScene(Scene):
@@ -73,7 +77,7 @@ class RaceScene(Scene):
         else:
             self.rules = app.rules if self.player_run else None
             # The player's assists: ABS and TCS only where the car has them (core ANDs them).
-            assists = Assists(abs=st.abs, tcs=st.traction_control, steering=st.steering_assist)
+            assists = Assists(abs=st.abs, tcs=st.traction_control, steering=st.steering_assist, pedal_aid=st.pedal_aid)
         self.race = Race(stage, [car], assists=assists, rules=self.rules)
         self.best = app.bests.best(stage.id, car.id, self.rules or "corsa") if self.player_run else None
         if self.race.referee is not None and self.best is not None:
@@ -144,9 +148,17 @@ class RaceScene(Scene):
             return
         self.input.handle(event)
 
+    def respawn_hint(self) -> str:
+        """The respawn key and what it costs under this race's rules, for the hint line and the pause menu."""
+        keys = " / ".join(key_label(k) for k in self.app.settings.keys.get("respawn", [])[:1])
+        pad = self.app.pads.mapping.get("respawn")
+        keys = f"{keys} (pad {pad.upper()})" if pad else keys
+        cost = {"corsa": f" (+{RESPAWN_PENALTY_S:g} s)", "regolarita": f" (+{RESPAWN_PENALTY_POINTS} points)"}
+        return f"{keys}  respawn on the road{cost.get(self.rules or '', '')}"
+
     def request_respawn(self) -> None:
-        """The respawn key: back on the last checkpoint at the next tick (not before the
-        start, not after the finish)."""
+        """The respawn key: back on the road (``Referee.respawn_pose``) at the next tick (not
+        before the start, not after the finish)."""
         if self.countdown_s > 0.0 or self.race.finished[0]:
             return
         self.race.request_respawn(0)
@@ -287,3 +299,11 @@ class RaceScene(Scene):
         self.view.draw(surface, self.race, self.alpha)
         xs, ys, _ = interpolate(self.race.prev_state, self.race.state, self.alpha)
         self.hud.draw(surface, xs, ys, countdown_s=self.countdown_label_s(), camera=self.view.camera)
+        race = self.race
+        stopped = race.tick > 0 and race.state.speed_mps[0] < STOPPED_MPS and not race.finished[0]
+        if self.player_run and (race.time_s < HINT_SHOWN_S or stopped):
+            w, h = surface.get_size()
+            blit_text(
+                surface, f"{self.respawn_hint()}   ·   Esc  pause", max(16, h // 36), CREAM, shadow=INK,
+                midbottom=(w // 2, h - h // 7),
+            )  # fmt: skip

@@ -80,6 +80,7 @@ ROWS: tuple[Row, ...] = (
     Row("Steering assist", lambda s: _on(s.steering_assist), _toggle("steering_assist")),
     Row("ABS (cars that have it)", lambda s: _on(s.abs), _toggle("abs")),
     Row("Traction control", lambda s: _on(s.traction_control), _toggle("traction_control")),
+    Row("Keyboard pedal aid", lambda s: _on(s.pedal_aid), _toggle("pedal_aid")),
     Row("Controls…", lambda s: "keyboard and gamepad", action="controls"),
     Row("Back", lambda s: "", action="back"),
 )

@@ -221,5 +221,5 @@ class TitleScene(Scene):
         footer = pygame.Rect(0, h - int(40 * s), w, int(40 * s))
         surface.fill(NIGHT, footer)
         pygame.draw.line(surface, ALFA_RED, footer.topleft, footer.topright, max(1, int(3 * s)))
-        hint = "Arrows / WASD drive  ·  Space handbrake  ·  Esc pause  ·  F12 screenshot"
+        hint = "Arrows / WASD drive  ·  Space handbrake  ·  R respawn  ·  Esc pause  ·  F12 screenshot"
         blit_text(surface, hint, int(22 * s), (190, 196, 205), center=footer.center)
