@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -94,21 +95,24 @@ def recorded_on_a_copy(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, 
     return where / "prologo.tmx", Replay.of(stage, car, run.tape, 600)
 
 
-def edit(path: Path, old: str, new: str) -> None:
+def edit(path: Path, pattern: str) -> None:
+    """Add 1 to the first number matched by ``pattern``'s group 1 (a tile id, a coordinate)."""
     text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    m = re.search(pattern, text)
+    assert m is not None
+    path.write_text(text[: m.start(1)] + str(int(m.group(1)) + 1) + text[m.end(1) :], encoding="utf-8")
 
 
 @pytest.mark.parametrize(
-    ("what", "old", "new"),
+    ("what", "pattern"),
     [
-        ("a tile", '<data encoding="csv">\n5,5,5', '<data encoding="csv">\n6,5,5'),
-        ("a gate", 'type="finish" x="6800"', 'type="finish" x="6801"'),
+        ("a tile", r'<data encoding="csv">\n(\d+),'),
+        ("a gate", r'type="finish" x="(\d+)"'),
+        ("a road point", r'type="road" x="(\d+)"'),
     ],
 )
 def test_an_edited_stage_refuses_its_old_replays_with_a_message(
-    recorded_on_a_copy: tuple[Path, Replay], tmp_path: Path, what: str, old: str, new: str
+    recorded_on_a_copy: tuple[Path, Replay], tmp_path: Path, what: str, pattern: str
 ) -> None:
     original, replay = recorded_on_a_copy
     path = tmp_path / "prologo.tmx"
@@ -116,7 +120,7 @@ def test_an_edited_stage_refuses_its_old_replays_with_a_message(
     (tmp_path / "tilesets").symlink_to(original.parent / "tilesets", target_is_directory=True)
     car = catalog.load_car(CAR)
     assert refusal(replay, load_stage(path), car.id) is None  # the same file: accepted
-    edit(path, old, new)
+    edit(path, pattern)
     stage = load_stage(path)
     reason = refusal(replay, stage, car.id)
     assert reason == "recorded on another version of this stage (the map file has changed since)", what

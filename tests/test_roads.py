@@ -169,7 +169,7 @@ def test_a_gate_placed_as_a_point_spans_the_road_square_to_it(tmp_path: Path) ->
     stage = load_stage(write_map(tmp_path, basic()))
     gate = stage.checkpoints[0]
     a, b = np.array(gate.a), np.array(gate.b)
-    assert np.hypot(*(b - a)) == pytest.approx(7.0 + 2 * 2.0)  # the road's width and 2 m past each edge
+    assert 7.0 + 2 * 8.0 <= np.hypot(*(b - a)) <= 7.0 + 2 * 8.0 + 1.01  # the road's width and 8 m past each edge
     assert abs(float(np.dot(b - a, gate.forward))) / np.hypot(*(b - a)) < 0.01  # square to the road (±0.6°)
     centre = (a + b) / 2
     assert np.min(np.hypot(*(stage.route - centre).T)) < 0.5  # centred on the road
@@ -180,6 +180,21 @@ def test_a_gate_point_far_from_the_road_is_reported(tmp_path: Path) -> None:
     objs[3] = point(4, "checkpoint", 200, 100, order="1")
     with pytest.raises(StageError, match="from the road"):
         load_stage(write_map(tmp_path, objs))
+
+
+def test_a_gate_placed_as_a_point_never_reaches_the_other_leg_of_a_hairpin(tmp_path: Path) -> None:
+    # A hairpin whose legs run 16 m apart (centre to centre): a gate on one leg must not cross the other.
+    objs = [
+        road(1, [(20, 200), (200, 200), (230, 192), (230, 176), (200, 168), (60, 168)]),
+        start(3, 30, 200),
+        point(4, "checkpoint", 150, 200, order="1"),
+        point(5, "finish", 80, 168),
+    ]
+    stage = load_stage(write_map(tmp_path, objs))
+    gate = stage.checkpoints[0]
+    ys = sorted((gate.a[1], gate.b[1]))
+    assert ys[0] > 168 + 3.5 and ys[1] >= 200 + 3.5 + 8.0 - 0.6  # short of the other leg, 8 m past the far edge
+    assert [g.name for g in stage.gates] == ["checkpoint", "finish"]
 
 
 # -- what the physics reads and what the renderer draws ----------------------------------------------------

@@ -13,7 +13,7 @@ from millegame.core.telemetry import COLUMNS, INPUTS, TEXT_COLUMNS
 
 @pytest.fixture(scope="module")
 def recorded() -> tuple[Telemetry, object]:
-    """25 s of the autopilot on the prologue: past its first checkpoint (about 19 s)."""
+    """25 s of the autopilot on the prologue: past its first checkpoint, Clusane (about 21 s)."""
     stage = load_stage("prologo")
     telemetry = Telemetry(meta={"driver": "autopilot"})
     run = drive_stage(stage, load_car("porsche-550"), max_time_s=25.0, on_tick=telemetry.record)

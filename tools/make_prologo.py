@@ -77,22 +77,22 @@ class Piece:
 PIECES = (
     Piece(
         "Lungolago Sarnico-Iseo",
-        [(40, 420), (130, 414), (215, 432), (285, 428), (340, 402), (410, 392), (470, 410), (520, 440),
+        [(40, 420), (140, 417), (230, 428), (300, 420), (360, 400), (420, 394), (475, 411), (525, 438),
          (600, 450), (680, 436), (740, 412), (800, 408), (870, 430), (930, 462), (1000, 470), (1060, 455)],
-        6.5,
+        9.0,
     ),
     Piece(
         "Salita di Provaglio",
         [(1060, 455), (1110, 470), (1150, 500), (1168, 545), (1160, 590), (1135, 615), (1108, 628), (1094, 646),
-         (1100, 666), (1124, 674), (1180, 672), (1240, 690), (1280, 720), (1300, 760), (1296, 788), (1276, 800),
+         (1100, 666), (1124, 674), (1180, 672), (1240, 690), (1278, 716), (1296, 748), (1300, 776), (1288, 794),
          (1260, 814), (1264, 836), (1290, 843), (1340, 845), (1400, 860)],
-        6.0,
+        8.0,
     ),
-    Piece("Strada per Brescia", [(1400, 860), (1500, 896), (1580, 922), (1660, 953), (1750, 988)], 7.0),
+    Piece("Strada per Brescia", [(1400, 860), (1500, 896), (1580, 922), (1660, 953), (1750, 988)], 10.0),
     Piece(
         "Brescia: Porta San Giovanni - Piazza della Loggia",
         [(1750, 988), (1800, 1006), (1830, 972), (1880, 950), (1930, 948), (1975, 950)],
-        6.5, "cobbles", "kerb", True,
+        8.0, "cobbles", "kerb", True,
     ),
 )  # fmt: skip
 # Side streets of Brescia: drawn and drivable, not part of the route (they start mid-street).
@@ -101,7 +101,12 @@ SIDE_ROADS = (
     Piece("Contrada del Carmine", [(1880, 950), (1886, 996), (1902, 1040)], 5.0, "cobbles", "kerb", True),
 )
 START: Point = (48, 420)
-CHECKPOINTS = (("Iseo", (1030, 463)), ("Provaglio", (1210, 680)), ("Porta San Giovanni", (1785, 1001)))
+CHECKPOINTS = (
+    ("Clusane", (470, 410)),
+    ("Iseo", (1030, 463)),
+    ("Provaglio", (1210, 680)),
+    ("Porta San Giovanni", (1785, 1001)),
+)
 FINISH = ("Piazza della Loggia", (1955, 949))
 TOWN = shapely.Polygon([(1700, 1060), (1740, 900), (1860, 880), (1995, 890), (1995, 1070), (1780, 1090)])
 PIAZZA = shapely.box(1925, 925, 1995, 975)
@@ -288,6 +293,14 @@ def lay_scenery(rng: np.random.Generator) -> list[TmxObject]:
             off = piece.width_m / 2 + 3.0
             sc.place("km_stone", x - ty * off * side, y + tx * off * side, math.degrees(math.atan2(ty, tx)), 1.0, 1.0)
             s += 250.0
+    # The lakeside wall: a low stone parapet between the lake road and the water, so a car
+    # that runs wide is stopped by stone (hard) rather than lost in the lake.
+    s = 8.0
+    while s < length(lakeside) - 8:
+        x, y, tx, ty = along(lakeside, s)
+        off = PIECES[0].width_m / 2 + 5.0  # on the lake side (left of the direction of travel)
+        sc.place("stone_wall", x + ty * off, y - tx * off, math.degrees(math.atan2(ty, tx)), 1.0, 0.5)
+        s += 16.0
     # Poplar rows both sides of the plain road, evenly, as they were planted.
     s = 10.0
     while s < length(plain) - 90:  # the row ends before the town gate, where cars brake hard
@@ -318,7 +331,7 @@ def lay_scenery(rng: np.random.Generator) -> list[TmxObject]:
         hx, hy = x - ty * off * side, y + tx * off * side
         sc.place("cascina", hx, hy, math.degrees(math.atan2(ty, tx)), 1.0, 3.0)
         for k in (-1, 1):
-            sc.place("cypress_a", x - ty * 6.5 * side + tx * 8 * k, y + tx * 6.5 * side + ty * 8 * k, 0.0, 1.0, 1.5)
+            sc.place("cypress_a", x - ty * 10 * side + tx * 8 * k, y + tx * 10 * side + ty * 8 * k, 0.0, 1.0, 6.0)
     # Straw bales on the outside of the hairpins and the tightest bends: soft.
     bales(sc, climb, PIECES[1].width_m)
     # Brescia: the Duomo's dome is a tile layer (decor_layer); beside it a church, and the
@@ -399,7 +412,7 @@ def grove(sc: Scenery, rng: np.random.Generator, area: shapely.Geometry) -> None
             x = gx + jx + (gy - y0) * turn * 0.2
             if area.contains(shapely.Point(x, gy + jy)):
                 kind = str(rng.choice(("olive_a", "olive_b", "olive_c")))
-                sc.place(kind, x, gy + jy, float(rng.uniform(0, 360)), float(rng.uniform(0.8, 1.1)), 6.0)
+                sc.place(kind, x, gy + jy, float(rng.uniform(0, 360)), float(rng.uniform(0.8, 1.1)), 8.0)
 
 
 def hedgerow(sc: Scenery, rng: np.random.Generator, area: shapely.Geometry) -> None:
@@ -411,7 +424,7 @@ def hedgerow(sc: Scenery, rng: np.random.Generator, area: shapely.Geometry) -> N
     n = int(math.hypot(bx - ax, by - ay) / step)
     for k in range(n + 1):
         f = k / max(n, 1)
-        sc.place(kind, ax + f * (bx - ax), ay + f * (by - ay), float(rng.uniform(0, 360)), 1.0, 4.0)
+        sc.place(kind, ax + f * (bx - ax), ay + f * (by - ay), float(rng.uniform(0, 360)), 1.0, 7.0)
 
 
 # -- gates, start, decor ---------------------------------------------------------------------------

@@ -50,7 +50,8 @@ START_TOLERANCE_M = 30.0  # the chain must begin this close to the start
 SAMPLE_M = 0.5  # spacing of the smoothed centre line
 SIMPLIFY_M = 0.02  # a piece's centre line keeps points where it bends by more than this
 WALL_OFFSET_M = 0.5  # a walled street's walls stand this far outside its edge
-GATE_MARGIN_M = 2.0  # a gate placed as a point reaches this far past each edge of the road
+GATE_MARGIN_M = 8.0  # a gate placed as a point reaches this far past each edge (a car cutting a bend crosses it)
+GATE_OTHER_LEG_M = 40.0  # … but stops short of another stretch of the route (the other leg of a hairpin)
 GATE_POINT_REACH_M = 15.0  # … and must be placed within this distance of the road's edge
 GATE_EXTEND_M = 30.0  # … and reaches on across drivable ground (a piazza) up to this much further
 
@@ -359,15 +360,26 @@ def gates_from_points(
         a, b = route[max(k - 1, 0)], route[min(k + 1, len(route) - 1)]
         t = (b - a) / max(float(np.hypot(*(b - a))), 1e-9)
         n = np.array([-t[1], t[0]])
+        cum = np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(route, axis=0).T))])
+        far = np.abs(cum - cum[k]) > GATE_OTHER_LEG_M  # route points of other stretches of road
         ends = []
         for side in (-1.0, 1.0):
             reach = half + GATE_MARGIN_M
+            steps = np.arange(half, half + GATE_MARGIN_M + GATE_EXTEND_M + 0.25, 0.5)
+            pts = route[k] + side * steps[:, None] * n
+            # It reaches on across drivable ground (a paved piazza) to the first point that is not …
+            open_ground = steps <= reach
             if drivable is not None:
-                steps = reach + np.arange(0.0, GATE_EXTEND_M + 0.25, 0.5)
-                free = drivable(route[k] + side * steps[:, None] * n)
-                blocked = np.flatnonzero(~free)
-                reach = float(steps[blocked[0]]) if len(blocked) else float(steps[-1])
-            ends.append(route[k] + side * reach * n)
+                open_ground |= drivable(pts)
+            closed = np.flatnonzero(~open_ground)
+            end = int(closed[0]) if len(closed) else len(steps) - 1
+            if far.any():  # … but stops short of the other leg of a hairpin (it would count there too)
+                other = route[far]
+                gap = np.hypot(pts[:, None, 0] - other[None, :, 0], pts[:, None, 1] - other[None, :, 1]).min(axis=1)
+                near = np.flatnonzero(gap < net.route_width_m[far].max() / 2 + 1.0)
+                if len(near) and near[0] <= end:
+                    end = max(int(near[0]) - 1, 0)
+            ends.append(route[k] + side * float(steps[end]) * n)
         line = np.array(ends) * px_per_m
         out.append(dataclasses.replace(s, shape="polyline", points=line, closed=False))
     return out
