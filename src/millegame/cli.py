@@ -168,6 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--car", required=True, metavar="CAR_ID")
     q.add_argument("--rules", choices=["corsa", "regolarita"], default="corsa")
     q.add_argument("--entrants", type=int, default=100, metavar="N", help="crews in the field (default 100)")
+    q.add_argument("--force", action="store_true", help="start it again if a rally of that name exists")
     q = rsub.add_parser("next", help="drive the next stage (autopilot) and classify it")
     q.add_argument("name")
     q = rsub.add_parser("show", help="the standings so far")
@@ -516,10 +517,48 @@ def _field_rows(store, stage, rules: str, entrants: int) -> list[dict]:  # type:
     return rows
 
 
+RALLY_NEXT_TRIES = 5  # `rally next` reads the rally again at most this often when another process moves it on
+
+
+def _rally_progress(state: dict[str, object]) -> str:
+    try:
+        from millegame.core.rally import Rally
+
+        rally = Rally.from_dict(state)
+        return f"after {rally.stage_index} of {len(rally.stage_ids)} stages"
+    except Exception:  # a rally of another version: still refuse to overwrite it
+        return "from another version of millegame"
+
+
+def _saved_rally(store, name: str):  # type: ignore[no-untyped-def]  # -> Rally
+    from millegame.core.rally import Rally
+
+    saved = store.load_rally(name)
+    if saved is None:
+        raise CliError(f"no rally named {name!r} (millegame rally list)")
+    return Rally.from_dict(saved)
+
+
+def _drive_rally_stage(store, rally, stage_id: str):  # type: ignore[no-untyped-def]
+    """Drive the rally's next stage (autopilot or regularity driver) and classify it into
+    ``rally``; (stage, time shown, score)."""
+    from millegame.core.runner import drive_stage
+
+    stage = _load_stage(stage_id)
+    car = _load_car(rally.car_id)
+    rows = _field_rows(store, stage, rally.rules, rally.entrants)
+    driver = "regularity" if rally.rules == "regolarita" else "autopilot"
+    run = drive_stage(stage, car, rules=rally.rules, driver=driver)
+    rally.finish_stage({"time_s": run.sim.time_s, **run.extra}, rows)
+    shown = "DNF" if run.sim.time_s is None else f"{run.sim.time_s:.2f} s"
+    return stage, shown, run.extra["score"]
+
+
 def cmd_rally(args: argparse.Namespace) -> int:
     from millegame.catalog import list_stages
     from millegame.core.coefficient import classification_of
     from millegame.core.rally import Rally, start_number_of
+    from millegame.store import RallyExistsError
 
     store = _open_store()
     try:
@@ -535,29 +574,36 @@ def cmd_rally(args: argparse.Namespace) -> int:
                 args.name, car.id, args.rules, [s.id for s in list_stages()], number=start_number_of(car),
                 classification=classification_of(car), entrants=args.entrants,
             )  # fmt: skip
-            store.save_rally(rally.name, rally.to_dict())
+            try:
+                store.create_rally(rally.name, rally.to_dict(), replace=args.force)
+            except RallyExistsError as e:
+                done = _rally_progress(e.state)
+                raise CliError(
+                    f"a rally named {args.name!r} exists already ({done}) — choose another name, "
+                    f"or add --force to start it again"
+                ) from None
             print(f"rally {rally.name!r}: {len(rally.stage_ids)} stages, {car.name} #{rally.number}, {rally.rules}")
             return EXIT_OK
-        saved = store.load_rally(args.name)
-        if saved is None:
-            raise CliError(f"no rally named {args.name!r} (millegame rally list)")
-        rally = Rally.from_dict(saved)
+        rally = _saved_rally(store, args.name)
         if args.rally_command == "next":
-            stage_id = rally.next_stage_id
-            if stage_id is None:
-                print(f"rally {rally.name!r} is over")
-                return EXIT_OK
-            from millegame.core.runner import drive_stage
-
-            stage = _load_stage(stage_id)
-            car = _load_car(rally.car_id)
-            rows = _field_rows(store, stage, rally.rules, rally.entrants)
-            driver = "regularity" if rally.rules == "regolarita" else "autopilot"
-            run = drive_stage(stage, car, rules=rally.rules, driver=driver)
-            rally.finish_stage({"time_s": run.sim.time_s, **run.extra}, rows)
-            store.save_rally(rally.name, rally.to_dict())
-            shown = "DNF" if run.sim.time_s is None else f"{run.sim.time_s:.2f} s"
-            print(f"{stage.title}: {shown}, score {run.extra['score']}")
+            # The stage is driven outside any lock, then kept only if nobody changed the rally
+            # meanwhile (Store.update_rally); else it is read again and its next stage driven:
+            # two `rally next` at once drive two stages, never the same one twice.
+            for _ in range(RALLY_NEXT_TRIES):
+                before = json.loads(json.dumps(rally.to_dict()))  # a copy: finish_stage changes the lists
+                stage_id = rally.next_stage_id
+                if stage_id is None:
+                    print(f"rally {rally.name!r} is over")
+                    return EXIT_OK
+                stage, shown, score = _drive_rally_stage(store, rally, stage_id)
+                if store.update_rally(rally.name, before, rally.to_dict()):
+                    print(f"{stage.title}: {shown}, score {score}")
+                    break
+                print(f"millegame: rally {rally.name!r} was moved on by another process; reading it again",
+                      file=sys.stderr)  # fmt: skip
+                rally = _saved_rally(store, args.name)
+            else:
+                raise CliError(f"rally {args.name!r} keeps changing under another process; try again")
         standing = rally.standings()
         if getattr(args, "json", False):
             print(json.dumps(standing, ensure_ascii=False))
