@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 from collections.abc import Sequence
@@ -18,6 +19,7 @@ from millegame import __version__
 EXIT_OK = 0
 EXIT_FAILED = 1  # the command ran but the result is a failure (e.g. the car did not finish)
 EXIT_UNUSABLE = 2  # bad input or environment: unknown stage/car, broken file, no display
+MAX_TIME_S = 1800.0  # --max-time: at most 30 minutes of stage time, as replays hold (core.replay.MAX_TICKS)
 
 
 class CliError(Exception):
@@ -337,12 +339,21 @@ def cmd_sim(args: argparse.Namespace) -> int:
     from millegame.core.sim import run_stage
 
     driver = _sim_driver(args)
+    if args.max_time is not None and not (math.isfinite(args.max_time) and 0 < args.max_time <= MAX_TIME_S):
+        raise CliError(f"--max-time must be a number of seconds from 0 to {MAX_TIME_S:g}, not {args.max_time}")
+    if args.car is not None and not args.car.strip():
+        raise CliError("--car needs a car id (millegame cars lists them)")
+    if args.record:
+        record_path = Path(args.record)
+        if record_path.is_dir() or not record_path.parent.is_dir():
+            where = "is a directory" if record_path.is_dir() else f"the directory {record_path.parent} does not exist"
+            raise CliError(f"{args.record}: cannot write the replay there ({where})")
     telemetry = None
     if args.telemetry:
-        from millegame.core.telemetry import Telemetry, TelemetryError, check_path
+        from millegame.core.telemetry import Telemetry, TelemetryError, check_output
 
         try:
-            check_path(args.telemetry)  # before a long run, not after it
+            check_output(args.telemetry)  # before a long run, not after it
         except TelemetryError as e:
             raise CliError(str(e)) from None
         for option, other in (("--record", args.record), ("--replay", args.replay), ("--inputs", args.inputs)):
@@ -629,7 +640,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
 
         replay = Replay.load(args.file)
     except ReplayError as e:
-        raise CliError(f"{args.file}: {e}") from None
+        raise CliError(str(e)) from None
     try:
         entry = next((s for s in list_stages() if s.id == replay.stage_id), None)
         if entry is None:
@@ -769,7 +780,9 @@ def cmd_game(args: argparse.Namespace, mode: str) -> int:
         except CatalogError as e:
             raise CliError(str(e)) from None
         _load_stage(str(stage_path))  # report a broken stage here, in one line, before a window opens
-    if getattr(args, "car", None):
+    if getattr(args, "car", None) is not None:
+        if not args.car.strip():
+            raise CliError("--car needs a car id (millegame cars lists them)")
         _load_car(args.car)
     from millegame.ui.app import NoDisplayError, run
 
@@ -814,7 +827,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_game(args, args.command)
         return cmd_game(args, "menu")
     except CliError as e:
-        print(f"millegame: {e}" if not str(e).startswith("millegame:") else str(e), file=sys.stderr)
+        _say_error(args, str(e))
         return e.code
     except KeyboardInterrupt:
         return 130
@@ -827,5 +840,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if not isinstance(e, SaveError):
             raise
-        print(f"millegame: {e}", file=sys.stderr)  # e.g. a rally that cannot be kept
+        _say_error(args, str(e))  # e.g. a rally that cannot be kept
         return EXIT_UNUSABLE
+
+
+def _say_error(args: argparse.Namespace, message: str) -> None:
+    """One line on stderr; with ``--json`` also ``{"error": …, "file": …}`` on stdout (the
+    file the message is about, or null), so a script reading stdout sees what went wrong."""
+    message = message.removeprefix("millegame: ")
+    print(f"millegame: {message}", file=sys.stderr)
+    if getattr(args, "json", False):
+        named = (getattr(args, a, None) for a in ("file", "replay", "inputs", "telemetry", "record", "stage", "paths"))
+        files = [str(f) for v in named if v for f in (v if isinstance(v, list) else [v])]
+        file = next((f for f in files if f in message or str(Path(f)) in message), None)
+        print(json.dumps({"error": message, "file": file}, ensure_ascii=False))

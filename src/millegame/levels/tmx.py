@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import logging
 import os
+import struct
 import sys
 import xml.etree.ElementTree as ET
 import zlib
@@ -32,6 +33,10 @@ MAX_MAP_SIZE = {"width": 4096, "height": 4096, "tilewidth": 1024, "tileheight": 
 MAX_GID = 0xFFFFFFFF
 MAX_TILESET = {"firstgid": 1 << 20, "tilecount": 1 << 16, "tilewidth": 1024, "tileheight": 1024, "columns": 1 << 16}
 SUPPORTED_ENCODINGS = {("csv", None), ("base64", None), ("base64", "zlib"), ("base64", "gzip")}
+# A tileset image, from its <image> attributes and from its PNG header, before anything
+# decodes it: the shipped one is 512 × 960 px; 64 Mpx decode to 256 MB.
+MAX_IMAGE_PX, MAX_IMAGE_PIXELS = 16384, 1 << 26
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 def import_pytmx() -> ModuleType:
@@ -259,11 +264,11 @@ def check_tilesets(report: Report, path: Path, root: ET.Element) -> None:
         node = ts
         base = path.parent
         if source:
-            ts_path = (path.parent / source).resolve()
-            if not ts_path.is_file():
-                report.unusable(
-                    f'tileset "{source}" not found (looked for {ts_path}) — fix the path or restore the file'
-                )
+            ts_path = resolved(path.parent / source)
+            if ts_path is None or not ts_path.is_file():
+                looked = f"{path.parent / source} is a symlink loop" if ts_path is None else f"looked for {ts_path}"
+                what = "is not a regular file" if ts_path is not None and ts_path.exists() else "not found"
+                report.unusable(f'tileset "{source}" {what} ({looked}) — fix the path or restore the file')
                 continue
             try:
                 node = ET.parse(ts_path).getroot()
@@ -284,9 +289,43 @@ def check_tilesets(report: Report, path: Path, root: ET.Element) -> None:
         if image is None or not image.get("source"):
             report.unusable(f'tileset "{name}" is an image collection — only tilesets cut from one image are supported')
             continue
-        img_path = (base / str(image.get("source"))).resolve()
-        if not img_path.is_file():
-            report.unusable(f'tileset "{name}" image not found (looked for {img_path}) — fix the image path in Tiled')
+        img_path = resolved(base / str(image.get("source")))
+        if img_path is None or not img_path.is_file():
+            looked = "a symlink loop" if img_path is None else f"looked for {img_path}"
+            report.unusable(f'tileset "{name}" image not found ({looked}) — fix the image path in Tiled')
+            continue
+        problem = image_size_problem(img_path, image.get("width"), image.get("height"))
+        if problem is not None:
+            report.unusable(
+                f'tileset "{name}" image {img_path.name}: {problem} — use a PNG of at most {MAX_IMAGE_PX} px a side'
+            )
+
+
+def resolved(path: Path) -> Path | None:
+    """``path`` resolved, or None for a symlink loop (Python < 3.13 raises RuntimeError)."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return None
+
+
+def image_size_problem(path: Path, width: str | None = None, height: str | None = None) -> str | None:
+    """Why a tileset image must not be decoded, from its ``<image>`` attributes (when given)
+    and its PNG header alone; None when it is a PNG of a size that can be loaded."""
+    for attr, value in (("width", width), ("height", height)):
+        if value is not None and not (value.isascii() and value.isdigit() and 0 < int(value) <= MAX_IMAGE_PX):
+            return f"{attr} = {value[:20]!r} is not a whole number from 1 to {MAX_IMAGE_PX}"
+    try:
+        with path.open("rb") as f:
+            head = f.read(24)
+    except OSError as e:
+        return f"cannot read it ({e.strerror or e})"
+    if head[:8] != PNG_SIGNATURE or head[12:16] != b"IHDR":
+        return "not a PNG image"
+    w, h = struct.unpack(">II", head[16:24])
+    if not (0 < w <= MAX_IMAGE_PX and 0 < h <= MAX_IMAGE_PX) or w * h > MAX_IMAGE_PIXELS:
+        return f"{w} × {h} px is too large"
+    return None
 
 
 def check_tileset_numbers(report: Report, name: str, ref: ET.Element, node: ET.Element) -> bool:
