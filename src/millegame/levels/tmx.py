@@ -311,21 +311,33 @@ def resolved(path: Path) -> Path | None:
 
 def image_size_problem(path: Path, width: str | None = None, height: str | None = None) -> str | None:
     """Why a tileset image must not be decoded, from its ``<image>`` attributes (when given)
-    and its PNG header alone; None when it is a PNG of a size that can be loaded."""
+    and its PNG header alone (``png_size``); None when it may be. An image that is not a
+    PNG at all is no problem here: the game draws the map without it (and never decodes it)."""
     for attr, value in (("width", width), ("height", height)):
         if value is not None and not (value.isascii() and value.isdigit() and 0 < int(value) <= MAX_IMAGE_PX):
             return f"{attr} = {value[:20]!r} is not a whole number from 1 to {MAX_IMAGE_PX}"
+    size = png_size(path)
+    if size is not None and not png_size_ok(*size):
+        return f"{size[0]} × {size[1]} px is too large"
+    return None
+
+
+def png_size(path: Path) -> tuple[int, int] | None:
+    """(width, height) [px] from a PNG file's header (24 bytes read), or None when the file
+    cannot be read or is not a PNG."""
     try:
         with path.open("rb") as f:
             head = f.read(24)
-    except OSError as e:
-        return f"cannot read it ({e.strerror or e})"
+    except OSError:
+        return None
     if head[:8] != PNG_SIGNATURE or head[12:16] != b"IHDR":
-        return "not a PNG image"
+        return None
     w, h = struct.unpack(">II", head[16:24])
-    if not (0 < w <= MAX_IMAGE_PX and 0 < h <= MAX_IMAGE_PX) or w * h > MAX_IMAGE_PIXELS:
-        return f"{w} × {h} px is too large"
-    return None
+    return w, h
+
+
+def png_size_ok(width: int, height: int) -> bool:
+    return 0 < width <= MAX_IMAGE_PX and 0 < height <= MAX_IMAGE_PX and width * height <= MAX_IMAGE_PIXELS
 
 
 def check_tileset_numbers(report: Report, name: str, ref: ET.Element, node: ET.Element) -> bool:

@@ -24,7 +24,7 @@ import pygame
 
 from millegame.core.stage import Stage, TileLayerArt, TilesetArt
 from millegame.core.surfaces import SURFACE_RGB, map_rgb
-from millegame.levels.tmx import image_size_problem
+from millegame.levels.tmx import png_size, png_size_ok
 from millegame.ui.camera import Camera
 
 CHUNK_TILES = 16
@@ -55,7 +55,8 @@ class TileAtlas:
         for ts in self.tilesets:
             if ts.image_path not in self.images:
                 try:
-                    if image_size_problem(Path(ts.image_path)) is not None:  # sized from its header, never decoded
+                    size = png_size(Path(ts.image_path))  # from its header: a PNG bomb is never decoded
+                    if size is None or not png_size_ok(*size):
                         raise pygame.error(f"{ts.image_path}: not a PNG of a size that can be loaded")
                     img = pygame.image.load(str(Path(ts.image_path)))
                     self.images[ts.image_path] = img.convert_alpha() if _display_ready() else img
