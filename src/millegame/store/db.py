@@ -194,6 +194,11 @@ def better(rules: str, new: float, old: float) -> bool:
     return new > old if rules == "regolarita" else new < old
 
 
+def lenient_text(raw: bytes) -> str:
+    """sqlite TEXT as str; bytes that are not UTF-8 (damage) become U+FFFD instead of an error."""
+    return raw.decode("utf-8", "replace")
+
+
 def stamp() -> str:
     return time.strftime("%Y%m%d-%H%M%S", time.gmtime())
 
@@ -345,6 +350,7 @@ class Store:
 
     def _connect(self, uri: str) -> sqlite3.Connection:
         conn = sqlite3.connect(uri, uri=True, timeout=self.busy_timeout_s, isolation_level=None)
+        conn.text_factory = lenient_text
         try:
             app, version = self._ids(conn)
         except BaseException:
@@ -396,6 +402,7 @@ class Store:
         leaves the file as it is."""
         try:
             conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=self.busy_timeout_s)
+            conn.text_factory = lenient_text  # a damage report may quote broken names
             try:
                 ok = conn.execute("PRAGMA quick_check").fetchone()[0]
                 app = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -406,6 +413,8 @@ class Store:
             if not is_corruption(e):
                 raise
             return "corrupt", f"the file is damaged ({e})"
+        except UnicodeDecodeError:  # sqlite's own message quotes damaged bytes
+            return "corrupt", "the file is damaged (its structure holds unreadable bytes)"
         if ok != "ok":
             return "corrupt", f"the database is damaged ({ok})"
         if app != APPLICATION_ID and (app != 0 or tables):
@@ -457,11 +466,14 @@ class Store:
         skipped = 0
         try:
             src = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=self.busy_timeout_s)
+            src.text_factory = lenient_text
         except sqlite3.Error:
             src = None
         if src is not None:
             try:
                 kept, skipped = self._copy_rows(src, fresh)
+            except UnicodeDecodeError:  # the schema itself is unreadable: nothing to copy
+                kept = {}
             except sqlite3.Error as e:
                 if not is_corruption(e):  # e.g. the disk filled while copying: leave the file alone
                     fresh.unlink(missing_ok=True)
@@ -517,8 +529,8 @@ class Store:
                             counts[name] += 1
                             after, step = row[0], 1
                         break
-                    except sqlite3.DatabaseError as e:
-                        if not is_corruption(e):
+                    except (sqlite3.DatabaseError, UnicodeDecodeError) as e:
+                        if isinstance(e, sqlite3.DatabaseError) and not is_corruption(e):
                             raise
                         skips += 1
                         after = min(after + step, (1 << 63) - 1) if after > -(1 << 63) else 0
