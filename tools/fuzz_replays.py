@@ -41,7 +41,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import fuzz_stages as fz
 
 MAX_RSS_MB = 1024
-warnings.filterwarnings("ignore", "Duplicate name", UserWarning)  # duplicated members are a mutation
 BAD = (None, -1, 2**70, 1e308, "x" * 100_000, [], {}, True, "", [[[[1]]]], -(2**63))
 DTYPES = ("<i8", "|O", "<U10", ">f8", "<f4", "<c16", "|b1")
 
@@ -60,7 +59,8 @@ def meta_npy(meta: object) -> bytes:
 
 def zipped(members: list[tuple[str, bytes]], method: int = zipfile.ZIP_DEFLATED) -> bytes:
     buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", method) as z:
+    with warnings.catch_warnings(), zipfile.ZipFile(buf, "w", method) as z:
+        warnings.simplefilter("ignore", UserWarning)  # duplicated members are a mutation
         for name, data in members:
             z.writestr(name, data)
     return buf.getvalue()
