@@ -301,6 +301,14 @@ def test_a_png_bomb_is_refused_from_its_header(tmp_path: Path, monkeypatch: pyte
         assert outcome.code == 2 and "30000 × 30000 px is too large" in outcome.out + outcome.err, (command, outcome)
 
 
+@pytest.mark.parametrize("cut", [0, 8, 16, 20, 23])
+def test_a_tileset_image_cut_short_in_its_header_is_drawn_without(tmp_path: Path, cut: int) -> None:
+    """Found by the stage fuzzer (seed 21, case 1860): a PNG of 16–23 bytes."""
+    path = tiny_case(tmp_path, {fz.PNG_NAME: png_header(512, 960)[:cut]})
+    outcome = fz.run_command("check-level", path)
+    assert outcome.code == 0 and not outcome.crash, outcome
+
+
 def test_the_renderer_never_decodes_an_image_over_the_limit(tmp_path: Path) -> None:
     from millegame.core.stage import TilesetArt
     from millegame.ui.map_renderer import TileAtlas

@@ -308,7 +308,7 @@ def op_tile_data(rng: random.Random, text: str, files: Files, base: Base) -> tup
     gids = [int(v) for v in m.group(1).split(",") if v.strip().isdigit()]  # an earlier operator may have broken some
     if not gids:
         return text, "no tile data left"
-    raw = b"".join(g.to_bytes(4, "little") for g in gids)
+    raw = b"".join((g & 0xFFFFFFFF).to_bytes(4, "little") for g in gids)  # an earlier operator: gids past 2^32
     how = rng.choice(("csv-junk", "csv-short", "csv-long", "csv-huge", "csv-negative", "csv-flip", "b64", "b64-bad",
                       "zlib", "zlib-bad", "gzip", "gzip-bad", "zstd", "other", "bomb", "csv-gid", "xml"))  # fmt: skip
 

@@ -330,7 +330,7 @@ def png_size(path: Path) -> tuple[int, int] | None:
             head = f.read(24)
     except OSError:
         return None
-    if head[:8] != PNG_SIGNATURE or head[12:16] != b"IHDR":
+    if len(head) < 24 or head[:8] != PNG_SIGNATURE or head[12:16] != b"IHDR":  # cut short, or not a PNG
         return None
     w, h = struct.unpack(">II", head[16:24])
     return w, h
