@@ -377,10 +377,13 @@ class Store:
         """A save file on a read-only medium (or not writable): read it, never write it. On a
         read-only medium sqlite cannot make the WAL index, so the file is opened immutable."""
         why = "it is on a read-only disk or is read-only"
+        conn: sqlite3.Connection | None = None
         try:
             conn = self._connect(f"file:{self.path}?mode=ro")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.Error as e:
+            if conn is not None:
+                conn.close()
             if is_corruption(e):
                 raise
             conn = self._connect(f"file:{self.path}?mode=ro&immutable=1")
