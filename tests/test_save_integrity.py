@@ -26,8 +26,8 @@ from millegame.ui.records import Records
 SHIPPED, SHARED = "a" * 64, "b" * 64  # the sha256 of two different files both called prologo.tmx
 
 
-def ghost(stage_sha256: str, finish_tick: int, ticks: int = 50, stage_id: str = "st") -> Replay:
-    controls = np.random.default_rng(finish_tick).random((ticks, 6))
+def ghost(stage_sha256: str, finish_tick: int, stage_id: str = "st") -> Replay:
+    controls = np.random.default_rng(finish_tick).random((finish_tick, 6))  # a run ends on its finish tick
     return Replay(stage_id, stage_sha256, "car", 1, None, {}, finish_tick, controls)
 
 
@@ -36,7 +36,7 @@ def a_save(path: Path) -> None:
     with Store(path) as s:
         s.add_result("st", "car", "corsa", time_s=155.27, score=155.27, stage_sha256=SHIPPED, splits_s=[70.0])
         s.save_rally("r1", {"stage": 3})
-        s.save_ghost(ghost(SHIPPED, 18632))
+        s.save_ghost(ghost(SHIPPED, 1863))
 
 
 def siblings(path: Path) -> list[str]:
@@ -137,7 +137,7 @@ def test_a_save_on_a_read_only_medium_is_read_and_never_written(tmp_path: Path) 
             (notice,) = s.notices
             assert "read-only" in notice.message and "nothing will be saved" in notice.message
             assert s.record("st", "car", "corsa", stage_sha256=SHIPPED).score == 155.27  # reads work
-            assert s.ghost("st", "car", stage_sha256=SHIPPED).finish_tick == 18632  # type: ignore[union-attr]
+            assert s.ghost("st", "car", stage_sha256=SHIPPED).finish_tick == 1863  # type: ignore[union-attr]
             with pytest.raises(SaveError, match=r"could not save the result \(.*read-only.*\); the game goes on"):
                 s.add_result("st", "car", "corsa", time_s=1.0, score=1.0, stage_sha256=SHIPPED)
     finally:
@@ -372,12 +372,12 @@ def test_two_rally_next_at_once_drive_two_stages(tmp_path: Path, monkeypatch: py
 def test_a_shared_file_with_a_shipped_stages_name_has_its_own_records(tmp_path: Path) -> None:
     with Store(tmp_path / "millegame.db") as s:
         assert s.add_result("prologo", "car", "corsa", time_s=155.27, score=155.27, stage_sha256=SHIPPED)
-        assert s.save_ghost(ghost(SHIPPED, 18632, stage_id="prologo"))
+        assert s.save_ghost(ghost(SHIPPED, 1863, stage_id="prologo"))
         assert s.add_result("prologo", "car", "corsa", time_s=20.18, score=20.18, stage_sha256=SHARED)
         assert s.save_ghost(ghost(SHARED, 2421, stage_id="prologo"))
         assert s.record("prologo", "car", "corsa", stage_sha256=SHIPPED).time_s == 155.27  # type: ignore[union-attr]
         assert s.record("prologo", "car", "corsa", stage_sha256=SHARED).time_s == 20.18  # type: ignore[union-attr]
-        assert s.ghost("prologo", "car", stage_sha256=SHIPPED).finish_tick == 18632  # type: ignore[union-attr]
+        assert s.ghost("prologo", "car", stage_sha256=SHIPPED).finish_tick == 1863  # type: ignore[union-attr]
         assert s.ghost("prologo", "car", stage_sha256=SHARED).finish_tick == 2421  # type: ignore[union-attr]
 
 
