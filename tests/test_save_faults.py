@@ -202,6 +202,6 @@ def test_a_rally_which_needs_the_save_file_says_so_and_exits_2(tmp_path: Path, m
     def fail(*_: object) -> None:
         raise SaveError("could not save the rally")
 
-    monkeypatch.setattr(Store, "save_rally", fail)
+    monkeypatch.setattr(Store, "create_rally", fail)
     code, _, err = run_cli("rally", "new", "r", "--car", "alfa-6c-1750")
     assert code == 2 and err.strip() == "millegame: could not save the rally"
