@@ -199,7 +199,7 @@ def test_a_rally_which_needs_the_save_file_says_so_and_exits_2(tmp_path: Path, m
     assert code == 2 and "cannot open the save file" in err and "Traceback" not in err
     monkeypatch.setenv("MILLEGAME_DATA_DIR", str(tmp_path / "data"))
 
-    def fail(*_: object) -> None:
+    def fail(*_: object, **__: object) -> None:
         raise SaveError("could not save the rally")
 
     monkeypatch.setattr(Store, "create_rally", fail)
