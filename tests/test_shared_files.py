@@ -128,6 +128,27 @@ def test_empty_truncated_or_foreign_replays_are_one_clear_error(data: bytes, tmp
     assert code == 2 and str(path) in err and "Traceback" not in err and err.count("\n") == 1
 
 
+def broken_deflate(data: bytes, member: str) -> bytes:
+    """``data`` (a zip) with the start of ``member``'s compressed stream overwritten."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        info = z.getinfo(member)
+    name_len, extra_len = struct.unpack("<HH", data[info.header_offset + 26 : info.header_offset + 30])
+    start = info.header_offset + 30 + name_len + extra_len  # the local header's own lengths
+    return data[:start] + b"\xff" * 8 + data[start + 8 :]
+
+
+def test_a_broken_compressed_stream_is_one_clear_error(tmp_path: Path) -> None:
+    """Found by the replay fuzzer (seed 21, case 78): zlib's own error escaped."""
+    with pytest.raises(ReplayError, match="not a millegame replay"):
+        Replay.from_bytes(broken_deflate(replay_bytes(), "controls.npy"))
+    buf = io.BytesIO()
+    np.savez_compressed(buf, meta=np.array("{}"), tick=np.arange(1000))
+    path = tmp_path / "t.npz"
+    path.write_bytes(broken_deflate(buf.getvalue(), "meta.npy"))
+    with pytest.raises(TelemetryError, match="not a readable telemetry"):
+        Telemetry.load(path)
+
+
 # --- inputs CSV ----------------------------------------------------------------------------
 
 

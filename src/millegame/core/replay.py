@@ -18,6 +18,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+import zlib
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -104,7 +105,7 @@ class Replay:
             with zipfile.ZipFile(io.BytesIO(data)) as z:
                 meta = _read_meta(z)
                 controls = _read_controls(z)
-        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, zipfile.LargeZipFile) as e:
+        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error) as e:
             raise ReplayError(f"not a millegame replay ({e or type(e).__name__})") from None
         except NotImplementedError as e:  # a compression zipfile does not know
             raise ReplayError(f"not a millegame replay ({e})") from None

@@ -32,6 +32,7 @@ import csv
 import io
 import json
 import zipfile
+import zlib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -294,7 +295,7 @@ def _load_npz(path: Path) -> Telemetry:
                 raise TelemetryError(f"{path}: missing columns {', '.join(missing)}")
             columns = {c: np.asarray(z[c]) for c in COLUMNS}
             events = list(zip(z["event_tick"].tolist(), z["event_text"].tolist(), strict=True))
-    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, NotImplementedError) as e:
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, NotImplementedError, zlib.error) as e:
         raise TelemetryError(f"{path}: not a readable telemetry .npz ({e or type(e).__name__})") from None
     lengths = {len(v) for v in columns.values() if v.ndim == 1}
     if len(lengths) > 1 or any(v.ndim != 1 for v in columns.values()):
