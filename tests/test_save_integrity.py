@@ -195,6 +195,25 @@ def test_a_damaged_ghost_page_loses_only_the_ghosts(tmp_path: Path) -> None:
         assert s.notices == [] and s.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+def test_a_damaged_index_is_rebuilt_and_hides_no_record(tmp_path: Path) -> None:
+    """Found by the save fuzzer (seed 22, case 700): quick_check passed a damaged index of
+    the records, whose lookups then missed records."""
+    path = tmp_path / "millegame.db"
+    with Store(path) as s:
+        for k in range(40):
+            s.add_result(f"stage{k}", "car", "corsa", time_s=100.0 + k, score=100.0 + k, stage_sha256=SHIPPED)
+    conn = sqlite3.connect(path)
+    (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name='sqlite_autoindex_records_1'").fetchone()
+    conn.close()
+    data = bytearray(path.read_bytes())
+    at = (root - 1) * 4096 + 4096 - 200  # inside the index's cells, at the end of its page
+    data[at : at + 8] = b"zzzzzzzz"
+    path.write_bytes(bytes(data))
+    with Store(path) as s:
+        assert len(s.notices) == 1 and "40 records" in s.notices[0].message, s.notices
+        assert all(s.record(f"stage{k}", "car", "corsa", stage_sha256=SHIPPED) is not None for k in range(40))
+
+
 WAL_WRITER = """
 import sqlite3, sys, time
 from millegame.store import Store
