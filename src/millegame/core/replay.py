@@ -209,15 +209,13 @@ def _replay_of(meta: dict[str, object], controls: NDArray[np.float64]) -> Replay
     if meta.get("format") != REPLAY_FORMAT:
         raise ReplayError(f"replay format {str(meta.get('format'))[:40]} is not {REPLAY_FORMAT}")
     text: dict[str, str] = {}
-    for key in ("stage_id", "stage_sha256", "car_id"):
+    for key, least in (("stage_id", 1), ("stage_sha256", 0), ("car_id", 1)):  # a stage built in memory has no sha
         value = meta.get(key)
-        if not isinstance(value, str) or not 0 < len(value) <= MAX_ID_CHARS:
-            raise ReplayError(
-                f"not a millegame replay ({key} is {_shown(value)}, not an id of 1 to {MAX_ID_CHARS} characters)"
-            )
+        if not isinstance(value, str) or not least <= len(value) <= MAX_ID_CHARS:
+            raise _malformed(f"{key} is {_shown(value)}, not an id of {least} to {MAX_ID_CHARS} characters")
         text[key] = value
     numbers: dict[str, int] = {}
-    for key, lo, hi in (("physics_version", 0, 1 << 31), ("finish_tick", -1, controls.shape[0])):
+    for key, lo, hi in (("physics_version", -(1 << 31), 1 << 31), ("finish_tick", -1, controls.shape[0])):
         value = meta.get(key)
         if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
             raise ReplayError(
