@@ -409,3 +409,18 @@ def test_the_game_keeps_a_shipped_stages_best_apart_from_a_shared_copy(
     assert records.record("prologo", "car", 20.18, (9.0,), stage_sha256=SHARED)  # its own first record
     assert records.best("prologo", "car", stage_sha256=SHIPPED).time_s == 155.27  # type: ignore[union-attr]
     assert records.best_any("prologo", stage_sha256=SHIPPED).time_s == 155.27  # type: ignore[union-attr]
+
+
+def test_two_real_rally_next_processes_lose_no_stage(tmp_path: Path) -> None:
+    """The same with two real processes started together (each drives for about a second,
+    so they overlap): the rally ends after two stages, each driven once."""
+    env = {**os.environ, "MILLEGAME_DATA_DIR": str(tmp_path)}
+    cmd = [sys.executable, "-m", "millegame", "rally"]
+    subprocess.run([*cmd, "new", "r1", "--car", "alfa-6c-1750", "--entrants", "1"], env=env, check=True)
+    procs = [subprocess.Popen([*cmd, "next", "r1"], env=env, stdout=subprocess.PIPE, text=True) for _ in range(2)]
+    outs = [p.communicate(timeout=300)[0] for p in procs]
+    assert all(p.returncode == 0 for p in procs), outs
+    with Store(tmp_path / "millegame.db") as s:
+        results = s.load_rally("r1")["results"]  # type: ignore[index]
+    assert len(results) == 2, outs  # type: ignore[arg-type]
+    assert sorted(" ".join(outs).count(f"after {k} of") for k in (1, 2)) == [1, 1], outs
