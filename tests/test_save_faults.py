@@ -44,8 +44,8 @@ while True:
     score -= 0.5
     s.add_result("st", "car", "corsa", time_s=score, score=score, splits_s=[score / 2], detail={"pad": "x" * 500})
     print(score, flush=True)
-    tick = int(score * 10)
-    s.save_ghost(Replay("st", "sha", "car", 1, None, {}, tick, np.full((64, 6), score)))
+    # a new physics version each time: the ghost is replaced on every pass (a run ends on its finish tick)
+    s.save_ghost(Replay("st", "sha", "car", int(score * 2), None, {}, 60, np.full((64, 6), score)))
     s.save_rally("r", {"score": score, "pad": list(range(200))})
 """
 
@@ -199,9 +199,9 @@ def test_a_rally_which_needs_the_save_file_says_so_and_exits_2(tmp_path: Path, m
     assert code == 2 and "cannot open the save file" in err and "Traceback" not in err
     monkeypatch.setenv("MILLEGAME_DATA_DIR", str(tmp_path / "data"))
 
-    def fail(*_: object) -> None:
+    def fail(*_: object, **__: object) -> None:
         raise SaveError("could not save the rally")
 
-    monkeypatch.setattr(Store, "save_rally", fail)
+    monkeypatch.setattr(Store, "create_rally", fail)
     code, _, err = run_cli("rally", "new", "r", "--car", "alfa-6c-1750")
     assert code == 2 and err.strip() == "millegame: could not save the rally"

@@ -72,7 +72,7 @@ def test_a_corrupt_file_is_moved_aside_and_a_fresh_one_made(tmp_path: Path) -> N
     path = tmp_path / "millegame.db"
     path.write_bytes(b"\x00garbage" * 500)
     s = Store(path)
-    assert len(s.notices) == 1 and "moved it to" in s.notices[0].message
+    assert len(s.notices) == 1 and f"the damaged file is at {s.notices[0].moved_to}" in s.notices[0].message
     assert s.notices[0].moved_to is not None and s.notices[0].moved_to.read_bytes().startswith(b"\x00garbage")
     assert s.add_result("st", "car", "corsa", time_s=1.0, score=1.0)
     s.close()

@@ -161,7 +161,7 @@ def test_a_best_run_is_saved_with_its_ghost_and_the_next_race_draws_it(
     results.draw(screen)
     finish_tick = int(scene.race.finish_tick[0])
     with Store() as store:
-        rec = store.record(stage.id, car.id, "corsa")
+        rec = store.record(stage.id, car.id, "corsa", stage_sha256=stage.source_sha256)  # a record of this version
         assert rec is not None and rec.time_s == pytest.approx(finish_tick * scene.race.dt)
         assert rec.splits_s == tuple(scene.race.splits_s[0])
         ghost = store.ghost(stage.id, car.id)

@@ -3,13 +3,18 @@
     python tools/fuzz_stages.py --cases 20000 [--seed 1] [--commands check-level,sim,play]
                                 [--bases tiny|prologo,…] [--play-valid]
 
-Every case is a directory holding ``stage.tmx`` and ``tilesets/terrain.tsx`` +
-``terrain.png`` (links to the shipped files unless the case mutates them). A mutant
+Every case is a directory holding ``stage.tmx`` and ``tilesets/terrain.tsx`` (a copy, so
+that its image is looked for beside it) + ``terrain.png`` (a link to the shipped file
+unless the case mutates it). A mutant
 comes from one shipped stage by one to three operators: byte truncation, bit flips,
 binary junk, map/object/property attribute values of the wrong type or size, removed
 or duplicated objects and layers, broken tile data (encodings, compression, bombs),
-missing or broken tilesets and tileset images, bad text encodings, XML bombs (billion
-laughs, deep nesting, external entities) and a directory in place of a file.
+missing or broken tilesets and tileset images, tileset image sizes (``<image width/height>``
+in the ``.tsx`` and in a tileset embedded in the map; PNG headers claiming 30000 × 30000
+px, a whole PNG one pixel over the limit, GIF/BMP/JPEG headers), stray files beside the
+tileset (a ``.tsx`` the map does not name with a broken tile id, a FIFO) and a tileset path
+that is a symlink loop, bad text encodings, XML bombs (billion laughs, deep nesting,
+external entities) and a directory in place of a file.
 
 ``run_case`` calls ``millegame.cli.main`` in-process for each command, exactly as the
 ``millegame`` entry point does, and returns an ``Outcome`` per command; ``problems_of``
@@ -32,6 +37,7 @@ import re
 import resource
 import shutil
 import signal
+import struct
 import sys
 import tempfile
 import time
@@ -53,7 +59,7 @@ PNG_NAME = "tilesets/terrain.png"
 CAR = "alfa-6c-1750"  # a shipped car; any would do
 # What each command may return (README, docs/levels.md): check-level 0 valid / 1 problems /
 # 2 unusable; sim 0 finished / 1 did not finish / 2 unusable; play 0 / 2.
-ALLOWED_EXITS = {"check-level": {0, 1, 2}, "sim": {0, 1, 2}, "play": {0, 2}}
+ALLOWED_EXITS = {"check-level": {0, 1, 2}, "sim": {0, 1, 2}, "play": {0, 2}, "replay": {0, 1, 2}}
 CASE_TIME_LIMIT_S = 20.0  # per command; a parse of the largest shipped stage takes ~0.1 s
 UNEXPECTED = "unexpected"  # the loader's last-resort message (levels.errors): a bug found
 
@@ -302,7 +308,7 @@ def op_tile_data(rng: random.Random, text: str, files: Files, base: Base) -> tup
     gids = [int(v) for v in m.group(1).split(",") if v.strip().isdigit()]  # an earlier operator may have broken some
     if not gids:
         return text, "no tile data left"
-    raw = b"".join(g.to_bytes(4, "little") for g in gids)
+    raw = b"".join((g & 0xFFFFFFFF).to_bytes(4, "little") for g in gids)  # an earlier operator: gids past 2^32
     how = rng.choice(("csv-junk", "csv-short", "csv-long", "csv-huge", "csv-negative", "csv-flip", "b64", "b64-bad",
                       "zlib", "zlib-bad", "gzip", "gzip-bad", "zstd", "other", "bomb", "csv-gid", "xml"))  # fmt: skip
 
@@ -486,11 +492,80 @@ def op_map_is_dir(rng: random.Random, text: str, files: Files, base: Base) -> tu
     return text, "the map path is a directory"
 
 
+IMAGE_SIZES = ("1000000", "16385", "0", "-1", "1e9", "99999999999999999999", "abc", "²", "", "512.5")
+FIFO = b"\x00<fifo>"  # write_case makes a FIFO here
+LOOP = b"\x00<symlink loop>"  # write_case makes a symlink to itself here
+
+
+def png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def png_of(width: int, height: int, rows: bool) -> bytes:
+    """A PNG header of this size; with ``rows``, a whole decodable image of zeros."""
+    head = b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0))
+    if not rows:
+        return head + bytes(100)
+    data = zlib.compress(b"".join(b"\x00" + bytes(4 * width) for _ in range(height)))
+    return head + png_chunk(b"IDAT", data) + png_chunk(b"IEND", b"")
+
+
+def op_image_size(rng: random.Random, text: str, files: Files, base: Base) -> tuple[str | bytes, str]:
+    """The tileset image's declared size, in the .tsx or in a tileset embedded in the map."""
+    w, h = rng.choice(IMAGE_SIZES), rng.choice((*IMAGE_SIZES, "512", "960"))
+    m = tags(base.tsx, "image")[0]
+    image = set_attr(set_attr(m.group(0), "width", w), "height", h)
+    if rng.random() < 0.5 or "<tileset firstgid" not in text:
+        files[TSX_NAME] = replace_span(base.tsx, m, image).encode()
+        return text, f"tsx image {w}×{h}"
+    tsx = replace_span(base.tsx, m, image.replace('source="terrain.png"', f'source="{PNG_NAME}"'))
+    body = tsx[tsx.index("<tileset") :].replace("<tileset ", '<tileset firstgid="1" ', 1)
+    out = re.sub(r'<tileset firstgid="1" source="[^"]*"\s*/>', lambda _: body, text, count=1)
+    return out, f"embedded tileset image {w}×{h}"
+
+
+def op_image_header(rng: random.Random, text: str, files: Files, base: Base) -> tuple[str | bytes, str]:
+    """The tileset image's header: a PNG bomb's, a whole PNG just over the limit, other formats."""
+    how = rng.choice(("bomb", "wide", "tall", "zero", "gif", "bmp", "jpeg", "ok-small"))
+    if how == "bomb":
+        files[PNG_NAME] = png_of(30000, 30000, rows=False)
+    elif how == "wide":
+        files[PNG_NAME] = png_of(16385, 1, rows=True)
+    elif how == "tall":
+        files[PNG_NAME] = png_of(1, 16385, rows=True)
+    elif how == "zero":
+        files[PNG_NAME] = png_of(0, 0, rows=False)
+    elif how == "gif":
+        files[PNG_NAME] = b"GIF89a" + struct.pack("<HH", 65535, 65535) + bytes(100)
+    elif how == "bmp":
+        files[PNG_NAME] = b"BM" + bytes(16) + struct.pack("<ii", 100000, 100000) + bytes(100)
+    elif how == "jpeg":
+        files[PNG_NAME] = b"\xff\xd8\xff\xc0\x00\x11\x08\xff\xff\xff\xff" + bytes(100)
+    else:
+        files[PNG_NAME] = png_of(32, 32, rows=True)
+    return text, f"tileset image header {how}"
+
+
+def op_stray(rng: random.Random, text: str, files: Files, base: Base) -> tuple[str | bytes, str]:
+    """Files the map does not name beside the tileset, or a tileset path that loops."""
+    how = rng.choice(("stray-tsx", "fifo", "loop", "image-loop"))
+    if how == "stray-tsx":
+        stray = base.tsx.replace('<tile id="3"', '<tile id="x"', 1).replace('name="terrain"', 'name="stray"', 1)
+        files["tilesets/aaa-stray.tsx"] = stray.encode()
+    elif how == "fifo":
+        files["tilesets/aa-fifo.tsx"] = FIFO
+    elif how == "loop":
+        files[TSX_NAME] = LOOP
+    else:
+        files[PNG_NAME] = LOOP
+    return text, f"tileset {how}"
+
+
 OPERATORS: tuple[tuple[Op, float], ...] = (
     (op_truncate, 1.0), (op_bitflip, 1.0), (op_junk, 0.6), (op_map_attr, 1.0), (op_map_huge, 0.3),
     (op_property, 1.0), (op_object, 1.5), (op_objects, 1.0), (op_points, 1.0), (op_layer, 0.8),
     (op_tile_data, 1.2), (op_tileset_ref, 0.8), (op_tsx, 1.0), (op_png, 0.5), (op_encoding, 0.6),
-    (op_bomb, 0.3), (op_map_is_dir, 0.05),
+    (op_bomb, 0.3), (op_map_is_dir, 0.05), (op_image_size, 0.6), (op_image_header, 0.6), (op_stray, 0.4),
 )  # fmt: skip
 
 
@@ -572,15 +647,25 @@ def cases(n: int, seed: int = 0, bases: list[str] | None = None) -> Iterator[Cas
 def write_case(case: Case, where: Path) -> Path:
     """Lay the case out in an empty directory ``where``; returns the map's path."""
     (where / "tilesets").mkdir(parents=True, exist_ok=True)
-    # Every shipped tileset (the prologue also uses scenery.tsx) and the templates folder.
-    shipped = [(f"tilesets/{p.name}", p) for p in sorted((LEVELS / "tilesets").iterdir())]
-    for name, src in [*shipped, ("templates", LEVELS / "templates")]:
-        if name not in case.files:
+    if TSX_NAME not in case.files:  # a copy: paths in it resolve beside it, to the case's image
+        (where / TSX_NAME).write_bytes(TSX.read_bytes())
+    if PNG_NAME not in case.files:
+        (where / PNG_NAME).symlink_to(PNG)
+    # The other shipped tilesets (the prologue also uses scenery.tsx) and the templates folder.
+    for src in sorted((LEVELS / "tilesets").iterdir()):
+        name = f"tilesets/{src.name}"
+        if name not in case.files and name not in (TSX_NAME, PNG_NAME):
             (where / name).symlink_to(src)
+    if "templates" not in case.files:
+        (where / "templates").symlink_to(LEVELS / "templates")
     for name, data in case.files.items():
         target = where / name
         if data is None:
             target.mkdir(parents=True, exist_ok=True)
+        elif data == FIFO:
+            os.mkfifo(target)
+        elif data == LOOP:
+            target.symlink_to(target.name)
         else:
             target.write_bytes(data)
     return where / MAP_NAME
@@ -599,7 +684,12 @@ def _alarm(_signum: int, _frame: object) -> None:
 
 
 def run_command(command: str, path: Path, limit_s: float = CASE_TIME_LIMIT_S) -> Outcome:
-    """``millegame COMMAND PATH`` in this process, with its output captured and a time bound
+    """``millegame COMMAND PATH`` in this process (``run_argv``)."""
+    return run_argv(command, argv_for(command, path), limit_s)
+
+
+def run_argv(command: str, argv: list[str], limit_s: float = CASE_TIME_LIMIT_S) -> Outcome:
+    """``millegame *argv`` in this process, with its output captured and a time bound
     (SIGALRM: a hang in Python code is interrupted; the main thread only)."""
     from millegame import cli
 
@@ -612,7 +702,7 @@ def run_command(command: str, path: Path, limit_s: float = CASE_TIME_LIMIT_S) ->
     timed_out = False
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = cli.main(argv_for(command, path))
+            code = cli.main(argv)
     except CaseTimeoutError:
         timed_out = True
     except BaseException:  # anything escaping main() would be a traceback for the player

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 from collections.abc import Sequence
@@ -18,6 +19,7 @@ from millegame import __version__
 EXIT_OK = 0
 EXIT_FAILED = 1  # the command ran but the result is a failure (e.g. the car did not finish)
 EXIT_UNUSABLE = 2  # bad input or environment: unknown stage/car, broken file, no display
+MAX_TIME_S = 1800.0  # --max-time: at most 30 minutes of stage time, as replays hold (core.replay.MAX_TICKS)
 
 
 class CliError(Exception):
@@ -175,6 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--car", required=True, metavar="CAR_ID")
     q.add_argument("--rules", choices=["corsa", "regolarita"], default="corsa")
     q.add_argument("--entrants", type=int, default=100, metavar="N", help="crews in the field (default 100)")
+    q.add_argument("--force", action="store_true", help="start it again if a rally of that name exists")
     q = rsub.add_parser("next", help="drive the next stage (autopilot) and classify it")
     q.add_argument("name")
     q = rsub.add_parser("show", help="the standings so far")
@@ -381,12 +384,21 @@ def cmd_sim(args: argparse.Namespace) -> int:
     from millegame.core.sim import run_stage
 
     driver = _sim_driver(args)
+    if args.max_time is not None and not (math.isfinite(args.max_time) and 0 < args.max_time <= MAX_TIME_S):
+        raise CliError(f"--max-time must be a number of seconds from 0 to {MAX_TIME_S:g}, not {args.max_time}")
+    if args.car is not None and not args.car.strip():
+        raise CliError("--car needs a car id (millegame cars lists them)")
+    if args.record:
+        record_path = Path(args.record)
+        if record_path.is_dir() or not record_path.parent.is_dir():
+            where = "is a directory" if record_path.is_dir() else f"the directory {record_path.parent} does not exist"
+            raise CliError(f"{args.record}: cannot write the replay there ({where})")
     telemetry = None
     if args.telemetry:
-        from millegame.core.telemetry import Telemetry, TelemetryError, check_path
+        from millegame.core.telemetry import Telemetry, TelemetryError, check_output
 
         try:
-            check_path(args.telemetry)  # before a long run, not after it
+            check_output(args.telemetry)  # before a long run, not after it
         except TelemetryError as e:
             raise CliError(str(e)) from None
         for option, other in (("--record", args.record), ("--replay", args.replay), ("--inputs", args.inputs)):
@@ -561,10 +573,48 @@ def _field_rows(store, stage, rules: str, entrants: int) -> list[dict]:  # type:
     return rows
 
 
+RALLY_NEXT_TRIES = 5  # `rally next` reads the rally again at most this often when another process moves it on
+
+
+def _rally_progress(state: dict[str, object]) -> str:
+    try:
+        from millegame.core.rally import Rally
+
+        rally = Rally.from_dict(state)
+        return f"after {rally.stage_index} of {len(rally.stage_ids)} stages"
+    except Exception:  # a rally of another version: still refuse to overwrite it
+        return "from another version of millegame"
+
+
+def _saved_rally(store, name: str):  # type: ignore[no-untyped-def]  # -> Rally
+    from millegame.core.rally import Rally
+
+    saved = store.load_rally(name)
+    if saved is None:
+        raise CliError(f"no rally named {name!r} (millegame rally list)")
+    return Rally.from_dict(saved)
+
+
+def _drive_rally_stage(store, rally, stage_id: str):  # type: ignore[no-untyped-def]
+    """Drive the rally's next stage (autopilot or regularity driver) and classify it into
+    ``rally``; (stage, time shown, score)."""
+    from millegame.core.runner import drive_stage
+
+    stage = _load_stage(stage_id)
+    car = _load_car(rally.car_id)
+    rows = _field_rows(store, stage, rally.rules, rally.entrants)
+    driver = "regularity" if rally.rules == "regolarita" else "autopilot"
+    run = drive_stage(stage, car, rules=rally.rules, driver=driver)
+    rally.finish_stage({"time_s": run.sim.time_s, **run.extra}, rows)
+    shown = "DNF" if run.sim.time_s is None else f"{run.sim.time_s:.2f} s"
+    return stage, shown, run.extra["score"]
+
+
 def cmd_rally(args: argparse.Namespace) -> int:
     from millegame.catalog import list_stages
     from millegame.core.coefficient import classification_of
     from millegame.core.rally import Rally, start_number_of
+    from millegame.store import RallyExistsError
 
     store = _open_store()
     try:
@@ -580,29 +630,36 @@ def cmd_rally(args: argparse.Namespace) -> int:
                 args.name, car.id, args.rules, [s.id for s in list_stages()], number=start_number_of(car),
                 classification=classification_of(car), entrants=args.entrants,
             )  # fmt: skip
-            store.save_rally(rally.name, rally.to_dict())
+            try:
+                store.create_rally(rally.name, rally.to_dict(), replace=args.force)
+            except RallyExistsError as e:
+                done = _rally_progress(e.state)
+                raise CliError(
+                    f"a rally named {args.name!r} exists already ({done}) — choose another name, "
+                    f"or add --force to start it again"
+                ) from None
             print(f"rally {rally.name!r}: {len(rally.stage_ids)} stages, {car.name} #{rally.number}, {rally.rules}")
             return EXIT_OK
-        saved = store.load_rally(args.name)
-        if saved is None:
-            raise CliError(f"no rally named {args.name!r} (millegame rally list)")
-        rally = Rally.from_dict(saved)
+        rally = _saved_rally(store, args.name)
         if args.rally_command == "next":
-            stage_id = rally.next_stage_id
-            if stage_id is None:
-                print(f"rally {rally.name!r} is over")
-                return EXIT_OK
-            from millegame.core.runner import drive_stage
-
-            stage = _load_stage(stage_id)
-            car = _load_car(rally.car_id)
-            rows = _field_rows(store, stage, rally.rules, rally.entrants)
-            driver = "regularity" if rally.rules == "regolarita" else "autopilot"
-            run = drive_stage(stage, car, rules=rally.rules, driver=driver)
-            rally.finish_stage({"time_s": run.sim.time_s, **run.extra}, rows)
-            store.save_rally(rally.name, rally.to_dict())
-            shown = "DNF" if run.sim.time_s is None else f"{run.sim.time_s:.2f} s"
-            print(f"{stage.title}: {shown}, score {run.extra['score']}")
+            # The stage is driven outside any lock, then kept only if nobody changed the rally
+            # meanwhile (Store.update_rally); else it is read again and its next stage driven:
+            # two `rally next` at once drive two stages, never the same one twice.
+            for _ in range(RALLY_NEXT_TRIES):
+                before = json.loads(json.dumps(rally.to_dict()))  # a copy: finish_stage changes the lists
+                stage_id = rally.next_stage_id
+                if stage_id is None:
+                    print(f"rally {rally.name!r} is over")
+                    return EXIT_OK
+                stage, shown, score = _drive_rally_stage(store, rally, stage_id)
+                if store.update_rally(rally.name, before, rally.to_dict()):
+                    print(f"{stage.title}: {shown}, score {score}")
+                    break
+                print(f"millegame: rally {rally.name!r} was moved on by another process; reading it again",
+                      file=sys.stderr)  # fmt: skip
+                rally = _saved_rally(store, args.name)
+            else:
+                raise CliError(f"rally {args.name!r} keeps changing under another process; try again")
         standing = rally.standings()
         if getattr(args, "json", False):
             print(json.dumps(standing, ensure_ascii=False))
@@ -628,7 +685,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
 
         replay = Replay.load(args.file)
     except ReplayError as e:
-        raise CliError(f"{args.file}: {e}") from None
+        raise CliError(str(e)) from None
     try:
         entry = next((s for s in list_stages() if s.id == replay.stage_id), None)
         if entry is None:
@@ -831,7 +888,9 @@ def cmd_game(args: argparse.Namespace, mode: str) -> int:
         except CatalogError as e:
             raise CliError(str(e)) from None
         _load_stage(str(stage_path))  # report a broken stage here, in one line, before a window opens
-    if getattr(args, "car", None):
+    if getattr(args, "car", None) is not None:
+        if not args.car.strip():
+            raise CliError("--car needs a car id (millegame cars lists them)")
         _load_car(args.car)
     from millegame.ui.app import NoDisplayError, run
 
@@ -880,7 +939,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_game(args, args.command)
         return cmd_game(args, "menu")
     except CliError as e:
-        print(f"millegame: {e}" if not str(e).startswith("millegame:") else str(e), file=sys.stderr)
+        _say_error(args, str(e))
         return e.code
     except KeyboardInterrupt:
         return 130
@@ -893,5 +952,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if not isinstance(e, SaveError):
             raise
-        print(f"millegame: {e}", file=sys.stderr)  # e.g. a rally that cannot be kept
+        _say_error(args, str(e))  # e.g. a rally that cannot be kept
         return EXIT_UNUSABLE
+
+
+def _say_error(args: argparse.Namespace, message: str) -> None:
+    """One line on stderr; with ``--json`` also ``{"error": …, "file": …}`` on stdout (the
+    file the message is about, or null), so a script reading stdout sees what went wrong."""
+    message = message.removeprefix("millegame: ")
+    print(f"millegame: {message}", file=sys.stderr)
+    if getattr(args, "json", False):
+        named = (getattr(args, a, None) for a in ("file", "replay", "inputs", "telemetry", "record", "stage", "paths"))
+        files = [str(f) for v in named if v for f in (v if isinstance(v, list) else [v])]
+        file = next((f for f in files if f in message or str(Path(f)) in message), None)
+        print(json.dumps({"error": message, "file": file}, ensure_ascii=False))

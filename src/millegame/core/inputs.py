@@ -14,12 +14,17 @@ CSV format (``millegame sim … --inputs FILE``, docs/api.md):
   not a held lever: it applies on its row's tick alone.
 
 Ranges: throttle, brake, handbrake in [0, 1]; steer in [−1, 1] (positive right); shift −1, 0 or 1.
+
+Limits, checked while reading (docs/reliability.md): ticks up to ``MAX_TICKS`` (30 minutes,
+as replays), at most one row per tick, a file of at most ``MAX_FILE_BYTES``, a cell of at most
+``MAX_CELL_CHARS`` characters in the columns read (``MAX_FIELD_CHARS`` in any other).
 """
 
 from __future__ import annotations
 
 import csv
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,10 +33,14 @@ from numpy.typing import NDArray
 
 from millegame.core.car import Controls
 from millegame.core.race import Race
+from millegame.core.replay import MAX_TICKS
 
 INPUT_COLUMNS = ("throttle", "brake", "steer", "handbrake", "shift")
 REQUIRED = ("tick", "throttle", "brake", "steer")
 RANGES = {"throttle": (0.0, 1.0), "brake": (0.0, 1.0), "steer": (-1.0, 1.0), "handbrake": (0.0, 1.0)}
+MAX_FILE_BYTES = 256 << 20  # a telemetry CSV of 30 minutes (it drives again) is ~90 MB
+MAX_CELL_CHARS = 40  # a tick or an input value: "0.123456789012345678" and more is not a number we need
+MAX_FIELD_CHARS = 4096  # any other cell (telemetry's events can be long)
 
 
 class InputsError(Exception):
@@ -84,18 +93,38 @@ def read_inputs_csv(path: str | Path) -> InputSchedule:
     """Read an inputs CSV (format in the module docstring). Raises ``InputsError``."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        if path.exists() and not path.is_file():  # a directory, a FIFO or a device is never read
+            raise InputsError(f"{path}: cannot read the inputs file (not a regular file)")
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise InputsError(f"{path}: larger than {MAX_FILE_BYTES >> 20} MB — at most one row per tick")
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            return _read_rows(path, f)
     except OSError as e:
         raise InputsError(f"{path}: cannot read the inputs file ({e.strerror or e})") from None
     except UnicodeDecodeError:
         raise InputsError(f"{path}: not a text (UTF-8) CSV file") from None
+
+
+def _read_rows(path: Path, f: Iterable[str]) -> InputSchedule:
     header: list[str] | None = None
     ticks: list[int] = []
     rows: list[list[float]] = []
     previous = [0.0] * len(INPUT_COLUMNS)
-    for line_no, cells in enumerate(csv.reader(text.splitlines()), start=1):
+    reader = csv.reader(f)
+    line_no = 0
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as e:  # a field past csv's own limit, a NUL byte…
+            raise InputsError(f"{path}:{reader.line_num}: not a CSV row ({e})") from None
+        line_no = reader.line_num
         if not cells or not "".join(cells).strip() or cells[0].lstrip().startswith("#"):
             continue
+        too_long = next((c for c in cells if len(c) > MAX_FIELD_CHARS), None)
+        if too_long is not None:
+            raise InputsError(f"{path}:{line_no}: a cell of {len(too_long)} characters (at most {MAX_FIELD_CHARS})")
         cells = [c.strip() for c in cells]
         where = f"{path}:{line_no}"
         if header is None:
@@ -109,11 +138,18 @@ def read_inputs_csv(path: str | Path) -> InputSchedule:
             continue
         if len(cells) != len(header):
             raise InputsError(f"{where}: {len(cells)} cells, but the header has {len(header)} columns")
+        if len(rows) > MAX_TICKS:
+            raise InputsError(f"{where}: more than {MAX_TICKS + 1} rows (at most one per tick, {MAX_TICKS} ticks)")
         row = dict(zip(header, cells, strict=True))
+        long_cell = next((c for c in ("tick", *INPUT_COLUMNS) if len(row.get(c, "")) > MAX_CELL_CHARS), None)
+        if long_cell is not None:
+            raise InputsError(f"{where}: {long_cell} has {len(row[long_cell])} characters; a number needs at most 40")
         tick_text = row["tick"]
-        if not tick_text.isdigit():
+        if not (tick_text.isascii() and tick_text.isdigit()):
             raise InputsError(f"{where}: tick {tick_text!r} must be a whole number ≥ 0 (tick 1 = the first tick)")
         tick = int(tick_text)
+        if tick > MAX_TICKS:
+            raise InputsError(f"{where}: tick {tick} is past the last tick an inputs file may hold ({MAX_TICKS})")
         if ticks and tick <= ticks[-1]:
             raise InputsError(f"{where}: tick {tick} comes after tick {ticks[-1]}; ticks must increase")
         values = []

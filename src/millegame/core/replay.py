@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import io
 import json
-from dataclasses import asdict, dataclass
+import zipfile
+import zlib
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +32,13 @@ from millegame.core.stage import Stage
 from millegame.core.version import PHYSICS_VERSION, REPLAY_FORMAT
 
 COLUMNS = TAPE_COLUMNS
+# Limits checked before anything is allocated or inflated (docs/reliability.md).
+MAX_TICKS = 120 * 60 * 30  # 30 minutes of stage time at 120 Hz (the sim gives up after 15 by default)
+MAX_FILE_BYTES = 64 << 20  # a replay file; 30 minutes of controls compress to a few MB
+MAX_META_BYTES = 64 << 10  # the JSON metadata, inflated
+MAX_ID_CHARS = 200  # stage and car ids, the stage sha256
+RULES = (None, "corsa", "regolarita")
+ASSISTS = {f.name for f in fields(Assists)}
 
 
 class ReplayError(Exception):
@@ -87,36 +96,40 @@ class Replay:
 
     @staticmethod
     def from_bytes(data: bytes) -> Replay:
+        """A replay from its file's bytes; ``ReplayError`` (one line) for anything else.
+        Every size is checked before it is inflated or allocated: the file, each member of
+        the zip, the array's shape (at most ``MAX_TICKS`` rows of ``COLUMNS``)."""
+        if len(data) > MAX_FILE_BYTES:
+            raise ReplayError(f"not a millegame replay (larger than {MAX_FILE_BYTES >> 20} MB)")
         try:
-            with np.load(io.BytesIO(data), allow_pickle=False) as z:
-                meta = json.loads(str(z["meta"]))
-                controls = np.asarray(z["controls"], dtype=np.float64)
-        except (OSError, ValueError, KeyError, json.JSONDecodeError) as e:
+            with zipfile.ZipFile(io.BytesIO(data)) as z:
+                meta = _read_meta(z)
+                controls = _read_controls(z)
+        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error) as e:
+            raise ReplayError(f"not a millegame replay ({e or type(e).__name__})") from None
+        except NotImplementedError as e:  # a compression zipfile does not know
             raise ReplayError(f"not a millegame replay ({e})") from None
-        if meta.get("format") != REPLAY_FORMAT:
-            raise ReplayError(f"replay format {meta.get('format')} is not {REPLAY_FORMAT}")
-        if controls.ndim != 2 or controls.shape[1] != len(COLUMNS):
-            raise ReplayError(f"controls have shape {controls.shape}, expected (ticks, {len(COLUMNS)})")
-        return Replay(
-            stage_id=str(meta["stage_id"]),
-            stage_sha256=str(meta["stage_sha256"]),
-            car_id=str(meta["car_id"]),
-            physics_version=int(meta["physics_version"]),
-            rules=meta.get("rules"),
-            assists=dict(meta.get("assists") or {}),
-            finish_tick=int(meta["finish_tick"]),
-            controls=controls,
-        )
+        return _replay_of(meta, controls)
 
     def save(self, path: str | Path) -> None:
         Path(path).write_bytes(self.to_bytes())
 
     @staticmethod
     def load(path: str | Path) -> Replay:
+        """The replay in a file; ``ReplayError`` naming the file otherwise."""
+        path = Path(path)
         try:
-            return Replay.from_bytes(Path(path).read_bytes())
+            if not path.is_file():  # a directory, a FIFO or a device is never read
+                raise ReplayError(f"{path}: {'no such file' if not path.exists() else 'not a regular file'}")
+            if path.stat().st_size > MAX_FILE_BYTES:
+                raise ReplayError(f"{path}: not a millegame replay (larger than {MAX_FILE_BYTES >> 20} MB)")
+            data = path.read_bytes()
         except OSError as e:
             raise ReplayError(f"{path}: {e.strerror or e}") from None
+        try:
+            return Replay.from_bytes(data)
+        except ReplayError as e:
+            raise ReplayError(f"{path}: {e}") from None
 
     def controls_at(self, tick: int) -> Controls:
         """The controls of tick ``tick`` (0-based) for one car; idle after the end."""
@@ -132,6 +145,112 @@ class Replay:
         if tick < self.ticks and self.controls[tick, 5] > 0.5:
             race.request_respawn(0)
         return self.controls_at(tick)
+
+
+def _member(z: zipfile.ZipFile, name: str, limit: int) -> bytes:
+    """One member of the replay's zip, inflated only when its size is within ``limit``
+    (zipfile never inflates past the size the directory declares)."""
+    try:
+        info = z.getinfo(name)
+    except KeyError:
+        raise ReplayError(f"not a millegame replay (no {name.removesuffix('.npy')} in it)") from None
+    if info.file_size > limit:
+        raise ReplayError(f"not a millegame replay ({name} would inflate to {info.file_size} bytes)")
+    return z.read(info)
+
+
+def _read_npy(raw: bytes, what: str) -> tuple[tuple[int, ...], np.dtype, bool, io.BytesIO]:  # type: ignore[type-arg]
+    f = io.BytesIO(raw)
+    version = np.lib.format.read_magic(f)
+    if version == (1, 0):
+        shape, fortran, dtype = np.lib.format.read_array_header_1_0(f, max_header_size=10_000)
+    elif version == (2, 0):
+        shape, fortran, dtype = np.lib.format.read_array_header_2_0(f, max_header_size=10_000)
+    else:
+        raise ReplayError(f"not a millegame replay ({what}: npy format {version})")
+    return tuple(shape), dtype, bool(fortran), f
+
+
+def _read_meta(z: zipfile.ZipFile) -> dict[str, object]:
+    shape, dtype, _, f = _read_npy(_member(z, "meta.npy", MAX_META_BYTES), "meta")
+    if shape != () or dtype.kind != "U" or dtype.hasobject:
+        raise ReplayError("not a millegame replay (its metadata is not one text)")
+    text = np.frombuffer(f.read(dtype.itemsize), dtype=dtype, count=1)[0]
+    try:
+        meta = json.loads(str(text))
+    except (ValueError, RecursionError) as e:
+        raise ReplayError(f"not a millegame replay (its metadata is not JSON: {e})") from None
+    if not isinstance(meta, dict):
+        raise ReplayError("not a millegame replay (its metadata is not a JSON object)")
+    return meta
+
+
+def _read_controls(z: zipfile.ZipFile) -> NDArray[np.float64]:
+    limit = 1024 + MAX_TICKS * len(COLUMNS) * 8
+    shape, dtype, fortran, f = _read_npy(_member(z, "controls.npy", limit), "controls")
+    if len(shape) != 2 or shape[1] != len(COLUMNS):
+        raise ReplayError(f"controls have shape {shape}, expected (ticks, {len(COLUMNS)})")
+    if not 0 <= shape[0] <= MAX_TICKS:
+        raise ReplayError(f"{shape[0]} ticks of controls; a replay holds at most {MAX_TICKS} (30 minutes)")
+    if dtype.kind != "f" or dtype.itemsize not in (4, 8) or dtype.hasobject:
+        raise ReplayError(f"controls are {dtype}, not floating-point numbers")
+    count = shape[0] * shape[1]
+    body = f.read(count * dtype.itemsize)
+    if len(body) != count * dtype.itemsize:
+        raise ReplayError("not a millegame replay (its controls are cut short)")
+    flat = np.frombuffer(body, dtype=dtype, count=count)
+    order = "F" if fortran else "C"
+    return np.ascontiguousarray(flat.reshape(shape, order=order), dtype=np.float64)
+
+
+def _replay_of(meta: dict[str, object], controls: NDArray[np.float64]) -> Replay:
+    """The replay of checked metadata; every field of the wrong type or out of range is
+    one ``ReplayError`` naming it."""
+    if meta.get("format") != REPLAY_FORMAT:
+        raise ReplayError(f"replay format {str(meta.get('format'))[:40]} is not {REPLAY_FORMAT}")
+    text: dict[str, str] = {}
+    for key, least in (("stage_id", 1), ("stage_sha256", 0), ("car_id", 1)):  # a stage built in memory has no sha
+        value = meta.get(key)
+        if not isinstance(value, str) or not least <= len(value) <= MAX_ID_CHARS:
+            raise _malformed(f"{key} is {_shown(value)}, not an id of {least} to {MAX_ID_CHARS} characters")
+        text[key] = value
+    numbers: dict[str, int] = {}
+    for key, lo, hi in (("physics_version", -(1 << 31), 1 << 31), ("finish_tick", -1, controls.shape[0])):
+        value = meta.get(key)
+        if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
+            raise ReplayError(
+                f"not a millegame replay ({key} is {_shown(value)}, not a whole number from {lo} to {hi})"
+            )
+        numbers[key] = value
+    rules = meta.get("rules")
+    if rules not in RULES:
+        raise ReplayError(f"not a millegame replay (rules {_shown(rules)} are none of corsa, regolarita)")
+    assists = meta.get("assists") or {}
+    if not isinstance(assists, dict) or not set(assists) <= ASSISTS:
+        raise ReplayError(
+            f"not a millegame replay (assists {_shown(assists)}: known ones are {', '.join(sorted(ASSISTS))})"
+        )
+    if not all(v is None or isinstance(v, bool) for v in assists.values()):
+        raise ReplayError(f"not a millegame replay (assists {_shown(assists)} are not true, false or null)")
+    return Replay(
+        stage_id=text["stage_id"],
+        stage_sha256=text["stage_sha256"],
+        car_id=text["car_id"],
+        physics_version=numbers["physics_version"],
+        rules=rules,  # type: ignore[arg-type]
+        assists=dict(assists),
+        finish_tick=numbers["finish_tick"],
+        controls=controls,
+    )
+
+
+def _malformed(why: str) -> ReplayError:
+    return ReplayError(f"not a millegame replay ({why})")
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def refusal(replay: Replay, stage: Stage, car_id: str) -> str | None:

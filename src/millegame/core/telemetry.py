@@ -31,6 +31,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import zipfile
+import zlib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -65,6 +67,10 @@ ROUTE_BLOCK = 120  # positions placed on the route at once: 1 s, at most ~95 m o
 ROUTE_SEARCH_BACK, ROUTE_SEARCH_AHEAD = 10, 130  # route points (2 m apart) searched around the last
 
 
+MAX_FILE_BYTES = 1 << 30  # a telemetry file read back (30 minutes of CSV are ~90 MB)
+MAX_INFLATED_BYTES = 1 << 30  # the members of a telemetry .npz, inflated, all together
+
+
 class TelemetryError(Exception):
     """A telemetry file that cannot be written or read; the message names the file and why."""
 
@@ -75,6 +81,17 @@ def check_path(path: str | Path) -> Path:
     if path.suffix.lower() not in SUFFIXES:
         suffix = path.suffix or "no suffix"
         raise TelemetryError(f"{path}: telemetry is written as .csv or .npz (chosen by the suffix), not {suffix!r}")
+    return path
+
+
+def check_output(path: str | Path) -> Path:
+    """``check_path``, and the place can take a file: not a directory, in a directory that
+    exists — checked before a run, so a long run is not lost at the end."""
+    path = check_path(path)
+    if path.is_dir():
+        raise TelemetryError(f"{path}: is a directory; give a file name ending in .csv or .npz")
+    if not path.parent.is_dir():
+        raise TelemetryError(f"{path}: the directory {path.parent} does not exist")
     return path
 
 
@@ -94,7 +111,6 @@ def event_text(event: Event) -> str:
         else:
             parts.append(f"{f.name}={value}")
     return " ".join(parts)
-
 
 
 def slip_angles(states: NDArray[np.float64], a_m: float, b_m: float) -> tuple[NDArray, NDArray]:
@@ -203,7 +219,6 @@ class Telemetry:
             self.columns = self._recorder.table(float(self.meta["dt"]), self.events)  # type: ignore[arg-type]
         return self.columns or {c: np.zeros(0) for c in COLUMNS}
 
-
     # ---------------------------------------------------------------- files
     def save(self, path: str | Path) -> None:
         """Write as CSV or npz, chosen by the suffix of ``path``."""
@@ -246,7 +261,9 @@ class Telemetry:
         """Read a telemetry file written by ``save`` (either format). Raises ``TelemetryError``."""
         path = check_path(path)
         if not path.is_file():
-            raise TelemetryError(f"{path}: no such file")
+            raise TelemetryError(f"{path}: {'no such file' if not path.exists() else 'not a regular file'}")
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise TelemetryError(f"{path}: larger than {MAX_FILE_BYTES >> 20} MB, more than a telemetry file holds")
         if path.suffix.lower() == ".npz":
             return _load_npz(path)
         return _load_csv(path)
@@ -255,7 +272,7 @@ class Telemetry:
 def _checked_meta(path: Path, text: str) -> dict[str, object]:
     try:
         meta = json.loads(text)
-    except json.JSONDecodeError as e:
+    except (ValueError, RecursionError) as e:  # not JSON, an integer of 10^5000 digits, deep nesting
         raise TelemetryError(f"{path}: the metadata is not valid JSON ({e})") from None
     if not isinstance(meta, dict) or meta.get("format") != FORMAT:
         raise TelemetryError(f"{path}: not a millegame telemetry file")
@@ -267,6 +284,10 @@ def _checked_meta(path: Path, text: str) -> dict[str, object]:
 
 def _load_npz(path: Path) -> Telemetry:
     try:
+        with zipfile.ZipFile(path) as zf:  # sizes checked before numpy inflates anything
+            inflated = sum(info.file_size for info in zf.infolist())
+        if inflated > MAX_INFLATED_BYTES:
+            raise TelemetryError(f"{path}: would inflate to {inflated} bytes; not a telemetry file")
         with np.load(path, allow_pickle=False) as z:
             meta = _checked_meta(path, str(z["meta"]))
             missing = [c for c in COLUMNS if c not in z.files]
@@ -274,9 +295,19 @@ def _load_npz(path: Path) -> Telemetry:
                 raise TelemetryError(f"{path}: missing columns {', '.join(missing)}")
             columns = {c: np.asarray(z[c]) for c in COLUMNS}
             events = list(zip(z["event_tick"].tolist(), z["event_text"].tolist(), strict=True))
-    except (OSError, ValueError, KeyError) as e:
-        raise TelemetryError(f"{path}: not a readable telemetry .npz ({e})") from None
-    return Telemetry(car=int(str(meta.get("car_index", 0))), meta=meta, events=events, columns=columns)
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, NotImplementedError, zlib.error) as e:
+        raise TelemetryError(f"{path}: not a readable telemetry .npz ({e or type(e).__name__})") from None
+    lengths = {len(v) for v in columns.values() if v.ndim == 1}
+    if len(lengths) > 1 or any(v.ndim != 1 for v in columns.values()):
+        raise TelemetryError(f"{path}: its columns are not one row per tick each")
+    return Telemetry(car=_car_index(path, meta), meta=meta, events=events, columns=columns)
+
+
+def _car_index(path: Path, meta: dict[str, object]) -> int:
+    value = meta.get("car_index", 0)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 1 << 16:
+        raise TelemetryError(f"{path}: car_index {str(value)[:20]!r} in the metadata is not a car number")
+    return value
 
 
 def _load_csv(path: Path) -> Telemetry:
@@ -288,7 +319,10 @@ def _load_csv(path: Path) -> Telemetry:
     if not lines or not lines[0].startswith(prefix):
         raise TelemetryError(f"{path}:1: not a millegame telemetry CSV (its first line starts with {prefix.strip()!r})")
     meta = _checked_meta(path, lines[0][len(prefix) :])
-    rows = list(csv.reader(lines[1:]))
+    try:
+        rows = list(csv.reader(lines[1:]))
+    except csv.Error as e:  # a field past csv's limit, a NUL byte
+        raise TelemetryError(f"{path}: not a telemetry CSV ({e})") from None
     if not rows or tuple(rows[0]) != COLUMNS:
         raise TelemetryError(f"{path}:2: the header is not the telemetry columns ({', '.join(COLUMNS)})")
     body = rows[1:]
@@ -313,7 +347,7 @@ def _load_csv(path: Path) -> Telemetry:
         for text in joined.split(";")
         if text.strip()
     ]
-    return Telemetry(car=int(str(meta.get("car_index", 0))), meta=meta, events=events, columns=columns)
+    return Telemetry(car=_car_index(path, meta), meta=meta, events=events, columns=columns)
 
 
 def _is_number(text: str, *, integer: bool) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import logging
 import os
+import struct
 import sys
 import xml.etree.ElementTree as ET
 import zlib
@@ -33,6 +34,10 @@ MAX_MAP_SIZE = {"width": 4096, "height": 4096, "tilewidth": 1024, "tileheight": 
 MAX_GID = 0xFFFFFFFF
 MAX_TILESET = {"firstgid": 1 << 20, "tilecount": 1 << 16, "tilewidth": 1024, "tileheight": 1024, "columns": 1 << 16}
 SUPPORTED_ENCODINGS = {("csv", None), ("base64", None), ("base64", "zlib"), ("base64", "gzip")}
+# A tileset image, from its <image> attributes and from its PNG header, before anything
+# decodes it: the shipped one is 512 × 960 px; 64 Mpx decode to 256 MB.
+MAX_IMAGE_PX, MAX_IMAGE_PIXELS = 16384, 1 << 26
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 def import_pytmx() -> ModuleType:
@@ -271,11 +276,11 @@ def check_tilesets(report: Report, path: Path, root: ET.Element) -> dict[int, in
         node = ts
         base = path.parent
         if source:
-            ts_path = (path.parent / source).resolve()
-            if not ts_path.is_file():
-                report.unusable(
-                    f'tileset "{source}" not found (looked for {ts_path}) — fix the path or restore the file'
-                )
+            ts_path = resolved(path.parent / source)
+            if ts_path is None or not ts_path.is_file():
+                looked = f"{path.parent / source} is a symlink loop" if ts_path is None else f"looked for {ts_path}"
+                what = "is not a regular file" if ts_path is not None and ts_path.exists() else "not found"
+                report.unusable(f'tileset "{source}" {what} ({looked}) — fix the path or restore the file')
                 continue
             try:
                 node = ET.parse(ts_path).getroot()
@@ -303,9 +308,17 @@ def check_tilesets(report: Report, path: Path, root: ET.Element) -> dict[int, in
                     derived[int(firstgid)] = count
         if not check_tileset_numbers(report, name, ts, node):
             continue
-        img_path = (base / str(image.get("source"))).resolve()
-        if not img_path.is_file():
-            report.unusable(f'tileset "{name}" image not found (looked for {img_path}) — fix the image path in Tiled')
+        img_path = resolved(base / str(image.get("source")))
+        if img_path is None or not img_path.is_file():
+            looked = "a symlink loop" if img_path is None else f"looked for {img_path}"
+            report.unusable(f'tileset "{name}" image not found ({looked}) — fix the image path in Tiled')
+            continue
+        problem = image_size_problem(img_path, image.get("width"), image.get("height"))
+        if problem is not None:
+            report.unusable(
+                f'tileset "{name}" image {img_path.name}: {problem} — use a PNG of at most {MAX_IMAGE_PX} px a side'
+            )
+
     return derived
 
 
@@ -327,6 +340,45 @@ def tiles_in_image(node: ET.Element, image: ET.Element) -> int | None:
     cols = (numbers["width"] - 2 * margin + spacing) // (tw + spacing)
     rows = (numbers["height"] - 2 * margin + spacing) // (th + spacing)
     return max(0, cols) * max(0, rows) or None
+
+
+def resolved(path: Path) -> Path | None:
+    """``path`` resolved, or None for a symlink loop (Python < 3.13 raises RuntimeError)."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return None
+
+
+def image_size_problem(path: Path, width: str | None = None, height: str | None = None) -> str | None:
+    """Why a tileset image must not be decoded, from its ``<image>`` attributes (when given)
+    and its PNG header alone (``png_size``); None when it may be. An image that is not a
+    PNG at all is no problem here: the game draws the map without it (and never decodes it)."""
+    for attr, value in (("width", width), ("height", height)):
+        if value is not None and not (value.isascii() and value.isdigit() and 0 < int(value) <= MAX_IMAGE_PX):
+            return f"{attr} = {value[:20]!r} is not a whole number from 1 to {MAX_IMAGE_PX}"
+    size = png_size(path)
+    if size is not None and not png_size_ok(*size):
+        return f"{size[0]} × {size[1]} px is too large"
+    return None
+
+
+def png_size(path: Path) -> tuple[int, int] | None:
+    """(width, height) [px] from a PNG file's header (24 bytes read), or None when the file
+    cannot be read or is not a PNG."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(24)
+    except OSError:
+        return None
+    if len(head) < 24 or head[:8] != PNG_SIGNATURE or head[12:16] != b"IHDR":  # cut short, or not a PNG
+        return None
+    w, h = struct.unpack(">II", head[16:24])
+    return w, h
+
+
+def png_size_ok(width: int, height: int) -> bool:
+    return 0 < width <= MAX_IMAGE_PX and 0 < height <= MAX_IMAGE_PX and width * height <= MAX_IMAGE_PIXELS
 
 
 def check_tileset_numbers(report: Report, name: str, ref: ET.Element, node: ET.Element) -> bool:

@@ -4,6 +4,6 @@
 ``$XDG_DATA_HOME/millegame/millegame.db`` (default ``~/.local/share/millegame``).
 """
 
-from millegame.store.db import SaveError, Store, StoreNotice, data_dir, db_path
+from millegame.store.db import RallyExistsError, SaveError, Store, StoreNotice, data_dir, db_path
 
-__all__ = ["SaveError", "Store", "StoreNotice", "data_dir", "db_path"]
+__all__ = ["RallyExistsError", "SaveError", "Store", "StoreNotice", "data_dir", "db_path"]

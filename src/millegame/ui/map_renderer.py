@@ -28,6 +28,7 @@ import pygame
 
 from millegame.core.stage import Stage, TileLayerArt, TilesetArt
 from millegame.core.surfaces import SURFACE_RGB, map_rgb
+from millegame.levels.tmx import png_size, png_size_ok
 from millegame.ui.camera import Camera
 from millegame.ui.road_art import RoadArt
 from millegame.ui.tile_kinds import tileset_kinds
@@ -91,6 +92,9 @@ class TileAtlas:
         for ts in self.tilesets:
             if ts.image_path not in self.images:
                 try:
+                    size = png_size(Path(ts.image_path))  # from its header: a PNG bomb is never decoded
+                    if size is None or not png_size_ok(*size):
+                        raise pygame.error(f"{ts.image_path}: not a PNG of a size that can be loaded")
                     img = pygame.image.load(str(Path(ts.image_path)))
                     self.images[ts.image_path] = img.convert_alpha() if _display_ready() else img
                 except (pygame.error, FileNotFoundError):
@@ -190,7 +194,7 @@ class MapRenderer:
         names = set(self.stage.surfaces.names)
         found: dict[str, pygame.Surface | None] = {}
         for ts in art.tilesets:
-            for local, kind in tileset_kinds(ts).items():
+            for local, kind in tileset_kinds(self.stage, ts).items():
                 if kind in names and kind not in found:
                     found[kind] = self.atlas.tile(ts.firstgid + local)
         return found

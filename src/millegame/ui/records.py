@@ -4,7 +4,9 @@ save file cannot be used. The HUD compares splits against them; results record n
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -35,6 +37,20 @@ class SessionBests:
             self.runs[key] = BestRun(time_s, tuple(splits_s))
             return True
         return False
+
+
+def version_key(stage_id: str, stage_sha256: str) -> str:
+    """The session's key of a stage version: records belong to a stage's content, as in the
+    save file (``Store.record``), not to its file name."""
+    return f"{stage_id}@{stage_sha256}" if stage_sha256 else stage_id
+
+
+def file_sha256(path: str | Path) -> str:
+    """The sha256 of a stage file, as ``Stage.source_sha256`` holds it ("" if unreadable)."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return ""
 
 
 def split_delta(best: BestRun | None, index: int, split_s: float) -> float | None:
@@ -95,20 +111,22 @@ class Records:
         out, self.notices = self.notices, []
         return out
 
-    def best(self, stage_id: str, car_id: str, rules: str = "corsa") -> BestRun | None:
+    def best(self, stage_id: str, car_id: str, rules: str = "corsa", *, stage_sha256: str = "") -> BestRun | None:
+        """The best run on this stage version (id and file sha256: a shared file with a
+        shipped stage's name has its own records), car and rule set."""
         store = self.store
         if store is not None:
             try:
-                rec = store.record(stage_id, car_id, rules)
+                rec = store.record(stage_id, car_id, rules, stage_sha256=stage_sha256)
             except Exception as e:
                 self._fail("read the records", e)
                 rec = None
             else:
                 if rec is not None and rec.time_s is not None:
                     kept = BestRun(float(rec.time_s), tuple(rec.splits_s))
-                    mine = self.session.best(stage_id, car_id, rules)  # set while saving failed
+                    mine = self.session.best(version_key(stage_id, stage_sha256), car_id, rules)  # saving failed
                     return mine if mine is not None and mine.time_s < kept.time_s else kept
-        return self.session.best(stage_id, car_id, rules)
+        return self.session.best(version_key(stage_id, stage_sha256), car_id, rules)
 
     def record(
         self,
@@ -139,15 +157,17 @@ class Records:
                 self._fail("save the result", e)
         if time_s is None:
             return False
-        return self.session.record(stage_id, car_id, time_s, splits_s, rules)
+        return self.session.record(version_key(stage_id, stage_sha256), car_id, time_s, splits_s, rules)
 
-    def best_any(self, stage_id: str) -> BestRun | None:
-        """The fastest kept time on a stage, any car and rule set (the map's list)."""
-        times: list[BestRun] = [run for (sid, _, _), run in self.session.runs.items() if sid == stage_id]
+    def best_any(self, stage_id: str, *, stage_sha256: str = "") -> BestRun | None:
+        """The fastest kept time on a stage version, any car and rule set (the map's list)."""
+        key = version_key(stage_id, stage_sha256)
+        times: list[BestRun] = [run for (sid, _, _), run in self.session.runs.items() if sid == key]
         store = self.store
         if store is not None:
             try:
-                times += [BestRun(float(r.time_s), ()) for r in store.records(stage_id) if r.time_s is not None]
+                kept = store.records(stage_id, stage_sha256=stage_sha256)
+                times += [BestRun(float(r.time_s), ()) for r in kept if r.time_s is not None]
             except Exception:
                 pass
         return min(times, key=lambda r: r.time_s, default=None)
@@ -162,12 +182,12 @@ class Records:
             self._fail("save the ghost", e)
             return False
 
-    def ghost(self, stage_id: str, car_id: str) -> Replay | None:
+    def ghost(self, stage_id: str, car_id: str, *, stage_sha256: str | None = None) -> Replay | None:
         store = self.store
         if store is None:
             return None
         try:
-            return store.ghost(stage_id, car_id)
+            return store.ghost(stage_id, car_id, stage_sha256=stage_sha256)
         except Exception as e:
             self._fail("read the ghost", e)
             return None

@@ -46,6 +46,7 @@ DEFAULT_PAD: dict[str, str] = {
     "pause": "start",
 }
 CAMERAS = ("follow", "heading_up")
+MAX_FILE_BYTES = 256 * 1024  # the settings file written by ``save`` is about 1 kB
 
 
 def settings_path() -> Path:
@@ -104,15 +105,17 @@ def _check(name: str, value: Any, default: Any) -> Any:
             raise ValueError(f"expected one of {', '.join(CAMERAS)}")
         return value
     if name == "window":
-        if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) and v >= 320 for v in value)):
-            raise ValueError("expected [width, height]")
+        if not (
+            isinstance(value, list) and len(value) == 2 and all(type(v) is int and 320 <= v <= 10000 for v in value)
+        ):
+            raise ValueError("expected [width, height], 320 to 10000 pixels each")
         return list(value)
     if name == "keys":
         if not isinstance(value, dict):
             raise ValueError("expected an object")
         keys = {k: list(v) for k, v in default.items()}
         for action, names in value.items():
-            if action in keys and isinstance(names, list) and all(isinstance(n, str) for n in names):
+            if action in keys and isinstance(names, list) and all(isinstance(n, str) and len(n) <= 40 for n in names):
                 keys[action] = list(names)
         return keys
     if name == "pad":
@@ -120,7 +123,7 @@ def _check(name: str, value: Any, default: Any) -> Any:
             raise ValueError("expected an object")
         pad = dict(default)
         for action, n in value.items():
-            if action in pad and isinstance(n, str):
+            if action in pad and isinstance(n, str) and len(n) <= 40:
                 pad[action] = n
         return pad
     return value
@@ -139,32 +142,42 @@ def from_json(data: Any) -> tuple[Settings, list[str]]:
         default = getattr(base, f.name)
         try:
             values[f.name] = _check(f.name, data[f.name], default)
-        except ValueError as e:
+        except (ValueError, OverflowError) as e:  # OverflowError: an integer of 10^400 as a float
             problems.append(f"setting {f.name!r} ignored ({e})")
     return Settings(**{**asdict(base), **values}), problems
 
 
 def load(path: Path | None = None) -> tuple[Settings, list[str]]:
-    """The saved settings (defaults if there are none) and messages for the player."""
+    """The saved settings (defaults if there are none) and messages for the player.
+
+    The file is read as bytes, at most ``MAX_FILE_BYTES``: a file that is too large, not
+    UTF-8 (e.g. UTF-16), not JSON, nested too deeply or holding numbers too large to use is
+    damaged — moved aside, one message, the defaults."""
     path = path or settings_path()
     try:
-        text = path.read_text(encoding="utf-8")
+        if path.exists() and not path.is_file():  # a directory or a FIFO is never read
+            return Settings(), [f"cannot read {path}: not a regular file; using the defaults"]
+        with path.open("rb") as f:
+            raw = f.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         return Settings(), []
     except OSError as e:
-        return Settings(), [f"cannot read {path}: {e}; using the defaults"]
+        return Settings(), [f"cannot read {path}: {e.strerror or e}; using the defaults"]
     try:
-        data = json.loads(text)
+        if len(raw) > MAX_FILE_BYTES:
+            raise ValueError(f"larger than {MAX_FILE_BYTES // 1024} kB")
+        data = json.loads(raw.decode("utf-8"))  # strict: a UTF-16 file is damage, not text
         if not isinstance(data, dict):
             raise ValueError("not a JSON object")
-    except ValueError as e:
+    except (ValueError, RecursionError) as e:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        why = "not UTF-8 text" if isinstance(e, UnicodeDecodeError) else str(e) or "nested too deeply"
         aside = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
         try:
             path.replace(aside)
             where = f"moved aside to {aside.name}"
         except OSError:
             where = "left in place"
-        return Settings(), [f"settings file was damaged ({e}); {where}; using the defaults"]
+        return Settings(), [f"settings file was damaged ({why[:120]}); {where}; using the defaults"]
     return from_json(data)
 
 

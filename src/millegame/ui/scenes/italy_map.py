@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from millegame.ui.fonts import ALFA_RED, CREAM, DEEP_BLUE, INK, OCHRE, blit_text, font, format_time, wrap
+from millegame.ui.records import file_sha256
 from millegame.ui.scenes.base import BACK_KEYS, CONFIRM_KEYS, DOWN_KEYS, UP_KEYS, Scene
 from millegame.ui.scenes.settings_menu import draw_page
 
@@ -174,7 +175,7 @@ class ItalyMapScene(Scene):
 
         self.rally = RallySession.saved(app)  # the rally in progress, if any
         # Read from the save file once: nothing changes them while the map is open.
-        self.bests = {st.id: app.bests.best_any(st.id) for st in self.stages}
+        self.bests = {st.id: app.bests.best_any(st.id, stage_sha256=file_sha256(st.path)) for st in self.stages}
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:

@@ -79,7 +79,11 @@ class RaceScene(Scene):
             # The player's assists: ABS and TCS only where the car has them (core ANDs them).
             assists = Assists(abs=st.abs, tcs=st.traction_control, steering=st.steering_assist, pedal_aid=st.pedal_aid)
         self.race = Race(stage, [car], assists=assists, rules=self.rules)
-        self.best = app.bests.best(stage.id, car.id, self.rules or "corsa") if self.player_run else None
+        self.best = (
+            app.bests.best(stage.id, car.id, self.rules or "corsa", stage_sha256=stage.source_sha256)
+            if self.player_run
+            else None
+        )
         if self.race.referee is not None and self.best is not None:
             self.race.referee.reference_splits_s = tuple(self.best.splits_s)
         self.tape = ControlTape()  # the player's controls, one row per tick, for the ghost
@@ -122,7 +126,7 @@ class RaceScene(Scene):
 
     def _load_ghost(self) -> GhostCar | None:
         """The kept ghost of this stage and car, or None (and a toast saying why not)."""
-        rep = self.app.bests.ghost(self.stage.id, self.car.id)
+        rep = self.app.bests.ghost(self.stage.id, self.car.id, stage_sha256=self.stage.source_sha256)
         if rep is None:
             return None
         reason = refusal(rep, self.stage, self.car.id)
