@@ -79,8 +79,9 @@ def test_pixels_become_metres_at_8_px_per_m(prologo: Stage) -> None:
     # nearest the point (in metres: px / 8).
     point = np.array([x_px / 8, y_px / 8])
     nearest = prologo.route[np.argmin(np.hypot(*(prologo.route - point).T))]
-    centre = (np.array(gate.a) + np.array(gate.b)) / 2
-    assert np.hypot(*(centre - nearest)) < 0.5
+    a, b = np.array(gate.a), np.array(gate.b)
+    t = np.clip(np.dot(nearest - a, b - a) / np.dot(b - a, b - a), 0.0, 1.0)
+    assert np.hypot(*(a + t * (b - a) - nearest)) < 0.5  # the gate crosses the road there
     start = objs["Sarnico"]
     w, h = float(start.get("width", "0")), float(start.get("height", "0"))
     assert (w / 8, h / 8) == pytest.approx((4.4, 1.8))

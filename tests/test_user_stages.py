@@ -15,6 +15,7 @@ import pytest
 
 from millegame import catalog
 from millegame.ui.app import App
+from millegame.ui.records import file_sha256
 from millegame.ui.scenes.car_select import CarSelectScene
 from millegame.ui.scenes.italy_map import ItalyMapScene
 from millegame.ui.settings import Settings
@@ -68,7 +69,7 @@ def test_the_menu_lists_them_under_their_own_heading(stage_dir: Path, tmp_path: 
     pygame.font.init()
     screen = pygame.display.set_mode(SIZE)
     app = App(SIZE, settings=Settings(), sound=False)
-    app.bests.record("passo", app.cars[0].id, 12.34, (5.0,))
+    app.bests.record("passo", app.cars[0].id, 12.34, (5.0,), stage_sha256=file_sha256(stage_dir / "passo.tmx"))
     scene = ItalyMapScene(app)
     ids = [s.id for s in scene.stages]
     assert ids == [*(s.id for s in catalog.list_stages()), "broken", "passo"]

@@ -129,22 +129,13 @@ def build_stage(tmx: TmxFile, surfaces: SurfaceTable, report: Report | None = No
         weather=str(props.get("weather", "clear")),
         par_time_s=par,
         source_path=os.fspath(tmx.path.resolve()),
-        source_sha256=stage_sha256(tmx),
+        source_sha256=hashlib.sha256(tmx.data).hexdigest(),
         properties=props,
         art=map_art(tmx, luts, tile_objs),
         wall_material=wall_material,
         roads=pieces,
         road_raster=raster,
     )
-
-
-def stage_sha256(tmx: TmxFile) -> str:
-    """The stage's identity for replays and records: the map file's bytes, and those of the
-    object templates it uses (editing a template changes every stage made with it)."""
-    h = hashlib.sha256(tmx.data)
-    for data in tmx.templates:
-        h.update(hashlib.sha256(data).digest())
-    return h.hexdigest()
 
 
 # -- map properties ---------------------------------------------------------------------------

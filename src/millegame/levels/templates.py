@@ -23,11 +23,13 @@ MAX_TEMPLATE_BYTES = 1 << 20  # a template is one object; 1 MB is far beyond any
 SHAPES = ("polyline", "polygon", "ellipse", "point", "text")
 
 
-def expand_templates(report: Report, map_path: Path, root: ET.Element) -> tuple[bytes, ...]:
-    """Fill every template instance of ``root`` in place from its ``.tx`` file; returns the
-    bytes of the templates used, in path order (they are part of the stage, and its hash)."""
+def expand_templates(report: Report, map_path: Path, root: ET.Element) -> None:
+    """Fill every template instance of ``root`` in place from its ``.tx`` file.
+
+    The stage's hash (``Stage.source_sha256``) stays the map file's alone, as the game's
+    menus compute it without loading the stage: editing a template does not by itself make
+    old replays of the stages made with it refused."""
     cache: dict[Path, tuple[ET.Element, ET.Element | None] | None] = {}
-    used: dict[Path, bytes] = {}
     map_tilesets = _map_tilesets(map_path, root)
     for obj in root.iter("object"):
         ref = obj.get("template")
@@ -35,19 +37,16 @@ def expand_templates(report: Report, map_path: Path, root: ET.Element) -> tuple[
             continue
         path = (map_path.parent / ref).resolve()
         if path not in cache:
-            cache[path] = _read_template(report, ref, path, used)
+            cache[path] = _read_template(report, ref, path)
         found = cache[path]
         if found is None:
             continue
         template, tileset = found
         _merge(report, obj, template, tileset, path.parent, map_tilesets, ref)
         del obj.attrib["template"]
-    return tuple(used[p] for p in sorted(used))
 
 
-def _read_template(
-    report: Report, ref: str, path: Path, used: dict[Path, bytes]
-) -> tuple[ET.Element, ET.Element | None] | None:
+def _read_template(report: Report, ref: str, path: Path) -> tuple[ET.Element, ET.Element | None] | None:
     try:
         if not path.is_file():
             report.error(
@@ -57,8 +56,7 @@ def _read_template(
         if path.stat().st_size > MAX_TEMPLATE_BYTES:
             report.error(f'template "{ref}" is larger than 1 MB — it is not a Tiled template')
             return None
-        data = path.read_bytes()
-        node = ET.fromstring(data)
+        node = ET.fromstring(path.read_bytes())
     except (OSError, ET.ParseError, LookupError, ValueError) as e:
         report.error(f'template "{ref}" cannot be read ({e}) — restore it or save it from Tiled again')
         return None
@@ -66,7 +64,6 @@ def _read_template(
     if obj is None:
         report.error(f'"{ref}" is not a Tiled object template (no <template><object>) — save it from Tiled again')
         return None
-    used[path] = data
     return obj, node.find("tileset")
 
 

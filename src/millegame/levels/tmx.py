@@ -97,7 +97,6 @@ class TmxFile:
     root: ET.Element
     tiled: Any  # pytmx.TiledMap, parsed without the tile layers
     tile_layers: tuple[TileLayer, ...] = ()
-    templates: tuple[bytes, ...] = ()  # the object templates it uses (part of the stage's hash)
 
 
 def read_tmx(path: Path, report: Report | None = None) -> TmxFile:
@@ -132,7 +131,7 @@ def read_tmx(path: Path, report: Report | None = None) -> TmxFile:
     check_tile_layers(report, root)
     derived = check_tilesets(report, path, root)
     report.stop_if_unusable()
-    templates = expand_templates(report, path, root)  # before anything reads the objects
+    expand_templates(report, path, root)  # before anything reads the objects
     if not check_properties(report, root):
         report.stop()  # pytmx would refuse the file; nothing further can be looked at
     tiled = parse_with_pytmx(report, path, without_tile_layers(root))
@@ -141,7 +140,7 @@ def read_tmx(path: Path, report: Report | None = None) -> TmxFile:
             ts.tilecount = derived.get(int(ts.firstgid), 0)
     layers = read_tile_layers(report, root, tiled)
     report.stop_if_unusable()
-    return TmxFile(path, data, root, tiled, layers, templates)
+    return TmxFile(path, data, root, tiled, layers)
 
 
 def without_tile_layers(root: ET.Element) -> ET.Element:
