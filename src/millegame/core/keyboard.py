@@ -28,6 +28,7 @@ REACTION_S = 0.15  # the keys answer what the car did this long ago
 DECISIONS_HZ = 10  # key changes per second at most
 PACE = 0.8  # share of the grip the player dares to use in corners (the autopilot: 0.88)
 BRAKE_SHARE = 0.4  # of the grip planned for braking (the autopilot: 0.75)
+STRAIGHT_BRAKING_MPS = 30.0  # above 108 km/h the player brakes before turning, not while
 KEYBOARD_ASSISTS = Assists(steering=True, pedal_aid=True)  # what the game gives a keyboard by default
 
 
@@ -68,7 +69,11 @@ class KeyboardDriver:
         self._view.state = self.seen[0]  # REACTION_S ago (or the oldest state there is)
         wish = self.pilot.controls(self._view)  # type: ignore[arg-type]
         brake, self._carry[2] = _round(wish.brake, self._carry[2])
-        steer, self._carry[0] = _round(wish.steer, self._carry[0])
+        # Braking hard at speed, a player keeps the car straight and turns after: half the
+        # steering it wants (a full lock with full brakes at 150 km/h spins a 1950s car).
+        st = self._view.state
+        fast = np.hypot(st.vx, st.vy) > STRAIGHT_BRAKING_MPS
+        steer, self._carry[0] = _round(np.where(fast & (brake > 0), 0.5 * wish.steer, wish.steer), self._carry[0])
         throttle, self._carry[1] = _round(np.where(brake > 0, 0.0, wish.throttle), self._carry[1])
         n = len(steer)
         self.keys = Controls(throttle, brake, steer, np.zeros(n))
