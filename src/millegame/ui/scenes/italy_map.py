@@ -231,7 +231,8 @@ class ItalyMapScene(Scene):
         blit_text(surface, "STAGES", int(26 * s), (120, 100, 70), topleft=(x, y))
         y += int(36 * s)
         driven = sum(self.bests[st.id] is not None for st in self.stages[: self.shipped])
-        heading_h = int(44 * s)
+        # The "YOUR STAGES" heading, and when there are none yet the three lines saying where they go.
+        heading_h = int((36 + 20 * 3 + 8) * s) if self.shipped == len(self.stages) else int(44 * s)
         rows_h = area.bottom - y - 40 * s - heading_h
         line_h = int(max(40 * s, min(66 * s, rows_h / max(1, len(self.stages)))))
         visible = max(1, int(rows_h // line_h))
