@@ -88,8 +88,10 @@ def main() -> None:
     for n, rate in results.items():
         print(f"N = {n:>5}: {rate:12,.0f} car-steps/s   ({1e6 * int(n) / rate:9.1f} µs per step)")
     load = os.getloadavg()
-    print(f"threads: {numba.threading_layer()} × {numba.get_num_threads()} from N = {PARALLEL_FROM_CARS}; "
-          f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+    print(
+        f"threads: {numba.threading_layer()} × {numba.get_num_threads()} from N = {PARALLEL_FROM_CARS}; "
+        f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
+    )
 
 
 if __name__ == "__main__":
