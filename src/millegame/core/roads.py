@@ -52,11 +52,6 @@ class RoadPiece:
     name: str = ""
     surface_name: str = ""
 
-    @property
-    def length_m(self) -> float:
-        d = np.diff(self.centre, axis=0)
-        return float(np.hypot(d[:, 0], d[:, 1]).sum())
-
 
 @dataclass(frozen=True)
 class RoadRaster:
@@ -102,10 +97,6 @@ class RoadRaster:
         k = np.where(inside, self.index[row // BLOCK_CELLS, col // BLOCK_CELLS], -1)
         value = self.blocks[np.maximum(k, 0), row % BLOCK_CELLS, col % BLOCK_CELLS].astype(np.int16)
         return np.where((k >= 0) & (value != NO_ROAD), value, -1).astype(np.int16)
-
-    @property
-    def nbytes(self) -> int:
-        return int(self.index.nbytes + self.blocks.nbytes)
 
 
 def _segment_table(

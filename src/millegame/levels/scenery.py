@@ -224,52 +224,43 @@ def tile_size(tiled: Any, gid: int) -> tuple[int, int]:
     return (int(best.tilewidth), int(best.tileheight)) if best is not None else (0, 0)
 
 
-def object_outlines(o: TileObjectArt, info: TileInfo) -> list[tuple[FloatArray, int]]:
-    """The collision outlines (closed, (N, 2) [m]) of tile object ``o`` and their materials."""
-    if info.tile_w <= 0 or info.tile_h <= 0:
+def outlines_of(group: list[TileObjectArt], info: TileInfo) -> list[tuple[FloatArray, FloatArray, int]]:
+    """The collision outlines of tile objects of one tile, all at once (a stage has hundreds
+    of trees): per shape, x and y [m] of shape (objects, points) and the shape's material."""
+    if info.tile_w <= 0 or info.tile_h <= 0 or not group:
         return []
-    outlines = [(s.points, s.material) for s in info.shapes]
+    x, y, w, h, rot = (np.array(v, dtype=np.float64) for v in zip(
+        *((o.x_m, o.y_m, o.w_m, o.h_m, o.rotation_deg) for o in group), strict=True))  # fmt: skip
+    c, s = np.cos(np.radians(rot))[:, None], np.sin(np.radians(rot))[:, None]
+    outlines = [(sh.points, sh.material) for sh in info.shapes]
     if not outlines and info.solid:
         full = np.array([[0, 0], [info.tile_w, 0], [info.tile_w, info.tile_h], [0, info.tile_h]], float)
         outlines = [(full, MATERIAL_HARD)]
-    sx, sy = o.w_m / info.tile_w, o.h_m / info.tile_h
-    t = math.radians(o.rotation_deg)
-    c, s = math.cos(t), math.sin(t)
     out = []
     for pts, material in outlines:
         # Tile pixels → metres with the anchor (bottom-left) at the origin, then rotate.
-        u = pts[:, 0] * sx
-        v = pts[:, 1] * sy - o.h_m
-        out.append((np.stack([o.x_m + c * u - s * v, o.y_m + s * u + c * v], axis=1), material))
+        u = pts[None, :, 0] * (w / info.tile_w)[:, None]  # (G, P)
+        v = pts[None, :, 1] * (h / info.tile_h)[:, None] - h[:, None]
+        out.append((x[:, None] + c * u - s * v, y[:, None] + s * u + c * v, material))
     return out
+
+
+def object_outlines(o: TileObjectArt, info: TileInfo) -> list[tuple[FloatArray, int]]:
+    """The collision outlines (closed, (N, 2) [m]) of one tile object and their materials."""
+    return [(np.stack([wx[0], wy[0]], axis=1), material) for wx, wy, material in outlines_of([o], info)]
 
 
 def scenery_walls(
     objects: tuple[TileObjectArt, ...], table: dict[int, TileInfo]
 ) -> tuple[FloatArray, NDArray[np.uint8]]:
-    """The collision outlines of every tile object as wall segments (K, 4) [m] and materials
-    (``object_outlines`` for all objects of a tile at once: a stage has hundreds of trees)."""
+    """The collision outlines of every tile object as wall segments (K, 4) [m] and materials."""
     segs, mats = [], []
     by_gid: dict[int, list[TileObjectArt]] = {}
     for o in objects:
         if o.gid in table:
             by_gid.setdefault(o.gid, []).append(o)
     for gid in sorted(by_gid):
-        info, group = table[gid], by_gid[gid]
-        if info.tile_w <= 0 or info.tile_h <= 0:
-            continue
-        x, y, w, h, rot = (np.array(v, dtype=np.float64) for v in zip(
-            *((o.x_m, o.y_m, o.w_m, o.h_m, o.rotation_deg) for o in group), strict=True))  # fmt: skip
-        c, s = np.cos(np.radians(rot))[:, None], np.sin(np.radians(rot))[:, None]
-        outlines = [(sh.points, sh.material) for sh in info.shapes]
-        if not outlines and info.solid:
-            full = np.array([[0, 0], [info.tile_w, 0], [info.tile_w, info.tile_h], [0, info.tile_h]], float)
-            outlines = [(full, MATERIAL_HARD)]
-        for pts, material in outlines:
-            # Tile pixels → metres with the anchor (bottom-left) at the origin, then rotate.
-            u = pts[None, :, 0] * (w / info.tile_w)[:, None]  # (G, P)
-            v = pts[None, :, 1] * (h / info.tile_h)[:, None] - h[:, None]
-            wx, wy = x[:, None] + c * u - s * v, y[:, None] + s * u + c * v
+        for wx, wy, material in outlines_of(by_gid[gid], table[gid]):
             nx, ny = np.roll(wx, -1, axis=1), np.roll(wy, -1, axis=1)  # each point to the next, closing the ring
             segs.append(np.stack([wx, wy, nx, ny], axis=2).reshape(-1, 4))
             mats.append(np.full(wx.size, material, dtype=np.uint8))
