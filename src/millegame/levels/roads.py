@@ -257,7 +257,7 @@ def network(chain: list[DrawnRoad], side: list[DrawnRoad]) -> RoadNetwork:
     sharp = np.concatenate([np.full(len(r.points) - 1, r.sharp) for r in chain])
     pts, at = smooth_chain(control, sharp)
     pieces: list[RoadPiece] = []
-    widths = []
+    widths: list[FloatArray] = []
     c = 0
     for r in chain:
         lo, hi = at[c], at[c + len(r.points) - 1]

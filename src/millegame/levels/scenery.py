@@ -162,7 +162,7 @@ def _rotate(points: FloatArray, origin: tuple[float, float], degrees: float) -> 
 def tile_objects(report: Report, tmx: TmxFile, px_per_m: float) -> tuple[TileObjectArt, ...]:
     """Every tile object of the map's object layers, in metres, in file order."""
     tiled = tmx.tiled
-    out = []
+    out: list[TileObjectArt] = []
     for obj, offset in _tile_object_nodes(tmx):
         if len(out) >= MAX_SHAPES:
             report.error(f"more than {MAX_SHAPES} tile objects — merge scenery into larger tiles")
@@ -193,7 +193,7 @@ def tile_objects(report: Report, tmx: TmxFile, px_per_m: float) -> tuple[TileObj
 
 def _tile_object_nodes(tmx: TmxFile) -> list[tuple[ET.Element, tuple[float, float]]]:
     """Tile objects (objects with a gid) of map-level object layers, with the layer offset [px]."""
-    found = []
+    found: list[tuple[ET.Element, tuple[float, float]]] = []
     # Depth first in file order (the drawing order), with a stack: groups nest without limit.
     todo: list[tuple[Iterator[ET.Element], float, float]] = [(iter(tmx.root), 0.0, 0.0)]
     while todo:
