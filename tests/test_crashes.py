@@ -123,3 +123,32 @@ def test_a_car_pressed_into_a_wall_backs_out_with_the_brake(surfaces, cars) -> N
     for _ in range(360):  # the brake held: reverse engages and the car backs away
         race.step(Controls(np.zeros(n), np.ones(n), np.zeros(n), np.zeros(n)))
     assert np.all(race.state.x < WALL_X - length / 2 - 3.0)
+
+
+def test_a_car_that_leaves_the_road_into_an_olive_grove_is_back_on_it_within_10_s() -> None:
+    """Scenery never forms a trap: from 18 m off the prologue's climb, among the olive trees and
+    pointing away from the road, the keyboard player is back on the road within 10 s — by
+    driving, or by the automatic respawn after 4 s off the road."""
+    from millegame.api import load_car, load_stage
+    from millegame.core.keyboard import KEYBOARD_ASSISTS, KeyboardDriver
+
+    stage = load_stage("prologo")
+    route = stage.route
+    car = load_car("alfa-6c-1750")
+    for k, frac in enumerate((0.5, 0.56, 0.62, 0.68)):
+        i = int(frac * (len(route) - 1))
+        d = route[i + 1] - route[i]
+        t = d / np.hypot(*d)
+        side = 1.0 if k % 2 else -1.0
+        x, y = route[i] + side * 18.0 * np.array([-t[1], t[0]])
+        heading = np.arctan2(d[1], d[0]) + side * np.radians(60)  # turned away from the road
+        state = CarState.at_rest(np.array([x]), np.array([y]), np.array([heading])).replace(vx=np.array([12.0]))
+        race = Race(stage, [car], rules="corsa", assists=KEYBOARD_ASSISTS, state=state)
+        player = KeyboardDriver(race)
+        back = False
+        for _ in range(120 * 10):
+            race.step(player(race))
+            if np.min(np.hypot(route[:, 0] - race.state.x[0], route[:, 1] - race.state.y[0])) < 3.0:
+                back = True
+                break
+        assert back, f"still off the road after 10 s from ({x:.0f}, {y:.0f}) m"

@@ -69,7 +69,7 @@ RESPAWN_BEHIND_M = 4.0  # a respawned car is put this far back along the route f
 MISSED_AFTER_M = 40.0  # past a checkpoint / timing line along the route by this much = missed
 WRONG_WAY_MPS = 2.0  # speed against the route that counts as wrong way [m/s]
 WRONG_WAY_AFTER_S = 1.0
-OFF_ROUTE_M = 45.0  # distance from the route centre line [m]
+OFF_ROUTE_M = 15.0  # off the road: this far from the route centre line [m] (well past any road's edge)
 OFF_ROUTE_AFTER_S = 4.0
 STUCK_AFTER_S = 4.0  # slower than STUCK_BELOW_MPS with a pedal pressed, this long: respawned
 STUCK_BELOW_MPS = 0.5
