@@ -23,6 +23,9 @@ from millegame.store import SaveError, Store
 from millegame.store.db import wal_damage
 from millegame.ui.records import Records
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+from fuzz_saves import LOCKER  # the script that holds a save's lock from another process
+
 SHIPPED, SHARED = "a" * 64, "b" * 64  # the sha256 of two different files both called prologo.tmx
 
 
@@ -53,16 +56,6 @@ def run_cli(*argv: str) -> tuple[int, str, str]:
 
 
 # --- faults that are not damage --------------------------------------------------------
-
-LOCKER = """
-import sqlite3, sys
-conn = sqlite3.connect(sys.argv[1], isolation_level=None)
-conn.execute("PRAGMA locking_mode=EXCLUSIVE")
-conn.execute("BEGIN EXCLUSIVE")
-conn.execute("SELECT count(*) FROM records").fetchone()
-print("locked", flush=True)
-sys.stdin.read()
-"""
 
 
 def test_a_save_locked_by_another_program_is_left_as_it_is(tmp_path: Path) -> None:

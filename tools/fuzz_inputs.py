@@ -19,11 +19,8 @@ the process's peak memory passes 1 GB. ``python tools/fuzz_inputs.py --cases N [
 
 from __future__ import annotations
 
-import argparse
 import random
 import sys
-import tempfile
-import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -165,20 +162,8 @@ def campaign(n: int, seed: int, scratch: Path) -> tuple[Counter[int | None], lis
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--cases", type=int, default=1000)
-    p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--show", type=int, default=5)
-    args = p.parse_args(argv)
-    t0 = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="millegame-fuzz-inputs-") as scratch:
-        codes, failures, slowest = campaign(args.cases, args.seed, Path(scratch))
-    for f in failures[: args.show]:
-        print("FAIL", f)
-    wall = time.perf_counter() - t0
-    print(f"{args.cases} cases (seed {args.seed}): {len(failures)} failing; wall {wall:.0f} s, "
-          f"slowest command {slowest:.2f} s, max RSS {fz.max_rss_mb():.0f} MB; exit codes "
-          + ", ".join(f"{c}: {k}" for c, k in sorted(codes.items(), key=lambda kv: str(kv[0]))))  # fmt: skip
+    codes, failures = fz.campaign_main(argv, __doc__, "millegame-fuzz-inputs-", campaign)
+    print("exit codes " + ", ".join(f"{c}: {k}" for c, k in sorted(codes.items(), key=lambda kv: str(kv[0]))))
     return 1 if failures else 0
 
 

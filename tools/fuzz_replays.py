@@ -21,14 +21,11 @@ the process's peak memory passes 1 GB. ``python tools/fuzz_replays.py --cases N 
 
 from __future__ import annotations
 
-import argparse
 import io
 import json
 import random
 import struct
 import sys
-import tempfile
-import time
 import warnings
 import zipfile
 from collections import Counter
@@ -243,19 +240,7 @@ def campaign(n: int, seed: int, scratch: Path) -> tuple[Counter[tuple[str, int |
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--cases", type=int, default=1000)
-    p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--show", type=int, default=5)
-    args = p.parse_args(argv)
-    t0 = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="millegame-fuzz-replays-") as scratch:
-        codes, failures, slowest = campaign(args.cases, args.seed, Path(scratch))
-    for f in failures[: args.show]:
-        print("FAIL", f)
-    wall = time.perf_counter() - t0
-    print(f"{args.cases} cases (seed {args.seed}): {len(failures)} failing; wall {wall:.0f} s, "
-          f"slowest command {slowest:.2f} s, max RSS {fz.max_rss_mb():.0f} MB")  # fmt: skip
+    codes, failures = fz.campaign_main(argv, __doc__, "millegame-fuzz-replays-", campaign)
     for (command, code), k in sorted(codes.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
         print(f"  {command:8s} exit {code}: {k}")
     return 1 if failures else 0

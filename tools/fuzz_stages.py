@@ -758,6 +758,31 @@ def max_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def campaign_main(
+    argv: list[str] | None,
+    doc: str,
+    prefix: str,
+    campaign: Callable[[int, int, Path], tuple[Counter, list[str], float]],
+) -> tuple[Counter, list[str]]:
+    """The command line of a file fuzzer (replays, inputs): ``--cases``, ``--seed``, ``--show``;
+    runs ``campaign(cases, seed, scratch_dir)`` in a scratch directory and prints the failures
+    and a summary line. Returns the exit-code counts and the failures."""
+    p = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    p.add_argument("--cases", type=int, default=1000)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--show", type=int, default=5)
+    args = p.parse_args(argv)
+    t0 = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix=prefix) as scratch:
+        codes, failures, slowest = campaign(args.cases, args.seed, Path(scratch))
+    for f in failures[: args.show]:
+        print("FAIL", f)
+    wall = time.perf_counter() - t0
+    print(f"{args.cases} cases (seed {args.seed}): {len(failures)} failing; wall {wall:.0f} s, "
+          f"slowest command {slowest:.2f} s, max RSS {max_rss_mb():.0f} MB")  # fmt: skip
+    return codes, failures
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--cases", type=int, default=int(os.environ.get("MILLEGAME_FUZZ_CASES", "2000")), help="mutants")

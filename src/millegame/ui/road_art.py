@@ -53,10 +53,6 @@ class RoadArt:
         self.objects: tuple[TileObjectArt, ...] = objs
         self.object_bounds = np.array([_object_bounds(o) for o in objs]).reshape(-1, 4)
 
-    @property
-    def empty(self) -> bool:
-        return not self.pieces and not self.objects
-
     def paint(self, target: pygame.Surface, x0_m: float, y0_m: float, px_per_m: float) -> None:
         """Paint roads, then tile objects, into ``target`` whose top-left is (x0_m, y0_m)."""
         w, h = target.get_size()
