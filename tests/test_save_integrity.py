@@ -249,6 +249,9 @@ def test_the_log_check_tells_damage_from_a_cut_off_write() -> None:
     middle = bytearray(good)
     middle[32 + 24 + 7] ^= 1
     assert "frame 1 of its" in str(wal_damage(bytes(middle)))
+    last = bytearray(good)
+    last[-5] ^= 1  # a byte of the last frame's page: the last change may be gone
+    assert "last frame" in str(wal_damage(bytes(last))) and "may not have been saved" in str(wal_damage(bytes(last)))
 
 
 def _a_log() -> bytes:

@@ -220,6 +220,10 @@ DAMAGED_SETTINGS = {
     "latin-1": '{"camera": "é"}'.encode("latin-1"),
     "deep nesting": b"[" * 100_000 + b"]" * 100_000,
     "5000-digit integer": b'{"look_ahead_s": 1' + b"0" * 5000 + b"}",
+    "integer of 10^400": b'{"look_ahead_s": 1' + b"0" * 400 + b"}",
+    "window of 10^30 px": b'{"window": [1' + b"0" * 30 + b", 720]}",
+    "Infinity": b'{"look_ahead_s": Infinity}',
+    "NaN": b'{"master_volume": NaN}',
     "huge": b'{"pad": "' + b"x" * 300_000 + b'"}',
 }
 
@@ -234,12 +238,14 @@ def test_a_damaged_settings_file_is_moved_aside_once(name: str, tmp_path: Path) 
     assert not path.exists() and len(list(tmp_path.glob("settings.json.corrupt-*"))) == 1
 
 
-def test_a_number_too_large_for_a_setting_falls_back_to_its_default(tmp_path: Path) -> None:
+def test_a_value_out_of_range_falls_back_to_its_default_and_keeps_the_file(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
-    path.write_bytes(b'{"look_ahead_s": 1' + b"0" * 400 + b', "window": [1' + b"0" * 30 + b", 720]}")
+    path.write_bytes(b'{"look_ahead_s": 1e300, "window": [100000, 720], "camera": "fisheye"}')
     got, messages = settings.load(path)
     assert got.look_ahead_s == settings.Settings().look_ahead_s and got.window == [1280, 720]
-    assert len(messages) == 2 and all("ignored" in m for m in messages)
+    assert got.camera == settings.Settings().camera
+    assert len(messages) == 3 and all("ignored" in m for m in messages)
+    assert path.exists() and not list(tmp_path.glob("settings.json.corrupt-*"))
 
 
 # --- the command line ----------------------------------------------------------------------------

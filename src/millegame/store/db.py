@@ -17,7 +17,8 @@
 - A write-ahead log (``millegame.db-wal``) left by a crash is checked before sqlite replays
   it (``wal_damage``): sqlite silently stops at the first damaged frame, losing every later
   change; when a damaged frame hides committed changes, a copy of the log is kept
-  (``millegame.db-wal.damaged-<UTC time>``) and a notice says that the latest changes were lost.
+  (``millegame.db-wal.damaged-<UTC time>``) and a notice says that the latest changes were lost
+  (a damaged last frame: that the last change may not have been saved).
 - ``PRAGMA user_version`` is the save format (``SCHEMA_VERSION``): an older file is
   migrated in one transaction; a newer one is refused with a message and left as it is.
 - Records and ghosts belong to a stage's content: they are keyed by the stage id *and* the
@@ -220,9 +221,11 @@ def wal_damage(wal: bytes) -> str | None:
     right, and stops at the first that fails. A log cut off by a crash fails only at its very
     end (the frame being written: its header is written before its page); a frame that
     fails *before* the end — more frames of the same log follow it — or a damaged header in
-    front of frames means committed changes are lost. A damaged very last frame cannot be
-    told from one cut off by a crash (sqlite's format has nothing to tell them apart) and
-    is not reported: after a crash it is the usual case."""
+    front of frames means committed changes are lost. A whole last frame that fails cannot
+    be told from one the game was writing when it stopped (sqlite writes a frame's header
+    before its page, and a reused log still holds an older page there): either way the last
+    change may not be saved, and the player is told so. A log that ends part-way through a
+    frame was cut off while writing it: nothing that was saved is lost, nothing is said."""
     if len(wal) <= WAL_HEADER_BYTES:
         return None
     magic, _version, page_size, _seq, salt1, salt2, c1, c2 = struct.unpack(">8I", wal[:WAL_HEADER_BYTES])
@@ -249,7 +252,10 @@ def wal_damage(wal: bytes) -> str | None:
             continue
         if n < len(ours) - 1:
             return f"frame {n + 1} of its {len(ours)} is damaged: the changes saved after it are lost"
-        return None
+        return (
+            f"its last frame ({n + 1} of {len(ours)}) is damaged or was cut off when the game stopped "
+            "while saving: the last change may not have been saved"
+        )
     return None
 
 

@@ -7,7 +7,8 @@ macOS, ``%APPDATA%\\millegame`` on Windows; the file is ``settings.json``.
 A file that is not valid JSON (or not an object) is moved aside as
 ``settings.json.corrupt-<time>`` and the defaults are used, with a message saying so;
 a value of the wrong type or out of range falls back to its default, also with a
-message. Unknown keys are ignored (a newer version's file still loads). Saving writes a
+message. A number no setting could hold (more than 18 digits, NaN, Infinity) makes the
+file damaged, like broken JSON. Unknown keys are ignored (a newer version's file still loads). Saving writes a
 temporary file and renames it over the old one, so a crash never leaves half a file.
 
 Controls are named, not numbered: keyboard keys by ``pygame.key.name`` ("up", "w",
@@ -147,6 +148,21 @@ def from_json(data: Any) -> tuple[Settings, list[str]]:
     return Settings(**{**asdict(base), **values}), problems
 
 
+MAX_INT_DIGITS = 18  # every setting fits in a float; an integer of 10^400 is damage, not a value
+
+
+def _bounded_int(text: str) -> int:
+    """A JSON integer as ``int``, refusing one too long for any setting (before converting it)."""
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise ValueError(f"a number of {len(text.lstrip('-'))} digits")
+    return int(text)
+
+
+def _no_constant(name: str) -> float:
+    """JSON's non-standard NaN and Infinity are refused: no setting is infinite."""
+    raise ValueError(f"{name} is not a number a setting can hold")
+
+
 def load(path: Path | None = None) -> tuple[Settings, list[str]]:
     """The saved settings (defaults if there are none) and messages for the player.
 
@@ -166,7 +182,8 @@ def load(path: Path | None = None) -> tuple[Settings, list[str]]:
     try:
         if len(raw) > MAX_FILE_BYTES:
             raise ValueError(f"larger than {MAX_FILE_BYTES // 1024} kB")
-        data = json.loads(raw.decode("utf-8"))  # strict: a UTF-16 file is damage, not text
+        # strict: a UTF-16 file is damage, not text; so is a number no setting could hold
+        data = json.loads(raw.decode("utf-8"), parse_int=_bounded_int, parse_constant=_no_constant)
         if not isinstance(data, dict):
             raise ValueError("not a JSON object")
     except (ValueError, RecursionError) as e:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
