@@ -10,9 +10,11 @@ import itertools
 import math
 import tomllib
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import cast
 
 from millegame.core.car import CarParams
 from millegame.core.surfaces import Surface, SurfaceTable
@@ -194,11 +196,12 @@ def map_title(path: Path) -> str | None:
             head = f.read(MAX_TITLE_SCAN_BYTES)
     except OSError:
         return None
-    parser = ET.XMLPullParser(events=("start", "end"))
+    parser: ET.XMLPullParser[ET.Element] = ET.XMLPullParser(events=("start", "end"))
     depth = 0
     try:
         parser.feed(head)
-        for event, elem in parser.read_events():
+        # only start and end events were asked for: each is (event, element)
+        for event, elem in cast("Iterator[tuple[str, ET.Element]]", parser.read_events()):
             depth += 1 if event == "start" else -1
             if event == "start" and depth == 3 and elem.tag == "property" and elem.get("name") == "title":
                 return (elem.get("value") or elem.text or "").strip() or None

@@ -99,7 +99,7 @@ def _map_panel(fig: Figure, ax, telemetry: Telemetry, stage: Stage | None) -> No
     if len(x) >= 2:
         points = np.stack([x, y], axis=1)
         segments = np.stack([points[:-1], points[1:]], axis=1)
-        line = LineCollection(segments, cmap=SPEED_CMAP, linewidths=2.6)
+        line = LineCollection(list(segments), cmap=SPEED_CMAP, linewidths=2.6)
         line.set_array(v[1:])
         # A dark edge keeps the line readable over light and dark ground alike.
         line.set_path_effects([patheffects.Stroke(linewidth=4.2, foreground="#202020"), patheffects.Normal()])

@@ -199,8 +199,8 @@ def _read_controls(z: zipfile.ZipFile) -> NDArray[np.float64]:
     if len(body) != count * dtype.itemsize:
         raise ReplayError("not a millegame replay (its controls are cut short)")
     flat = np.frombuffer(body, dtype=dtype, count=count)
-    order = "F" if fortran else "C"
-    return np.ascontiguousarray(flat.reshape(shape, order=order), dtype=np.float64)
+    rows, columns = int(shape[0]), int(shape[1])
+    return np.ascontiguousarray(flat.reshape((rows, columns), order="F" if fortran else "C"), dtype=np.float64)
 
 
 def _replay_of(meta: dict[str, object], controls: NDArray[np.float64]) -> Replay:

@@ -35,6 +35,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -223,7 +224,7 @@ class Telemetry:
     def save(self, path: str | Path) -> None:
         """Write as CSV or npz, chosen by the suffix of ``path``."""
         path = check_path(path)
-        table = self.table()
+        table: dict[str, Any] = dict(self.table())  # Any: numpy's stub would match a key to allow_pickle
         try:
             if path.suffix.lower() == ".npz":
                 buf = io.BytesIO()

@@ -97,7 +97,7 @@ def check_file(
         cars = list(cars) if cars is not None else extreme_cars()
         lint.check_targets(report, stage, max(cars, key=lambda c: c.top_speed_kmh) if cars else None)
     if drive and stage is not None and not report.wrong_scale:  # that drive would only add follow-ons
-        drives = drive_stage(stage, cars)
+        drives = drive_stage(stage, list(cars or ()))
         for d in drives:
             if not d.finished:
                 report.error(

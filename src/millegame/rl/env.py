@@ -6,7 +6,7 @@ Observation, action, reward and options: docs/rl.md (and ``rl.config``). The wor
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import gymnasium as gym
 import numpy as np
@@ -52,8 +52,9 @@ class StageEnv(gym.Env[ObsArray, NDArray[np.float32]]):
         self.config = EnvConfig.of(**options)
         self.sim = StageBatch(self.config, 1)
         self.render_mode = render_mode
-        self.observation_space = observation_space(self.sim)
-        self.action_space = action_space()
+        # gymnasium types a Box as holding floats or integers; ours hold float32 only
+        self.observation_space = cast("spaces.Space[ObsArray]", observation_space(self.sim))
+        self.action_space = cast("spaces.Space[NDArray[np.float32]]", action_space())
         self.observation_names = self.sim.layout.names  # index → name (docs/rl.md)
         self._action = np.zeros((1, 3))
         self._renderer: Any = None

@@ -41,6 +41,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from millegame import userdirs
 from millegame.core.replay import Replay, ReplayError
@@ -188,6 +189,13 @@ class Record:
     penalty_points: int
     splits_s: tuple[float, ...] = ()  # the record run's checkpoint splits: the HUD's split deltas
     stage_sha256: str = ""
+
+
+def _record(row: tuple[Any, ...]) -> Record:
+    """A ``Record`` from a row of (stage_id, car_id, rules, time_s, score, penalty_points,
+    splits as JSON, stage_sha256)."""
+    stage_id, car_id, rules, time_s, score, penalty_points, splits, sha = row
+    return Record(stage_id, car_id, rules, time_s, score, penalty_points, tuple(json.loads(splits)), sha)
 
 
 def better(rules: str, new: float, old: float) -> bool:
@@ -651,7 +659,7 @@ class Store:
             " WHERE stage_id=? AND stage_sha256=? AND car_id=? AND rules=?",
             (stage_id, stage_sha256, car_id, rules),
         ).fetchone()
-        return Record(*row[:6], tuple(json.loads(row[6])), row[7]) if row else None
+        return _record(row) if row else None
 
     def records(self, stage_id: str | None = None, *, stage_sha256: str | None = None) -> list[Record]:
         """Every record, or a stage's (of every version of its file, or of ``stage_sha256``'s)."""
@@ -664,7 +672,7 @@ class Store:
             where.append("stage_sha256=?")
             args.append(stage_sha256)
         q += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY stage_id, rules, score"
-        return [Record(*r[:6], tuple(json.loads(r[6])), r[7]) for r in self.conn.execute(q, args).fetchall()]
+        return [_record(r) for r in self.conn.execute(q, args).fetchall()]
 
     def history(self, stage_id: str | None = None, limit: int = 100) -> list[dict[str, object]]:
         q = "SELECT id, stage_id, car_id, rules, time_s, score, penalty_points, detail, created_at FROM results"

@@ -17,6 +17,7 @@ shows its title, the running clock and the difference to the target to the hundr
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -372,7 +373,7 @@ class Hud:
         for b in self.banners:
             lowest = lay.place(
                 "banner", (420, 96 if b.delta is None else 126), "midtop", (0, 10),
-                lambda c, b=b: self._draw_banner(c, b), below=column,
+                functools.partial(self._draw_banner, b=b), below=column,
             )  # fmt: skip
         warnings = self._warnings()
         y = max(h // 2 + lay.px(WARNINGS_Y), lowest.bottom + lay.px(8))
