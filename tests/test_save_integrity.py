@@ -252,6 +252,11 @@ def test_the_log_check_tells_damage_from_a_cut_off_write() -> None:
     last = bytearray(good)
     last[-5] ^= 1  # a byte of the last frame's page: the last change may be gone
     assert "last frame" in str(wal_damage(bytes(last))) and "may not have been saved" in str(wal_damage(bytes(last)))
+    # a failing last frame that is not a commit frame: its transaction never committed
+    frame = 24 + int.from_bytes(good[8:12], "big")
+    open_tx = bytearray(good)
+    open_tx[len(good) - frame + 4 : len(good) - frame + 8] = bytes(4)
+    assert wal_damage(bytes(open_tx)) is None
 
 
 def _a_log() -> bytes:

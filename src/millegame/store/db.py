@@ -229,11 +229,12 @@ def wal_damage(wal: bytes) -> str | None:
     right, and stops at the first that fails. A log cut off by a crash fails only at its very
     end (the frame being written: its header is written before its page); a frame that
     fails *before* the end — more frames of the same log follow it — or a damaged header in
-    front of frames means committed changes are lost. A whole last frame that fails cannot
-    be told from one the game was writing when it stopped (sqlite writes a frame's header
-    before its page, and a reused log still holds an older page there): either way the last
-    change may not be saved, and the player is told so. A log that ends part-way through a
-    frame was cut off while writing it: nothing that was saved is lost, nothing is said."""
+    front of frames means committed changes are lost. A failing last frame that is not a
+    commit frame belongs to a transaction that never committed: nothing saved is lost. A
+    failing last *commit* frame cannot be told from one the game was writing when it stopped
+    (sqlite writes a frame's header before its page, and a reused log still holds an older
+    page there): either way the last change may not be saved, and the player is told so. A
+    log that ends part-way through a frame was cut off while writing it: nothing is said."""
     if len(wal) <= WAL_HEADER_BYTES:
         return None
     magic, _version, page_size, _seq, salt1, salt2, c1, c2 = struct.unpack(">8I", wal[:WAL_HEADER_BYTES])
@@ -254,12 +255,14 @@ def wal_damage(wal: bytes) -> str | None:
             break
     for n, i in enumerate(ours):
         off = WAL_HEADER_BYTES + i * frame
-        pgno, _commit, _, _, f1, f2 = struct.unpack(">6I", wal[off : off + WAL_FRAME_HEADER_BYTES])
+        pgno, commit, _, _, f1, f2 = struct.unpack(">6I", wal[off : off + WAL_FRAME_HEADER_BYTES])
         s1, s2 = _wal_checksum(wal[off : off + 8] + wal[off + WAL_FRAME_HEADER_BYTES : off + frame], s1, s2, order)
         if pgno != 0 and (s1, s2) == (f1, f2):
             continue
         if n < len(ours) - 1:
             return f"frame {n + 1} of its {len(ours)} is damaged: the changes saved after it are lost"
+        if commit == 0:  # the last transaction's commit frame was never written: it never committed
+            return None
         return (
             f"its last frame ({n + 1} of {len(ours)}) is damaged or was cut off when the game stopped "
             "while saving: the last change may not have been saved"
