@@ -60,7 +60,7 @@ def frame_benchmark(stage_id: str | None, frames: int, size: tuple[int, int]) ->
     from millegame.core.race import Race
     from millegame.levels import load_stage
     from millegame.ui.app import App
-    from millegame.ui.atmosphere import Atmosphere
+    from millegame.ui.render.atmosphere import Atmosphere
     from millegame.ui.scenes.demo import DemoScene
     from millegame.ui.settings import Settings
 

@@ -20,12 +20,12 @@ import pytest
 
 from millegame import catalog
 from millegame.core.events import StageFinished, WallHit
-from millegame.ui import synth
 from millegame.ui.app import App
-from millegame.ui.atmosphere import Atmosphere
-from millegame.ui.audio import Audio
+from millegame.ui.audio import synth
+from millegame.ui.audio.mixer import Audio
+from millegame.ui.audio.race_audio import ENGINE_SLOTS, FINE_RATIO, RaceAudio, crowd_clusters, pitched_loop
 from millegame.ui.car_signals import read_signals
-from millegame.ui.race_audio import ENGINE_SLOTS, FINE_RATIO, RaceAudio, crowd_clusters, pitched_loop
+from millegame.ui.render.atmosphere import Atmosphere
 from millegame.ui.scenes.race_scene import RaceScene
 from millegame.ui.settings import Settings
 from stage_fixtures import sprint_stage
@@ -167,7 +167,7 @@ def test_a_failing_mixer_means_silence_not_an_error(stage, monkeypatch: pytest.M
 def test_no_audio_device_at_all_is_silent(tmp_path: Path) -> None:
     code = (
         "import os; os.environ['SDL_AUDIODRIVER']='no-such-driver'; os.environ['SDL_VIDEODRIVER']='dummy';"
-        "from millegame.ui.audio import Audio; a = Audio(); ok = a.open();"
+        "from millegame.ui.audio.mixer import Audio; a = Audio(); ok = a.open();"
         "print('enabled' if ok else 'silent', a.problem)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)

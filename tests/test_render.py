@@ -22,17 +22,17 @@ from millegame.core.car import CarState
 from millegame.core.ground import ring_road
 from millegame.core.stage import Stage
 from millegame.ui.app import App
-from millegame.ui.camera import Camera, zoom_levels
 from millegame.ui.fonts import CREAM, DEEP_BLUE, format_time
-from millegame.ui.map_renderer import FLIP_D, FLIP_H, MapRenderer, apply_flips
+from millegame.ui.render.camera import Camera, zoom_levels
+from millegame.ui.render.map_renderer import FLIP_D, FLIP_H, MapRenderer, apply_flips
+from millegame.ui.render.sprites import CarSprites, sprites_dir
+from millegame.ui.render.world_view import interpolate
 from millegame.ui.scenes.car_select import CarSelectScene
 from millegame.ui.scenes.demo import DemoScene
 from millegame.ui.scenes.pause import PauseScene
 from millegame.ui.scenes.race_scene import RaceScene
 from millegame.ui.scenes.results import ResultsScene
 from millegame.ui.scenes.title import TitleScene
-from millegame.ui.sprites import CarSprites, sprites_dir
-from millegame.ui.world_view import interpolate
 from stage_fixtures import CANOPY_CELL, CELL_M, ROAD_Y_M, sprint_stage
 
 SIZE = (1280, 720)

@@ -245,7 +245,7 @@ def test_the_physics_raster_follows_the_road_rule_within_a_quarter_metre(tmp_pat
 def test_the_renderer_draws_the_road_where_the_physics_reads_it(tmp_path: Path) -> None:
     import pygame
 
-    from millegame.ui.road_art import RoadArt
+    from millegame.ui.render.road_art import RoadArt
 
     side = road(6, [(150, 200), (150, 235)], surface="gravel", width_m=4)
     stage = load_stage(write_map(tmp_path, basic([side])))

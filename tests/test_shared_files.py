@@ -120,7 +120,11 @@ def test_malformed_replay_metadata_is_one_clear_error(name: str, tmp_path: Path)
     assert json.loads(out) == {"error": err.strip().removeprefix("millegame: "), "file": str(path)}
 
 
-@pytest.mark.parametrize("data", [b"", replay_bytes()[:100], b"PK\x05\x06" + bytes(18), b"\x93NUMPY"])
+@pytest.mark.parametrize(
+    "data",
+    [b"", replay_bytes()[:100], b"PK\x05\x06" + bytes(18), b"\x93NUMPY"],
+    ids=["empty", "truncated", "empty zip", "bare npy header"],  # the bytes hold a zip timestamp
+)
 def test_empty_truncated_or_foreign_replays_are_one_clear_error(data: bytes, tmp_path: Path) -> None:
     path = tmp_path / "bad.npz"
     path.write_bytes(data)
@@ -338,7 +342,7 @@ def test_a_tileset_image_cut_short_in_its_header_is_drawn_without(tmp_path: Path
 
 def test_the_renderer_never_decodes_an_image_over_the_limit(tmp_path: Path) -> None:
     from millegame.core.stage import TilesetArt
-    from millegame.ui.map_renderer import TileAtlas
+    from millegame.ui.render.map_renderer import TileAtlas
 
     bomb = tmp_path / "bomb.png"
     bomb.write_bytes(real_png(16385, 1))  # one pixel wider than allowed: it would decode
@@ -356,7 +360,7 @@ STRAY_TSX = b"""<?xml version="1.0" encoding="UTF-8"?>
 
 def test_only_the_tilesets_the_map_names_are_read(tmp_path: Path) -> None:
     from millegame.levels import load_stage
-    from millegame.ui.tile_kinds import CROWD_KINDS, LAMP_KINDS, find_tiles, route_on_bridges
+    from millegame.ui.render.tile_kinds import CROWD_KINDS, LAMP_KINDS, find_tiles, route_on_bridges
 
     path = tiny_case(tmp_path, {"tilesets/aaa-stray.tsx": STRAY_TSX})
     os.mkfifo(path.parent / "tilesets" / "aa-fifo.tsx")  # opening it would block for ever

@@ -16,9 +16,9 @@ import pytest
 
 from millegame import catalog
 from millegame.core.stage import Stage
-from millegame.ui.camera import LEVEL_RATIO, Camera, zoom_levels
-from millegame.ui.map_levels import MapLevels
-from millegame.ui.skid_marks import Mark
+from millegame.ui.render.camera import LEVEL_RATIO, Camera, zoom_levels
+from millegame.ui.render.map_levels import MapLevels
+from millegame.ui.render.skid_marks import Mark
 from stage_fixtures import ROAD_Y_M, sprint_stage
 
 FPS = 60
@@ -187,7 +187,7 @@ def test_no_pop_where_the_drawn_level_changes(stage: Stage) -> None:
     much as for any other zoom step of the same size (0.4 %), and far less than for a
     15 % jump of scale (a zoom that stepped between baked levels)."""
     from millegame.core.race import Race
-    from millegame.ui.world_view import WorldView
+    from millegame.ui.render.world_view import WorldView
 
     car = CARS[0]
     view = WorldView(stage, (car,), (640, 360))
@@ -215,7 +215,7 @@ def test_no_pop_where_the_drawn_level_changes(stage: Stage) -> None:
 
 
 def test_a_resized_view_bakes_at_the_new_window_scales(stage: Stage) -> None:
-    from millegame.ui.world_view import WorldView
+    from millegame.ui.render.world_view import WorldView
 
     car = CARS[0]
     view = WorldView(stage, (car,), (1280, 720))
@@ -229,7 +229,7 @@ def test_a_resized_view_bakes_at_the_new_window_scales(stage: Stage) -> None:
 def test_a_steady_car_settles_on_a_baked_scale_when_one_is_near() -> None:
     """The zoom's aim within LEVEL_SNAP of a baked scale: the camera ends exactly on it
     (the frame then needs no resizing); far from any, it keeps its own aim."""
-    from millegame.ui.camera import LEVEL_SNAP, target_px_per_m
+    from millegame.ui.render.camera import LEVEL_SNAP, target_px_per_m
 
     cam = zooming()
     on, off = None, None

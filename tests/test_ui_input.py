@@ -17,8 +17,8 @@ import pygame
 import pytest
 
 from millegame.ui.app import App
-from millegame.ui.gamepad import Gamepads, shape_axis
-from millegame.ui.input import KeyboardInput
+from millegame.ui.input.controls import KeyboardInput
+from millegame.ui.input.gamepad import Gamepads, shape_axis
 from millegame.ui.scenes.car_select import CarSelectScene
 from millegame.ui.scenes.controls_menu import ControlsScene
 from millegame.ui.scenes.pause import PauseScene

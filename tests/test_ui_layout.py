@@ -14,8 +14,8 @@ from millegame.core.race import Race
 from millegame.core.stage import Stage
 from millegame.ui.app import App
 from millegame.ui.fonts import font
-from millegame.ui.hud import Banner, RegularityReading
-from millegame.ui.layout import problems
+from millegame.ui.hud.layout import problems
+from millegame.ui.hud.race_hud import Banner, RegularityReading
 from millegame.ui.scenes.car_select import CarSelectScene
 from millegame.ui.scenes.controls_menu import ControlsScene
 from millegame.ui.scenes.demo import DemoScene

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from millegame.core.ground import ring_road
 from millegame.ui import app as app_module
 from millegame.ui.app import App, NoDisplayError, run
-from millegame.ui.input import KeyboardInput
+from millegame.ui.input.controls import KeyboardInput
 from millegame.ui.loop import MAX_FRAME_S, FixedStep
 from millegame.ui.scenes.car_select import CarSelectScene
 from millegame.ui.scenes.demo import DemoScene

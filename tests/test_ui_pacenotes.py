@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from millegame.core.route import Route
-from millegame.ui.pacenotes import calls_ahead, generate, grade_of, rounded_distance
+from millegame.ui.hud.pacenotes import calls_ahead, generate, grade_of, rounded_distance
 
 
 def arc_route(parts: list[tuple[str, float, float]]) -> np.ndarray:
@@ -93,12 +93,12 @@ def test_distances_read_like_a_co_driver() -> None:
 
 
 def test_pacenotes_do_not_import_pygame() -> None:
-    code = "import sys, millegame.ui.pacenotes; assert 'pygame' not in sys.modules"
+    code = "import sys, millegame.ui.hud.pacenotes; assert 'pygame' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_a_bridge_after_a_corner_is_called() -> None:
-    from millegame.ui.pacenotes import bridge_spans
+    from millegame.ui.hud.pacenotes import bridge_spans
 
     # A right-hander, then a straight with a bridge 100–180 m after the corner.
     arc = [(100 + 40 * np.sin(t), 40 - 40 * np.cos(t)) for t in np.linspace(0, np.pi / 2, 30)]
@@ -116,7 +116,7 @@ def test_a_bridge_after_a_corner_is_called() -> None:
 def test_the_po_crossing_is_called_on_its_stage() -> None:
     from millegame import catalog
     from millegame.levels import load_stage
-    from millegame.ui.hud import pace_notes_for
+    from millegame.ui.hud.race_hud import pace_notes_for
 
     stage = load_stage(catalog.resolve_stage("padova-ferrara"))
     assert any(n.over_bridge for n in pace_notes_for(stage))

@@ -22,8 +22,8 @@ from millegame.core.car import Controls
 from millegame.core.replay import verify
 from millegame.core.stage import Stage
 from millegame.store import Store
-from millegame.ui import hud as hud_module
 from millegame.ui.app import App
+from millegame.ui.hud import race_hud as hud_module
 from millegame.ui.scenes.race_scene import RaceScene
 from millegame.ui.scenes.results import ResultsScene
 from millegame.ui.scenes.rules_select import RulesScene

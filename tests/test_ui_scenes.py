@@ -22,11 +22,11 @@ from millegame.core.car import Controls
 from millegame.core.ground import open_ground, ring_road
 from millegame.core.stage import Stage
 from millegame.ui.app import App
-from millegame.ui.atmosphere import Atmosphere
 from millegame.ui.fonts import CREAM
-from millegame.ui.gauges import DIGITAL_BG, FACE
-from millegame.ui.hud import RegularityReading
-from millegame.ui.roadbook import PAPER
+from millegame.ui.hud.gauges import DIGITAL_BG, FACE
+from millegame.ui.hud.race_hud import RegularityReading
+from millegame.ui.hud.roadbook import PAPER
+from millegame.ui.render.atmosphere import Atmosphere
 from millegame.ui.scenes.controls_menu import ControlsScene
 from millegame.ui.scenes.italy_map import ItalyMapScene
 from millegame.ui.scenes.pause import PauseScene
@@ -220,9 +220,9 @@ def test_heading_up_turns_the_map_so_the_car_points_up(screen: pygame.Surface, s
 def test_every_shipped_stage_draws_with_its_look_and_pace_notes(screen: pygame.Surface, info) -> None:
     from millegame.core.route import Route
     from millegame.levels import load_stage
-    from millegame.ui.camera import Camera
-    from millegame.ui.map_levels import MapLevels
-    from millegame.ui.pacenotes import generate
+    from millegame.ui.hud.pacenotes import generate
+    from millegame.ui.render.camera import Camera
+    from millegame.ui.render.map_levels import MapLevels
 
     stage = load_stage(info.path)
     look = Atmosphere.of(stage)

@@ -31,7 +31,7 @@ sys.path.insert(0, str(REPO / "src"))
 from millegame import catalog  # noqa: E402
 from millegame.levels import load_stage  # noqa: E402
 from millegame.ui.app import App  # noqa: E402
-from millegame.ui.atmosphere import Atmosphere  # noqa: E402
+from millegame.ui.render.atmosphere import Atmosphere  # noqa: E402
 from millegame.ui.road_tests import RoadTests  # noqa: E402
 from millegame.ui.scenes.base import Scene  # noqa: E402
 from millegame.ui.scenes.car_select import CarSelectScene  # noqa: E402

@@ -845,7 +845,7 @@ def cmd_shot(args: argparse.Namespace) -> int:
         raise CliError(f"--at must be between 0 and 3600 seconds, not {args.at}")
     look = None
     if args.look:
-        from millegame.ui.atmosphere import TIMES, WEATHERS
+        from millegame.ui.render.atmosphere import TIMES, WEATHERS
 
         time_of_day, _, weather = args.look.partition(",")
         if time_of_day not in TIMES or (weather and weather not in WEATHERS):

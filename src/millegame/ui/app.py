@@ -19,14 +19,14 @@ import pygame
 from millegame.core.car import CarParams
 from millegame.core.replay import Replay, ReplayError, refusal
 from millegame.core.stage import Stage
-from millegame.ui.audio import Audio, Volumes
+from millegame.ui.audio.mixer import Audio, Volumes
 from millegame.ui.background import start_niced
 from millegame.ui.background import stop as stop_background
 from millegame.ui.fonts import CREAM, INK, blit_text, clear_caches
-from millegame.ui.gamepad import Gamepads
-from millegame.ui.map_levels import MapLevels
+from millegame.ui.input.gamepad import Gamepads
 from millegame.ui.rally_session import FieldRunner, RallySession
 from millegame.ui.records import Records
+from millegame.ui.render.map_levels import MapLevels
 from millegame.ui.road_tests import RoadTests
 from millegame.ui.scenes.base import Scene
 from millegame.ui.settings import Settings
@@ -432,7 +432,7 @@ class App:
     def _draw_overlays(self, surface: pygame.Surface, frame_s: float) -> None:
         """The toast and the F3 readout, where the top scene leaves room for them
         (``Scene.notice_area``, ``Scene.fps_anchor``); ``overlay_rects`` keeps where they went."""
-        from millegame.ui.layout import hud_scale, paragraph
+        from millegame.ui.hud.layout import hud_scale, paragraph
 
         w, h = surface.get_size()
         if self.stage_problems and self.stage_path is not None:

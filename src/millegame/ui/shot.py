@@ -55,7 +55,7 @@ def take_shot(
     import pygame
 
     from millegame.ui.app import App
-    from millegame.ui.atmosphere import Atmosphere
+    from millegame.ui.render.atmosphere import Atmosphere
     from millegame.ui.scenes.demo import DemoScene
     from millegame.ui.settings import Settings
 

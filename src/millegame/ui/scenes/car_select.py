@@ -8,8 +8,8 @@ import pygame
 
 from millegame.core.car import CarParams
 from millegame.ui.fonts import ALFA_RED, CREAM, DEEP_BLUE, INK, OCHRE, blit_text, wrap
+from millegame.ui.render.sprites import sprite_at
 from millegame.ui.scenes.base import BACK_KEYS, CONFIRM_KEYS, DOWN_KEYS, LEFT_KEYS, RIGHT_KEYS, UP_KEYS, Scene
-from millegame.ui.sprites import sprite_at
 
 if TYPE_CHECKING:
     from millegame.ui.app import App

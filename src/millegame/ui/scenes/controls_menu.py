@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 import pygame
 
 from millegame.ui.fonts import ALFA_RED, DEEP_BLUE, INK, OCHRE, blit_text
-from millegame.ui.gamepad import AXIS_NAMES, BUTTON_NAMES
-from millegame.ui.input import key_label
+from millegame.ui.input.controls import key_label
+from millegame.ui.input.gamepad import AXIS_NAMES, BUTTON_NAMES
 from millegame.ui.scenes.base import BACK_KEYS, CONFIRM_KEYS, DOWN_KEYS, LEFT_KEYS, RIGHT_KEYS, UP_KEYS, Scene
 from millegame.ui.scenes.settings_menu import draw_page
 from millegame.ui.settings import ACTIONS, DEFAULT_KEYS, DEFAULT_PAD

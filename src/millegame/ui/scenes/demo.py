@@ -9,7 +9,7 @@ import pygame
 from millegame.core.autopilot import Autopilot
 from millegame.core.car import CarParams, Controls
 from millegame.core.stage import Stage
-from millegame.ui.atmosphere import Atmosphere
+from millegame.ui.render.atmosphere import Atmosphere
 from millegame.ui.scenes.race_scene import RaceScene
 
 if TYPE_CHECKING:

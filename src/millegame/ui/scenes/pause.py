@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from millegame.ui.fonts import ALFA_RED, CREAM, INK, NIGHT, OCHRE, blit_text
-from millegame.ui.hud import panel
+from millegame.ui.hud.race_hud import panel
 from millegame.ui.scenes.base import Menu, Scene
 
 if TYPE_CHECKING:

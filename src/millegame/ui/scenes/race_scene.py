@@ -17,17 +17,17 @@ from millegame.core.referee import RESPAWN_PENALTY_POINTS, RESPAWN_PENALTY_S
 from millegame.core.replay import GhostCar, Replay, refusal
 from millegame.core.runner import ControlTape
 from millegame.core.stage import Stage
-from millegame.ui.atmosphere import Atmosphere
-from millegame.ui.car_effects import Backfire
+from millegame.ui.audio.race_audio import RaceAudio
 from millegame.ui.car_signals import CarSignals, read_signals
 from millegame.ui.fonts import CREAM, INK, blit_text
-from millegame.ui.gamepad import BUTTON_NAMES
-from millegame.ui.hud import Hud, rules_reading
-from millegame.ui.input import KeyboardInput, key_label
+from millegame.ui.hud.race_hud import Hud, rules_reading
+from millegame.ui.input.controls import KeyboardInput, key_label
+from millegame.ui.input.gamepad import BUTTON_NAMES
 from millegame.ui.loop import FixedStep
-from millegame.ui.race_audio import RaceAudio
+from millegame.ui.render.atmosphere import Atmosphere
+from millegame.ui.render.car_effects import Backfire
+from millegame.ui.render.world_view import WorldView, interpolate
 from millegame.ui.scenes.base import Scene
-from millegame.ui.world_view import WorldView, interpolate
 
 if TYPE_CHECKING:
     from millegame.ui.app import App

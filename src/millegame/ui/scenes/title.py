@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 import pygame
 
 from millegame.ui.fonts import ALFA_RED, CREAM, DEEP_BLUE, INK, NIGHT, OCHRE, blit_text
+from millegame.ui.render.sprites import sprite_at
 from millegame.ui.scenes.base import Menu, Scene
-from millegame.ui.sprites import sprite_at
 
 if TYPE_CHECKING:
     from millegame.ui.app import App

@@ -15,7 +15,7 @@ from functools import cache
 import numpy as np
 import pygame
 
-from millegame.ui.camera import Camera
+from millegame.ui.render.camera import Camera
 
 CONE_LENGTH_M = 62.0  # useful reach of a 1950s headlamp pair
 CONE_HALF_ANGLE = math.radians(24.0)

@@ -16,9 +16,9 @@ from collections.abc import Callable
 import pygame
 
 from millegame.core.stage import Stage
-from millegame.ui.camera import Camera
-from millegame.ui.map_renderer import ChunkKey, MapRenderer
-from millegame.ui.skid_marks import Mark, SkidMarks, paint
+from millegame.ui.render.camera import Camera
+from millegame.ui.render.map_renderer import ChunkKey, MapRenderer
+from millegame.ui.render.skid_marks import Mark, SkidMarks, paint
 
 LEVEL_BUDGET_BYTES = 48_000_000  # per zoom level's chunk cache
 BIG_SCREEN = (1920, 1080)  # the cache holds at least a few screens of this size

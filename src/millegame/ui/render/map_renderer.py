@@ -29,9 +29,9 @@ import pygame
 from millegame.core.stage import Stage, TileLayerArt, TilesetArt
 from millegame.core.surfaces import SURFACE_RGB, map_rgb
 from millegame.levels.tmx import png_size, png_size_ok
-from millegame.ui.camera import Camera
-from millegame.ui.road_art import RoadArt
-from millegame.ui.tile_kinds import tileset_kinds
+from millegame.ui.render.camera import Camera
+from millegame.ui.render.road_art import RoadArt
+from millegame.ui.render.tile_kinds import tileset_kinds
 
 CHUNK_TILES = 16
 VARIATION_CELL_M = (36.0, 11.0)  # lattice spacing of the two noise octaves [m]

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from millegame.core.race import Race
-from millegame.ui.atmosphere import Atmosphere
 from millegame.ui.car_signals import SLIDE_USAGE, CarDims, CarSignals
-from millegame.ui.map_levels import MapLevels
-from millegame.ui.particles import DUST, EXHAUST, FLASH, SMOKE, SPRAY, Particles
-from millegame.ui.skid_marks import Mark
+from millegame.ui.render.atmosphere import Atmosphere
+from millegame.ui.render.map_levels import MapLevels
+from millegame.ui.render.particles import DUST, EXHAUST, FLASH, SMOKE, SPRAY, Particles
+from millegame.ui.render.skid_marks import Mark
 
 TYRE_WIDTH_M = {"classic": 0.16, "modern": 0.26}
 NO_MARKS_ON = frozenset({"water"})

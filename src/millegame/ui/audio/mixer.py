@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from millegame.ui.synth import RATE, Samples, resample_loop, to_int16
+from millegame.ui.audio.synth import RATE, Samples, resample_loop, to_int16
 
 CHANNELS = 48  # the engine's cross-fade bank takes most of them
 

@@ -17,7 +17,7 @@ import warnings
 import pygame
 
 from millegame.core.car import Controls
-from millegame.ui.gamepad import Gamepads
+from millegame.ui.input.gamepad import Gamepads
 from millegame.ui.settings import DEFAULT_KEYS
 
 

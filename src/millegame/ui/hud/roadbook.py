@@ -14,7 +14,7 @@ from functools import cache
 import pygame
 
 from millegame.ui.fonts import ALFA_RED, DEEP_BLUE, INK, OCHRE, blit_text
-from millegame.ui.pacenotes import PaceNote
+from millegame.ui.hud.pacenotes import PaceNote
 
 CARD_W, CARD_H = 116, 132
 CARD_GAP = 8  # between two cards of the strip

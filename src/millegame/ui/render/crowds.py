@@ -15,9 +15,9 @@ import numpy as np
 import pygame
 
 from millegame.core.stage import Stage
-from millegame.ui.camera import Camera
 from millegame.ui.fonts import ALFA_RED, CREAM, GREEN
-from millegame.ui.tile_kinds import CROWD_KINDS, find_tiles
+from millegame.ui.render.camera import Camera
+from millegame.ui.render.tile_kinds import CROWD_KINDS, find_tiles
 
 WAKE_M = 45.0
 PEOPLE_PER_TILE = 3

@@ -29,18 +29,18 @@ from numpy.typing import NDArray
 from millegame.core.car import CarParams, CarState
 from millegame.core.race import Race
 from millegame.core.stage import Gate, Stage
-from millegame.ui.atmosphere import Atmosphere
-from millegame.ui.camera import Camera, fixed_px_per_m, zoom_levels
-from millegame.ui.car_effects import Backfire, CarEffects
 from millegame.ui.car_signals import CarSignals
-from millegame.ui.crowds import Crowds
 from millegame.ui.fonts import ALFA_RED, CREAM, INK, OCHRE
-from millegame.ui.lighting import HEADLAMP_RGB, LightMap, glow_image
-from millegame.ui.map_levels import MapLevels
-from millegame.ui.particles import Particles
-from millegame.ui.sprites import CarSprites
-from millegame.ui.tile_kinds import LAMP_KINDS, find_tiles
-from millegame.ui.weather import FogVeil, RainStreaks
+from millegame.ui.render.atmosphere import Atmosphere
+from millegame.ui.render.camera import Camera, fixed_px_per_m, zoom_levels
+from millegame.ui.render.car_effects import Backfire, CarEffects
+from millegame.ui.render.crowds import Crowds
+from millegame.ui.render.lighting import HEADLAMP_RGB, LightMap, glow_image
+from millegame.ui.render.map_levels import MapLevels
+from millegame.ui.render.particles import Particles
+from millegame.ui.render.sprites import CarSprites
+from millegame.ui.render.tile_kinds import LAMP_KINDS, find_tiles
+from millegame.ui.render.weather import FogVeil, RainStreaks
 
 TAIL_RGB = (255, 40, 24)
 

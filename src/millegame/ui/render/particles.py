@@ -15,7 +15,7 @@ from functools import cache
 import numpy as np
 import pygame
 
-from millegame.ui.camera import Camera
+from millegame.ui.render.camera import Camera
 
 MAX_PARTICLES = 400
 SIZE_STEPS = 12

@@ -30,14 +30,14 @@ from millegame.core.events import Event, GatePassed, PenaltyApplied, StageFinish
 from millegame.core.race import Race
 from millegame.core.route import Route
 from millegame.core.stage import Stage
-from millegame.ui.camera import Camera
 from millegame.ui.fonts import ALFA_RED, CREAM, DEEP_BLUE, GREEN, INK, OCHRE, blit_text, format_time
-from millegame.ui.gauges import CLUSTER_OVERLAP, DIGITAL_HEIGHT, draw_classic_cluster, draw_digital_cluster
-from millegame.ui.layout import Layout, hud_scale
-from millegame.ui.pacenotes import DEFAULT_CALL_AHEAD_S, MIN_CALL_M, PaceNote, bridge_spans, calls_ahead, generate
+from millegame.ui.hud.gauges import CLUSTER_OVERLAP, DIGITAL_HEIGHT, draw_classic_cluster, draw_digital_cluster
+from millegame.ui.hud.layout import Layout, hud_scale
+from millegame.ui.hud.pacenotes import DEFAULT_CALL_AHEAD_S, MIN_CALL_M, PaceNote, bridge_spans, calls_ahead, generate
+from millegame.ui.hud.roadbook import CARD_GAP, CARD_H, CARD_W, draw_strip
 from millegame.ui.records import BestRun, format_delta, split_delta
-from millegame.ui.roadbook import CARD_GAP, CARD_H, CARD_W, draw_strip
-from millegame.ui.tile_kinds import route_on_bridges
+from millegame.ui.render.camera import Camera
+from millegame.ui.render.tile_kinds import route_on_bridges
 
 PANEL_ALPHA = 215
 MINIMAP_PX = 180

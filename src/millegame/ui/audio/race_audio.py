@@ -25,12 +25,12 @@ import numpy as np
 
 from millegame.core.events import Event, GatePassed, StageFinished, WallHit
 from millegame.core.race import Race
-from millegame.ui import synth
-from millegame.ui.atmosphere import Atmosphere
-from millegame.ui.audio import Audio
-from millegame.ui.car_effects import Backfire
+from millegame.ui.audio import synth
+from millegame.ui.audio.mixer import Audio
 from millegame.ui.car_signals import CarSignals
-from millegame.ui.tile_kinds import CROWD_KINDS, find_tiles
+from millegame.ui.render.atmosphere import Atmosphere
+from millegame.ui.render.car_effects import Backfire
+from millegame.ui.render.tile_kinds import CROWD_KINDS, find_tiles
 
 ENGINE_STEPS = 16  # synthesised loops (timbre) from idle to past the redline
 FINE_RATIO = 1.005  # pitch ratio between the loops that play: 0.5 % steps

@@ -1,0 +1,1 @@
+"""Keyboard and game controllers → ``core.car.Controls``."""

@@ -1,0 +1,1 @@
+"""Drawing the world: camera, baked map and roads, cars, effects, light, weather."""
