@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from millegame.core.replay import Replay
+    from millegame.core.result import StageResult
     from millegame.store import Store
 
 
@@ -158,6 +159,16 @@ class Records:
         if time_s is None:
             return False
         return self.session.record(version_key(stage_id, stage_sha256), car_id, time_s, splits_s, rules)
+
+    def keep(self, result: StageResult, replay: Replay | None) -> bool:
+        """Keep a run (``session.result_row``) and, when it is a new best, ``replay`` as its
+        ghost (as ``session.keep_result`` does with the save file); returns whether it is a new best."""
+        from millegame.session import result_row
+
+        new_best = self.record(**result_row(result))  # type: ignore[arg-type]
+        if new_best and replay is not None:
+            self.save_ghost(replay)
+        return new_best
 
     def best_any(self, stage_id: str, *, stage_sha256: str = "") -> BestRun | None:
         """The fastest kept time on a stage version, any car and rule set (the map's list)."""
