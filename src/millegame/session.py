@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from millegame.catalog import CatalogError
 from millegame.core.car import CarParams
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from millegame.core.rally import Rally
     from millegame.store import Store
 
-FieldRows = list[dict[str, object]]
+FieldRows = list[dict[str, Any]]  # JSON rows (core.field.FieldEntry.to_json)
 FieldRunner = Callable[[Stage, str, int], FieldRows]  # (stage, rules, entrants) → the field's rows
 FieldKey = tuple[str, str, int, str, int]  # stage id, stage sha256, physics version, rules, entrants
 Notify = Callable[[str], None]
@@ -161,7 +161,7 @@ def open_replay(
     file = None
     if not isinstance(replay, Replay):
         file = replay
-        replay = Replay.load(replay)
+        replay = Replay.load(Path(replay))
     found = find_replay_stage(replay, stage, file=file)
     car = load_car(replay.car_id, cars)
     check_replay(replay, found, car, file=file)
