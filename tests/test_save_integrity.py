@@ -400,8 +400,8 @@ def test_the_game_keeps_a_shipped_stages_best_apart_from_a_shared_copy(
 ) -> None:
     monkeypatch.setenv("MILLEGAME_DATA_DIR", str(tmp_path))
     records = Records()
-    assert records.record("prologo", "car", 155.27, (70.0,), stage_sha256=SHIPPED)
-    assert records.record("prologo", "car", 20.18, (9.0,), stage_sha256=SHARED)  # its own first record
+    assert records.record("prologo", "car", 155.27, (70.0,), score=155.27, stage_sha256=SHIPPED)
+    assert records.record("prologo", "car", 20.18, (9.0,), score=20.18, stage_sha256=SHARED)  # its own first record
     assert records.best("prologo", "car", stage_sha256=SHIPPED).time_s == 155.27  # type: ignore[union-attr]
     assert records.best_any("prologo", stage_sha256=SHIPPED).time_s == 155.27  # type: ignore[union-attr]
 

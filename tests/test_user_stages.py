@@ -70,7 +70,7 @@ def test_the_menu_lists_them_under_their_own_heading(stage_dir: Path, tmp_path: 
     screen = pygame.display.set_mode(SIZE)
     app = App(SIZE, settings=Settings(), sound=False)
     app.session.records.record(
-        "passo", app.session.cars[0].id, 12.34, (5.0,), stage_sha256=file_sha256(stage_dir / "passo.tmx")
+        "passo", app.session.cars[0].id, 12.34, (5.0,), score=12.34, stage_sha256=file_sha256(stage_dir / "passo.tmx")
     )
     scene = ItalyMapScene(app)
     ids = [s.id for s in scene.stages]

@@ -716,12 +716,11 @@ def _telemetry_summary(telemetry) -> dict[str, object]:  # type: ignore[no-untyp
 def _telemetry_stage(telemetry):  # type: ignore[no-untyped-def]  # -> tuple[Stage | None, str]
     """The stage a telemetry file was recorded on: its file if it is still there, else the shipped
     stage of that id; (None, why) when neither loads."""
-    from millegame.catalog import list_stages
-    from millegame.session import LoadError, load_stage
+    from millegame.session import LoadError, load_stage, shipped_stage_path
 
     meta = telemetry.meta
-    candidates = [str(meta.get("stage_path") or "")]
-    candidates += [str(s.path) for s in list_stages() if s.id == meta.get("stage_id")]
+    shipped = shipped_stage_path(str(meta.get("stage_id")))
+    candidates = [str(meta.get("stage_path") or ""), *([str(shipped)] if shipped is not None else [])]
     why = f"stage {meta.get('stage_id')!r} is neither at {candidates[0] or '(no path)'} nor shipped"
     for ref in candidates:
         if ref and Path(ref).is_file():

@@ -137,15 +137,14 @@ class Records:
         splits_s: tuple[float, ...],
         rules: str = "corsa",
         *,
-        score: float | None = None,
+        score: float | None,
         penalty_points: int = 0,
         stage_sha256: str = "",
         detail: dict[str, object] | None = None,
     ) -> bool:
         """Keep the run (the history, and the record when it is the best); returns whether
-        it is a new best. ``score``: Corsa time + penalties, Regolarità points."""
-        if score is None:
-            score = time_s
+        it is a new best. ``score``: the run's ``StageResult.score`` (None: did not finish).
+        The game keeps a run with ``keep``."""
         store = self.store if self.saving else None
         if store is not None:
             try:
