@@ -119,11 +119,15 @@ class App:
         self._screenshot_requested = False
         self.overlay_rects: dict[str, pygame.Rect] = {}  # where the toast and F3 readout went
         self.screenshots: list[Path] = []
-        if mode == "menu":
+        self._first_scene(replay)
+
+    def _first_scene(self, replay: Replay | None) -> None:
+        """The scene the mode starts on: the title, the race, the replay or the demo."""
+        if self.mode == "menu":
             self.to_title()
-        elif mode == "play":
+        elif self.mode == "play":
             self.start_race(self.session.cars[self.session.selected_car])
-        elif mode == "replay":
+        elif self.mode == "replay":
             assert replay is not None
             self.play_replay(replay)
         else:
