@@ -88,7 +88,7 @@ def frame_benchmark(stage_id: str | None, frames: int, size: tuple[int, int]) ->
     app = App(size, mode="menu", stage_loader=lambda: stage, settings=Settings())
     car = catalog.load_car("mercedes-300-slr")
     scene = DemoScene(app, stage, car, exit_on_key=False, atmosphere=Atmosphere("night", "rain"))
-    app.scenes = [scene]
+    app.stack.scenes = [scene]
     trail: deque[tuple[float, float, float]] = deque(maxlen=60)
     times: list[float] = []
     whole: list[float] = []

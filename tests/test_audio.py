@@ -157,7 +157,7 @@ def test_a_failing_mixer_means_silence_not_an_error(stage, monkeypatch: pytest.M
     surface = pygame.display.set_mode((320, 180))
     app = App((320, 180), stage_loader=lambda: stage, settings=Settings())
     assert not app.audio.enabled
-    scene = RaceScene(app, stage, app.cars[0], countdown_s=0.0)
+    scene = RaceScene(app, stage, app.session.cars[0], countdown_s=0.0)
     for _ in range(30):
         scene.update(1 / 60)
     scene.draw(surface)

@@ -85,10 +85,10 @@ def test_title_draws_a_poster(app: App, screen: pygame.Surface) -> None:
 @pytest.mark.parametrize("era", ["classic", "modern"])
 def test_car_select_shows_every_era(app: App, screen: pygame.Surface, era: str) -> None:
     scene = CarSelectScene(app)
-    scene.selected = next(k for k, c in enumerate(app.cars) if c.era == era)
+    scene.selected = next(k for k, c in enumerate(app.session.cars) if c.era == era)
     draw(scene, screen)
     assert distinct_colours(screen) > 500
-    assert len(scene.thumb_rects) == len(app.cars) == 7
+    assert len(scene.thumb_rects) == len(app.session.cars) == 7
 
 
 def test_race_draws_map_cars_and_hud(app: App, art_stage: Stage, screen: pygame.Surface) -> None:
@@ -106,13 +106,13 @@ def test_race_draws_map_cars_and_hud(app: App, art_stage: Stage, screen: pygame.
 
 def test_race_without_tile_art_draws_the_surface_grid(app: App, surfaces, screen: pygame.Surface) -> None:
     stage = ring_road(surfaces)
-    scene = RaceScene(app, stage, app.cars[0], countdown_s=0.0)
+    scene = RaceScene(app, stage, app.session.cars[0], countdown_s=0.0)
     draw(scene, screen, frames=5)
     assert distinct_colours(screen) > 200
 
 
 def test_pause_draws_over_the_race(app: App, art_stage: Stage, screen: pygame.Surface) -> None:
-    race = RaceScene(app, art_stage, app.cars[0])
+    race = RaceScene(app, art_stage, app.session.cars[0])
     draw(race, screen, frames=2)
     draw(PauseScene(app, race), screen)
     assert distinct_colours(screen) > 100
@@ -131,7 +131,7 @@ def test_results_list_every_split(app: App, art_stage: Stage, screen: pygame.Sur
     race_scene.update(1.0)  # the car rolls on past the line; the clock has stopped
     assert race.tick > race.finish_tick[0]
     assert race_scene.hud.clock_text() == format_time(race.finish_tick[0] * race.dt)
-    scene = ResultsScene(app, art_stage, race_scene.car, race)
+    scene = ResultsScene(app, art_stage, race_scene.car, race_scene.result())
     rows = scene.rows()
     assert [r[0] for r in rows] == ["Iseo", "Sulzano", "Arrivo"]
     assert rows[-1][1] == format_time(race.finish_tick[0] * race.dt)
@@ -140,7 +140,7 @@ def test_results_list_every_split(app: App, art_stage: Stage, screen: pygame.Sur
 
 
 def test_demo_drives_itself(app: App, surfaces, screen: pygame.Surface) -> None:
-    app._stage = ring_road(surfaces)
+    app.session._stage = ring_road(surfaces)
     scene = DemoScene.create(app, exit_on_key=False)
     assert scene is not None
     draw(scene, screen, frames=240)

@@ -126,9 +126,9 @@ def test_an_edited_stage_refuses_its_old_replays_with_a_message(
     assert reason == "recorded on another version of this stage (the map file has changed since)", what
     v = verify(replay, stage, car)
     assert not v.ok and v.reason == reason
-    # the game refuses it before any window opens, naming the file
-    from millegame.ui.app import _prepare_replay
+    # the game (and the CLI) refuse it before any window opens, naming the file
+    from millegame.session import open_replay
 
     replay.save(tmp_path / "old.npz")
     with pytest.raises(ReplayError, match=r"old\.npz: recorded on another version of this stage"):
-        _prepare_replay(tmp_path / "old.npz", path)
+        open_replay(tmp_path / "old.npz", path)

@@ -126,12 +126,12 @@ def test_a_data_directory_that_cannot_be_made_is_one_clear_error(tmp_path: Path)
 def test_the_game_says_it_once_and_plays_on_without_saving(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MILLEGAME_DATA_DIR", str(tmp_path))
     records = Records()
-    assert records.record("st", "car", 50.0, (20.0,)) is True
+    assert records.record("st", "car", 50.0, (20.0,), score=50.0) is True
     assert records.store is not None
     full(records.store)
     detail = {"pad": "x" * 200_000}
-    assert records.record("st", "car", 45.0, (19.0,), detail=detail) is True  # kept for the session
-    assert records.record("st", "car", 44.0, (18.0,), detail=detail) is True
+    assert records.record("st", "car", 45.0, (19.0,), score=45.0, detail=detail) is True  # kept for the session
+    assert records.record("st", "car", 44.0, (18.0,), score=44.0, detail=detail) is True
     assert records.save_ghost(a_replay(100)) is False
     notices = records.take_notices()
     assert len(notices) == 1, notices
@@ -147,7 +147,7 @@ def test_the_game_plays_on_when_the_save_file_cannot_be_opened(tmp_path: Path, m
     blocker.write_text("")
     monkeypatch.setenv("MILLEGAME_DATA_DIR", str(blocker / "data"))
     records = Records()
-    assert records.record("st", "car", 50.0, ()) is True
+    assert records.record("st", "car", 50.0, (), score=50.0) is True
     assert records.best("st", "car").time_s == 50.0
     (notice,) = records.take_notices()
     assert "cannot open the save file" in notice.lower() and "session only" in notice

@@ -361,12 +361,14 @@ def test_rally_new_refuses_an_existing_name_unless_forced(tmp_path: Path, monkey
 def test_two_rally_next_at_once_drive_two_stages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MILLEGAME_DATA_DIR", str(tmp_path))
     assert run_cli("rally", "new", "r1", "--car", "alfa-6c-1750", "--entrants", "1")[0] == 0
-    real = cli._drive_rally_stage
+    from millegame import session
+
+    real = session.drive_rally_stage
     calls: list[str] = []
 
-    def drive_while_another_process_moves_on(store, rally, stage_id):  # type: ignore[no-untyped-def]
-        calls.append(stage_id)
-        result = real(store, rally, stage_id)
+    def drive_while_another_process_moves_on(store, rally, car):  # type: ignore[no-untyped-def]
+        calls.append(rally.next_stage_id)
+        result = real(store, rally, car)
         if len(calls) == 1:  # another `rally next` finishes the same stage first
             with Store() as other:
                 from millegame.core.rally import Rally
@@ -376,7 +378,7 @@ def test_two_rally_next_at_once_drive_two_stages(tmp_path: Path, monkeypatch: py
                 other.save_rally("r1", theirs.to_dict())
         return result
 
-    monkeypatch.setattr(cli, "_drive_rally_stage", drive_while_another_process_moves_on)
+    monkeypatch.setattr(session, "drive_rally_stage", drive_while_another_process_moves_on)
     code, out, err = run_cli("rally", "next", "r1")
     assert code == 0, err
     assert "moved on by another process" in err
@@ -406,8 +408,8 @@ def test_the_game_keeps_a_shipped_stages_best_apart_from_a_shared_copy(
 ) -> None:
     monkeypatch.setenv("MILLEGAME_DATA_DIR", str(tmp_path))
     records = Records()
-    assert records.record("prologo", "car", 155.27, (70.0,), stage_sha256=SHIPPED)
-    assert records.record("prologo", "car", 20.18, (9.0,), stage_sha256=SHARED)  # its own first record
+    assert records.record("prologo", "car", 155.27, (70.0,), score=155.27, stage_sha256=SHIPPED)
+    assert records.record("prologo", "car", 20.18, (9.0,), score=20.18, stage_sha256=SHARED)  # its own first record
     assert records.best("prologo", "car", stage_sha256=SHIPPED).time_s == 155.27  # type: ignore[union-attr]
     assert records.best_any("prologo", stage_sha256=SHIPPED).time_s == 155.27  # type: ignore[union-attr]
 

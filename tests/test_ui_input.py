@@ -123,7 +123,7 @@ def tap(app: App, surface: pygame.Surface, b: int) -> None:
 
 
 def test_unplugging_the_pad_mid_race_pauses_with_a_message(app: App, surface: pygame.Surface) -> None:
-    app.start_race(app.cars[0])
+    app.start_race(app.session.cars[0])
     run(app, surface, n=10)
     race = app.top
     assert isinstance(race, RaceScene)
@@ -143,7 +143,7 @@ def test_the_gamepad_alone_plays_from_the_title_to_the_results(app: App, surface
     tap(app, surface, pygame.CONTROLLER_BUTTON_A)  # Corsa
     run(app, surface, n=2)
     race = app.top
-    assert isinstance(race, RaceScene) and race.car is app.cars[1]
+    assert isinstance(race, RaceScene) and race.car is app.session.cars[1]
     run(app, surface, [axis(pygame.CONTROLLER_AXIS_TRIGGERRIGHT, 1.0)])  # floor it and hold
     for _ in range(2500):
         if not isinstance(app.top, RaceScene):
@@ -155,7 +155,7 @@ def test_the_gamepad_alone_plays_from_the_title_to_the_results(app: App, surface
 
 
 def test_start_pauses_and_b_resumes(app: App, surface: pygame.Surface) -> None:
-    app.start_race(app.cars[0])
+    app.start_race(app.session.cars[0])
     run(app, surface, n=5)
     race = app.top
     tap(app, surface, pygame.CONTROLLER_BUTTON_START)
@@ -165,8 +165,8 @@ def test_start_pauses_and_b_resumes(app: App, surface: pygame.Surface) -> None:
 
 
 def test_rebinding_on_the_controls_page_is_saved(app: App, surface: pygame.Surface, tmp_path: Path) -> None:
-    app.push(SettingsScene(app))
-    app.push(ControlsScene(app))
+    app.stack.push(SettingsScene(app))
+    app.stack.push(ControlsScene(app))
     run(app, surface, [key(pygame.K_RETURN)])  # "throttle", keyboard column: waiting for a key
     run(app, surface, [key(pygame.K_i)])
     assert app.settings.keys["throttle"] == ["i"]
@@ -182,6 +182,6 @@ def test_rebinding_on_the_controls_page_is_saved(app: App, surface: pygame.Surfa
     assert app.settings.camera == "heading_up"
     run(app, surface, [key(pygame.K_ESCAPE)])
     assert isinstance(app.top, TitleScene)
-    race = RaceScene(app, app.stage, app.cars[0])
+    race = RaceScene(app, app.session.stage, app.session.cars[0])
     race.input.handle(key(pygame.K_i))
     assert race.input.controls().throttle[0] == 1.0  # the next race drives with the new keys

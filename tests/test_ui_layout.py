@@ -11,6 +11,7 @@ import pytest
 
 from millegame import catalog
 from millegame.core.race import Race
+from millegame.core.result import StageResult
 from millegame.core.stage import Stage
 from millegame.ui.app import App
 from millegame.ui.fonts import font
@@ -96,9 +97,9 @@ EXPECTED = {
 @pytest.mark.parametrize("moment", ["start", "racing"])
 def test_race_hud_stays_inside_and_apart(stage: Stage, size: tuple[int, int], car_id: str, moment: str) -> None:
     app = App(size, stage_loader=lambda: stage, settings=Settings(), sound=False)
-    app.rules = "corsa"
+    app.session.rules = "corsa"
     scene = loaded(RaceScene(app, stage, catalog.load_car(car_id), countdown_s=0.0), moment)
-    app.scenes = [scene]
+    app.stack.scenes = [scene]
     overlays = frame(app, size)
     rects = {**scene.hud.rects, **overlays}
     assert EXPECTED[moment] <= set(rects), EXPECTED[moment] - set(rects)
@@ -111,7 +112,7 @@ def test_the_gate_arrow_keeps_off_the_other_elements(stage: Stage, size: tuple[i
     its ray until it is clear of them."""
     app = App(size, stage_loader=lambda: stage, settings=Settings(), sound=False)
     scene = RaceScene(app, stage, catalog.load_car("porsche-550"), countdown_s=0.0)
-    app.scenes = [scene]
+    app.stack.scenes = [scene]
     cam = scene.view.camera
     x0, y0, x1, y1 = cam.view_m()
     scene.hud.next_gate_mid = lambda: (x1 + 200.0, y1 + 200.0 * (y1 - y0) / (x1 - x0))  # type: ignore[method-assign]
@@ -127,9 +128,11 @@ MENUS = {
     "settings": SettingsScene,
     "controls": ControlsScene,
     "stages": ItalyMapScene,
-    "rules": lambda app: RulesScene(app, app.cars[0]),
-    "results": lambda app: ResultsScene(app, app.stage, app.cars[0], Race(app.stage, [app.cars[0]])),
-    "pause": lambda app: PauseScene(app, RaceScene(app, app.stage, app.cars[0], countdown_s=0.0)),
+    "rules": lambda app: RulesScene(app, app.session.cars[0]),
+    "results": lambda app: ResultsScene(
+        app, app.session.stage, app.session.cars[0], StageResult.of(Race(app.session.stage, [app.session.cars[0]]))
+    ),
+    "pause": lambda app: PauseScene(app, RaceScene(app, app.session.stage, app.session.cars[0], countdown_s=0.0)),
 }
 
 
@@ -137,7 +140,7 @@ MENUS = {
 @pytest.mark.parametrize("name", list(MENUS))
 def test_menu_notices_stay_inside_and_apart(stage: Stage, size: tuple[int, int], name: str) -> None:
     app = App(size, stage_loader=lambda: stage, settings=Settings(), sound=False)
-    app.scenes = [MENUS[name](app)]
+    app.stack.scenes = [MENUS[name](app)]
     rects = frame(app, size)
     assert set(rects) == {"toast", "fps"}
     assert problems(rects, size) == []
@@ -151,7 +154,7 @@ def test_demo_caption_and_car_name_fit_at_800x500(stage: Stage) -> None:
     size = (800, 500)
     app = App(size, stage_loader=lambda: stage, settings=Settings(), sound=False)
     scene = DemoScene(app, stage, catalog.load_car("lamborghini-huracan"), exit_on_key=False)
-    app.scenes = [scene]
+    app.stack.scenes = [scene]
     frame(app, size)
     rects = {**scene.hud.rects, **app.overlay_rects}
     assert "car_name" in rects and problems(rects, size) == []

@@ -154,12 +154,12 @@ def test_title_to_car_select_to_race_to_results_and_back(flow_app: App, surface:
     assert results.time_s is not None and len(results.splits_s) == 2
     assert results.splits_s[0] < results.splits_s[1] < results.time_s
     press(app, surface, pygame.K_RETURN)
-    assert isinstance(app.top, TitleScene) and len(app.scenes) == 1
+    assert isinstance(app.top, TitleScene) and len(app.stack.scenes) == 1
 
 
 def test_escape_pauses_and_the_pause_menu_works(flow_app: App, surface: pygame.Surface) -> None:
     app = flow_app
-    app.start_race(app.cars[0])
+    app.start_race(app.session.cars[0])
     frames(app, surface, 240, events=[key(pygame.K_UP)])
     race_scene = app.top
     assert isinstance(race_scene, RaceScene)
@@ -173,12 +173,12 @@ def test_escape_pauses_and_the_pause_menu_works(flow_app: App, surface: pygame.S
     press(app, surface, pygame.K_ESCAPE, pygame.K_DOWN, pygame.K_RETURN)  # Restart
     assert isinstance(app.top, RaceScene) and app.top is not race_scene and app.top.race.tick == 0
     press(app, surface, pygame.K_ESCAPE, pygame.K_DOWN, pygame.K_DOWN, pygame.K_DOWN, pygame.K_RETURN)  # Quit
-    assert isinstance(app.top, TitleScene) and len(app.scenes) == 1
+    assert isinstance(app.top, TitleScene) and len(app.stack.scenes) == 1
 
 
 def test_demo_from_the_title_returns_on_any_key(flow_app: App, surfaces, surface: pygame.Surface) -> None:
     app = flow_app
-    app._stage = ring_road(surfaces)  # a loop, so the autopilot has corners to take
+    app.session._stage = ring_road(surfaces)  # a loop, so the autopilot has corners to take
     press(app, surface, pygame.K_UP, pygame.K_UP, pygame.K_RETURN)  # wraps round to "Demo"
     assert isinstance(app.top, DemoScene)
     frames(app, surface, 120)
@@ -189,7 +189,7 @@ def test_demo_from_the_title_returns_on_any_key(flow_app: App, surfaces, surface
 
 def test_an_idle_title_starts_the_demo_by_itself(flow_app: App, surfaces, surface: pygame.Surface) -> None:
     app = flow_app
-    app._stage = ring_road(surfaces)
+    app.session._stage = ring_road(surfaces)
     frames(app, surface, 40, frame_s=1.0)  # 40 s without touching anything
     assert isinstance(app.top, DemoScene)
     press(app, surface, pygame.K_RETURN)

@@ -2,7 +2,7 @@
 classification after each stage (the field of period crews, stage and overall), the save
 after each stage, and "Continue rally" on the title of a new App.
 
-The field's simulation is replaced by a fast stand-in (``app.field_runner``) and every
+The field's simulation is replaced by a fast stand-in (``App(field_runner=…)``) and every
 rally stage by a short sprint stage, so the whole flow runs in a few seconds."""
 
 from __future__ import annotations
@@ -23,12 +23,12 @@ import pygame
 import pytest
 
 from millegame import catalog
+from millegame import session as workflows
 from millegame.core.autopilot import Autopilot
 from millegame.core.rally import Rally
 from millegame.core.stage import Stage
 from millegame.core.version import PHYSICS_VERSION
 from millegame.store import Store
-from millegame.ui import rally_session
 from millegame.ui.app import App
 from millegame.ui.rally_session import GAME_RALLY, RallySession
 from millegame.ui.scenes.car_select import CarSelectScene
@@ -64,7 +64,7 @@ def art_stage(surfaces, tmp_path: Path) -> Stage:
 @pytest.fixture()
 def fast_stages(art_stage: Stage, monkeypatch: pytest.MonkeyPatch) -> Stage:
     """Every rally stage is the short sprint stage (the rally keeps the real stage ids)."""
-    monkeypatch.setattr(rally_session, "load_rally_stage", lambda stage_id: art_stage)
+    monkeypatch.setattr(workflows, "load_rally_stage", lambda stage_id: art_stage)
     return art_stage
 
 
@@ -87,9 +87,7 @@ def fake_field(stage: Stage, rules: str, entrants: int) -> list[dict[str, object
 
 
 def make_app(art_stage: Stage) -> App:
-    app = App(SIZE, stage_loader=lambda: art_stage, settings=Settings(), sound=False)
-    app.field_runner = fake_field
-    return app
+    return App(SIZE, stage_loader=lambda: art_stage, settings=Settings(), sound=False, field_runner=fake_field)
 
 
 def key(k: int, down: bool = True) -> pygame.event.Event:
@@ -152,14 +150,14 @@ def test_rally_from_the_title_to_the_classification_and_continue(
     assert title.menu.items[0] == "Race"
     choose(app, screen, "Rally")
     assert isinstance(app.top, CarSelectScene) and app.top.rally
-    car = next(c for c in app.cars if c.id == "mercedes-300-slr")
-    app.top.selected = app.cars.index(car)
+    car = next(c for c in app.session.cars if c.id == "mercedes-300-slr")
+    app.top.selected = app.session.cars.index(car)
     press(app, screen, pygame.K_RETURN)
     assert isinstance(app.top, RulesScene) and app.top.rally
     press(app, screen, pygame.K_RETURN)  # Corsa
     frames(app, screen, 2)  # "Loading…", then the first stage
     race = app.top
-    assert isinstance(race, RaceScene) and race.rally is app.rally and race.car.id == car.id
+    assert isinstance(race, RaceScene) and race.rally is app.session.rally and race.car.id == car.id
     assert race.rally_stage_id == stage_ids[0] and race.rules == "corsa"
     # the rally is saved from the start, with the car's number as the start time
     with Store() as store:
@@ -167,7 +165,7 @@ def test_rally_from_the_title_to_the_classification_and_continue(
     assert saved is not None and saved["results"] == {} and saved["stage_ids"] == stage_ids
     assert saved["number"] == 722 and clock_of(722) == "07:22"  # Moss/Jenkinson's 300 SLR left at 07:22
     # the first stage's field is generated in the background while driving
-    assert stage_ids[0] in app.rally.jobs
+    assert stage_ids[0] in app.session.rally.jobs
 
     finish_race(race)
     cls = app.top
@@ -175,7 +173,7 @@ def test_rally_from_the_title_to_the_classification_and_continue(
     frames(app, screen)  # draws (Classifying… or the tables)
     cls = wait_classified(app, screen)
     frames(app, screen, 2)
-    rally = app.rally.rally
+    rally = app.session.rally.rally
     assert rally.stage_index == 1 and stage_ids[0] in rally.results
     me = next(r for r in cls.stage_rows if r["player"])
     assert me["classification"] == "classic" and me["time_s"] == rally.results[stage_ids[0]]["time_s"]
@@ -206,7 +204,7 @@ def test_rally_from_the_title_to_the_classification_and_continue(
     race2 = app2.top
     assert isinstance(race2, RaceScene) and race2.rally is not None
     assert race2.rally_stage_id == stage_ids[1] and race2.car.id == car.id
-    assert app2.rally is not None and app2.rally.rally.stage_index == 1
+    assert app2.session.rally is not None and app2.session.rally.rally.stage_index == 1
     app2.shutdown()
 
 
@@ -215,7 +213,7 @@ def test_next_stage_from_the_classification_and_the_field_is_kept(
 ) -> None:
     stage_ids = [s.id for s in catalog.list_stages()]
     app = make_app(fast_stages)
-    app.start_rally(app.cars[0], "regolarita")
+    app.start_rally(app.session.cars[0], "regolarita")
     race = app.top
     assert isinstance(race, RaceScene) and race.rules == "regolarita"
     finish_race(race)
@@ -226,12 +224,11 @@ def test_next_stage_from_the_classification_and_the_field_is_kept(
     assert isinstance(race2, RaceScene) and race2.rally_stage_id == stage_ids[1]
     # a field already kept in the store is not simulated again
     CALLS.clear()
-    job = app.rally.field_job(fast_stages, stage_ids[0] + "-again")
+    job = app.session.rally.field_job(fast_stages, stage_ids[0] + "-again")
     assert job.wait(5.0) and CALLS == [fast_stages.id]
     CALLS.clear()
-    session = RallySession.resume(app)
+    session = RallySession.resume(app.session)
     assert session is not None
-    session.runner = fake_field
     again = session.field_job(fast_stages, stage_ids[0])
     assert again.rows is not None and CALLS == []
     app.shutdown()
@@ -249,12 +246,12 @@ def test_shown_rows_put_the_player_after_the_top_rows() -> None:
 
 def test_a_finished_rally_is_not_offered_to_continue(screen: pygame.Surface, data_dir: Path, art_stage) -> None:
     app = make_app(art_stage)
-    rally = Rally(GAME_RALLY, app.cars[0].id, "corsa", ["only"], number=722)
+    rally = Rally(GAME_RALLY, app.session.cars[0].id, "corsa", ["only"], number=722)
     rally.finish_stage({"time_s": 10.0, "score": 10.0}, [])
-    store = app.bests.store
+    store = app.session.records.store
     assert store is not None
     store.save_rally(GAME_RALLY, rally.to_dict())
-    assert RallySession.saved(app) is None
+    assert RallySession.saved(app.session) is None
     app.to_title()
     assert isinstance(app.top, TitleScene) and "Continue rally" not in app.top.menu.items
     app.shutdown()
@@ -273,9 +270,9 @@ def test_the_map_of_italy_shows_the_rally_in_progress(screen: pygame.Surface, da
 
     app = make_app(art_stage)
     ids = [s.id for s in catalog.list_stages()]
-    rally = Rally(GAME_RALLY, app.cars[0].id, "corsa", ids, number=722)
+    rally = Rally(GAME_RALLY, app.session.cars[0].id, "corsa", ids, number=722)
     rally.finish_stage({"time_s": 170.0, "score": 170.0}, [])
-    store = app.bests.store
+    store = app.session.records.store
     assert store is not None
     store.save_rally(GAME_RALLY, rally.to_dict())
     scene = ItalyMapScene(app)

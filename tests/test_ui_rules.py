@@ -73,12 +73,12 @@ class AutoScene(RaceScene):
 
 
 def test_choosing_regolarita_runs_a_regolarita_race(app: App, screen: pygame.Surface) -> None:
-    car = app.cars[0]
+    car = app.session.cars[0]
     scene = RulesScene(app, car)
-    app.push(scene)
+    app.stack.push(scene)
     scene.handle_event(key(pygame.K_RIGHT))
     scene.handle_event(key(pygame.K_RETURN))
-    assert app.rules == "regolarita"
+    assert app.session.rules == "regolarita"
     for _ in range(3):
         app.frame([], 1 / 60, screen)
     race_scene = app.top
@@ -88,12 +88,12 @@ def test_choosing_regolarita_runs_a_regolarita_race(app: App, screen: pygame.Sur
 
 
 def test_corsa_is_the_default_and_has_a_referee(app: App) -> None:
-    scene = RaceScene(app, app.stage, app.cars[0], countdown_s=0.0)
+    scene = RaceScene(app, app.session.stage, app.session.cars[0], countdown_s=0.0)
     assert scene.race.referee is not None and scene.race.referee.rules == "corsa"
 
 
 def test_respawn_key_and_pad_button_request_a_respawn(app: App, monkeypatch: pytest.MonkeyPatch) -> None:
-    scene = RaceScene(app, app.stage, app.cars[0], countdown_s=0.0)
+    scene = RaceScene(app, app.session.stage, app.session.cars[0], countdown_s=0.0)
     asked: list[int] = []
     real = scene.race.request_respawn
     monkeypatch.setattr(scene.race, "request_respawn", lambda car=0: (asked.append(car), real(car)))
@@ -113,7 +113,7 @@ def test_hud_shows_the_pc_clock_during_a_trial(screen: pygame.Surface, data_dir:
     path = next(s.path for s in catalog.list_stages() if s.id == "brescia-verona")
     stage = load_stage(path)
     app = App(SIZE, stage_loader=lambda: stage, settings=Settings(), sound=False)
-    app.rules = "regolarita"
+    app.session.rules = "regolarita"
     scene = RaceScene(app, stage, catalog.load_car("mercedes-300-slr"), countdown_s=0.0)
     race = scene.race
     pilot = Autopilot(stage, race.params)
@@ -141,7 +141,7 @@ def test_hud_shows_the_pc_clock_during_a_trial(screen: pygame.Surface, data_dir:
 
 
 def _drive_to_results(app: App, scene: RaceScene) -> None:
-    app.scenes = [scene]
+    app.stack.scenes = [scene]
     for _ in range(3000):
         scene.update(0.1)
         if isinstance(app.top, ResultsScene):
@@ -152,7 +152,7 @@ def _drive_to_results(app: App, scene: RaceScene) -> None:
 def test_a_best_run_is_saved_with_its_ghost_and_the_next_race_draws_it(
     app: App, data_dir: Path, screen: pygame.Surface
 ) -> None:
-    stage, car = app.stage, app.cars[0]
+    stage, car = app.session.stage, app.session.cars[0]
     scene = AutoScene(app, stage, car, countdown_s=0.0)
     assert scene.ghost is None  # nothing kept yet
     _drive_to_results(app, scene)
@@ -186,7 +186,7 @@ def test_a_stale_ghost_is_refused_with_a_toast(app: App, data_dir: Path) -> None
     from millegame.core.replay import Replay
     from millegame.core.runner import ControlTape
 
-    stage, car = app.stage, app.cars[0]
+    stage, car = app.session.stage, app.session.cars[0]
     tape = ControlTape()
     tape.append(Controls.single(throttle=1.0))
     old = replace(Replay.of(stage, car, tape, 1), physics_version=-1)
@@ -204,11 +204,11 @@ def test_an_unusable_data_dir_does_not_stop_the_game(
     blocker.write_text("not a directory")
     monkeypatch.setenv("MILLEGAME_DATA_DIR", str(blocker / "data"))
     app = App(SIZE, stage_loader=lambda: art_stage, settings=Settings(), sound=False)
-    scene = AutoScene(app, art_stage, app.cars[0], countdown_s=0.0)
+    scene = AutoScene(app, art_stage, app.session.cars[0], countdown_s=0.0)
     assert app.toast is not None and "save file" in app.toast[0]
     _drive_to_results(app, scene)
     assert isinstance(app.top, ResultsScene) and app.top.new_best  # kept for the session
-    assert app.bests.best(art_stage.id, app.cars[0].id) is not None
+    assert app.session.records.best(art_stage.id, app.session.cars[0].id) is not None
 
 
 def test_a_replay_plays_back_the_recorded_run_and_any_key_leaves(
@@ -218,7 +218,7 @@ def test_a_replay_plays_back_the_recorded_run_and_any_key_leaves(
     from millegame.ui.scenes.replay_scene import ReplayScene
 
     app = App(SIZE, stage_loader=lambda: art_stage, settings=Settings(), sound=False)
-    car = app.cars[0]
+    car = app.session.cars[0]
     player = AutoScene(app, art_stage, car, countdown_s=0.0)
     _drive_to_results(app, player)
     replay = Replay.of(art_stage, car, player.tape, int(player.race.finish_tick[0]), rules="corsa")
@@ -270,7 +270,7 @@ def test_run_replay_opens_on_the_shipped_stage_and_refuses_a_stale_file(tmp_path
 def test_hud_warns_of_wrong_way_missed_checkpoint_and_penalties(
     app: App, screen: pygame.Surface, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    scene = RaceScene(app, app.stage, app.cars[0], countdown_s=0.0)
+    scene = RaceScene(app, app.session.stage, app.session.cars[0], countdown_s=0.0)
     ref = scene.race.referee
     assert ref is not None
     texts: list[str] = []
@@ -293,8 +293,8 @@ def test_hud_warns_of_wrong_way_missed_checkpoint_and_penalties(
 def test_the_game_drives_with_the_keyboard_players_aids_and_the_settings_switch_them(app: App) -> None:
     from millegame.core.keyboard import KEYBOARD_ASSISTS
 
-    scene = RaceScene(app, app.stage, app.cars[0], countdown_s=0.0)
+    scene = RaceScene(app, app.session.stage, app.session.cars[0], countdown_s=0.0)
     assists = scene.race.assists
     assert (assists.steering, assists.pedal_aid) == (KEYBOARD_ASSISTS.steering, KEYBOARD_ASSISTS.pedal_aid)
     app.settings.pedal_aid = False
-    assert not RaceScene(app, app.stage, app.cars[0], countdown_s=0.0).race.assists.pedal_aid
+    assert not RaceScene(app, app.session.stage, app.session.cars[0], countdown_s=0.0).race.assists.pedal_aid

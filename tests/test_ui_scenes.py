@@ -85,15 +85,15 @@ def test_menu_pages_draw(app: App, screen: pygame.Surface, make) -> None:
 
 
 def test_rules_page_and_the_italy_map_show_progress(app: App, screen: pygame.Surface) -> None:
-    draw_scene(RulesScene(app, app.cars[0]), screen)
+    draw_scene(RulesScene(app, app.session.cars[0]), screen)
     assert distinct(screen) > 200
-    app.bests.record("prologo", app.cars[0].id, 171.5, (40.0,))
+    app.session.records.record("prologo", app.session.cars[0].id, 171.5, (40.0,), score=171.5)
     draw_scene(ItalyMapScene(app), screen)
     assert distinct(screen) > 300
 
 
 def test_pause_shows_a_message(app: App, art_stage: Stage, screen: pygame.Surface) -> None:
-    race = RaceScene(app, art_stage, app.cars[0])
+    race = RaceScene(app, art_stage, app.session.cars[0])
     draw_scene(race, screen)
     pause = PauseScene(app, race, message="Gamepad disconnected")
     draw_scene(pause, screen)
@@ -241,8 +241,8 @@ def test_the_stage_list_picks_the_stage_to_drive(app: App, screen: pygame.Surfac
     from millegame.ui.scenes.car_select import CarSelectScene
 
     stages = catalog.list_stages()
-    app.push(ItalyMapScene(app))
+    app.stack.push(ItalyMapScene(app))
     for k in (pygame.K_DOWN, pygame.K_RETURN):
         app.frame([pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode="", scancode=0)], 1 / 60, screen)
     assert isinstance(app.top, CarSelectScene)
-    assert app.stage_path == stages[1].path and app.stage.id == stages[1].id
+    assert app.session.stage_path == stages[1].path and app.session.stage.id == stages[1].id

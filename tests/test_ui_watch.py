@@ -68,12 +68,12 @@ def test_an_edit_reloads_the_stage_and_restarts_the_race(stage_copy: Path) -> No
     app = App(SIZE, mode="play", stage_path=stage_copy, settings=Settings(), sound=False, watch=True)
     app.frame([], 1 / 60, screen)
     assert isinstance(app.top, RaceScene)
-    old_title = app.stage.title
+    old_title = app.session.stage.title
     text = stage_copy.read_text(encoding="utf-8")
     touch_later(stage_copy, text.replace(f'value="{old_title}"', 'value="Edited in Tiled"', 1))
     poll_now(app)
     app.frame([], 1 / 60, screen)
-    assert app.stage.title == "Edited in Tiled"
+    assert app.session.stage.title == "Edited in Tiled"
     assert isinstance(app.top, RaceScene) and app.top.stage.title == "Edited in Tiled"
     assert app.toast is not None and "Reloaded mine.tmx" in app.toast[0]
 
@@ -81,7 +81,7 @@ def test_an_edit_reloads_the_stage_and_restarts_the_race(stage_copy: Path) -> No
     touch_later(stage_copy, text[: len(text) // 2])
     poll_now(app)
     app.frame([], 1 / 60, screen)
-    assert app.stage.title == "Edited in Tiled"
+    assert app.session.stage.title == "Edited in Tiled"
     assert app.stage_problems and "not valid XML" in app.stage_problems[0]
     assert load_stage(catalog.list_stages()[0].path).title == old_title  # the shipped file is untouched
 
@@ -155,7 +155,7 @@ def test_a_save_that_does_not_load_lists_every_problem_until_the_next_good_save(
     touch_later(verona, broken)
     poll_now(app)
     app.frame([], 1 / 60, screen)
-    assert app.stage.title == "Brescia → Verona"  # still driving the previous version
+    assert app.session.stage.title == "Brescia → Verona"  # still driving the previous version
     problems = app.stage_problems
     assert any("px_per_m must be > 0" in p for p in problems)
     assert any('no object of type "start"' in p for p in problems)

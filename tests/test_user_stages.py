@@ -69,7 +69,9 @@ def test_the_menu_lists_them_under_their_own_heading(stage_dir: Path, tmp_path: 
     pygame.font.init()
     screen = pygame.display.set_mode(SIZE)
     app = App(SIZE, settings=Settings(), sound=False)
-    app.bests.record("passo", app.cars[0].id, 12.34, (5.0,), stage_sha256=file_sha256(stage_dir / "passo.tmx"))
+    app.session.records.record(
+        "passo", app.session.cars[0].id, 12.34, (5.0,), score=12.34, stage_sha256=file_sha256(stage_dir / "passo.tmx")
+    )
     scene = ItalyMapScene(app)
     ids = [s.id for s in scene.stages]
     assert ids == [*(s.id for s in catalog.list_stages()), "broken", "passo"]
@@ -79,12 +81,12 @@ def test_the_menu_lists_them_under_their_own_heading(stage_dir: Path, tmp_path: 
     scene.draw(screen)
     pygame.image.save(screen, os.environ.get("MILLEGAME_SHOT", str(tmp_path / "menu.png")))
     # The broken stage cannot be chosen: a notice says why and the menu stays.
-    app.scenes = [scene]
+    app.stack.reset(scene)
     scene.choose()
     assert app.top is scene and app.toast is not None and "broken.tmx" in app.toast[0]
     scene.selected = ids.index("passo")
     scene.choose()
-    assert isinstance(app.top, CarSelectScene) and app.stage_path == stage_dir / "passo.tmx"
-    assert app.stage.title == "Il mio passo" and app.stage.par_time_s is not None  # computed for it
+    assert isinstance(app.top, CarSelectScene) and app.session.stage_path == stage_dir / "passo.tmx"
+    assert app.session.stage.title == "Il mio passo" and app.session.stage.par_time_s is not None  # computed for it
     assert scene.bests["passo"] is not None and scene.bests["passo"].time_s == pytest.approx(12.34)
     app.shutdown()

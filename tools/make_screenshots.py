@@ -60,16 +60,16 @@ RACE_SHOTS: dict[str, tuple[str, tuple[str, str], float]] = {
 def drive(app: App, car_id: str, look: Atmosphere, seconds: float) -> DemoScene:
     """The autopilot's race on the first stage, ``seconds`` into it, HUD without the
     demo's captions (under the pause menu and before the results)."""
-    scene = DemoScene(app, app.stage, catalog.load_car(car_id), exit_on_key=False, atmosphere=look)
+    scene = DemoScene(app, app.session.stage, catalog.load_car(car_id), exit_on_key=False, atmosphere=look)
     scene.hud.caption = scene.hud.headline = None
-    app.scenes = [scene]
+    app.stack.scenes = [scene]
     while scene.race.time_s < seconds and not scene.race.finished[0]:
         scene.update(1 / 60)
     return scene
 
 
 def shots(app: App) -> dict[str, Callable[[], Scene]]:
-    cars = {c.id: k for k, c in enumerate(app.cars)}
+    cars = {c.id: k for k, c in enumerate(app.session.cars)}
 
     def car_select(car_id: str) -> Callable[[], Scene]:
         def make() -> Scene:
@@ -87,13 +87,13 @@ def shots(app: App) -> dict[str, Callable[[], Scene]]:
         r = drive(app, "lamborghini-huracan", Atmosphere("day", "clear"), 240.0)
         for _ in range(30):
             r.update(1 / 60)
-        return ResultsScene(app, r.stage, r.car, r.race)
+        return ResultsScene(app, r.stage, r.car, r.result())
 
     return {
         "title": lambda: TitleScene(app),
         "car_select_classic": car_select("alfa-6c-1750"),
         "car_select_modern": car_select("lamborghini-huracan"),
-        "rules": lambda: RulesScene(app, app.cars[cars["mercedes-300-slr"]]),
+        "rules": lambda: RulesScene(app, app.session.cars[cars["mercedes-300-slr"]]),
         "settings": lambda: SettingsScene(app),
         "controls": lambda: ControlsScene(app),
         "stages": lambda: ItalyMapScene(app),
@@ -114,8 +114,8 @@ def main() -> None:
     screen = pygame.display.set_mode((w, h))
     stage = load_stage(catalog.list_stages()[0].path)
     app = App((w, h), stage_loader=lambda: stage, settings=Settings(), sound=False)
-    app.bests.record(stage.id, "mercedes-300-slr", 168.42, ())  # the rally map shows progress
-    app.road_tests = RoadTests(app.cars)  # the car cards show figures already measured (never measures)
+    app.session.records.record(stage.id, "mercedes-300-slr", 168.42, (), score=168.42)  # the rally map shows progress
+    app.session.road_tests = RoadTests(app.session.cars)  # the car cards show figures already measured (never measures)
     args.out.mkdir(parents=True, exist_ok=True)
     for name, (car_id, look, seconds) in RACE_SHOTS.items():
         if args.only and name not in args.only:
@@ -128,7 +128,7 @@ def main() -> None:
         if args.only and name not in args.only:
             continue
         scene = make()
-        app.scenes = [scene]
+        app.stack.scenes = [scene]
         scene.update(1 / 60) if not hasattr(scene, "race") else None
         screen.fill((0, 0, 0))
         scene.draw(screen)

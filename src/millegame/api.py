@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import os
 
-from millegame.catalog import CatalogError, StageInfo
+from millegame import session
+from millegame.catalog import StageInfo
 from millegame.core import (  # the core's own public names, re-exported as they are
     Assists,
     CarParams,
@@ -34,6 +35,7 @@ from millegame.core.physics import TICK_HZ
 from millegame.core.replay import Replay, ReplayError, Verification, verify
 from millegame.core.runner import DRIVERS, ControlTape, RunResult, TickHook, drive_stage
 from millegame.core.telemetry import Telemetry, TelemetryError
+from millegame.session import LoadError
 
 __all__ = [
     "DRIVERS",
@@ -76,11 +78,6 @@ __all__ = [
 ]
 
 
-class LoadError(Exception):
-    """An unknown stage or car id, or a stage file that cannot be used; the message says which
-    and how to fix it."""
-
-
 def list_stages() -> tuple[StageInfo, ...]:
     """The shipped stages in route order (``id``, ``title``, ``path`` of the .tmx)."""
     from millegame import catalog
@@ -97,48 +94,28 @@ def list_cars() -> tuple[CarParams, ...]:
 
 def load_car(car_id: str) -> CarParams:
     """A shipped car by id (``list_cars()``). Raises ``LoadError``."""
-    from millegame import catalog
-
-    try:
-        return catalog.load_car(car_id)
-    except CatalogError as e:
-        raise LoadError(str(e)) from None
+    return session.load_car(car_id)
 
 
 def load_stage(ref: str | os.PathLike[str]) -> Stage:
     """A shipped stage by id (``list_stages()``) or any Tiled ``.tmx`` file. Raises ``LoadError``."""
-    from millegame.catalog import resolve_stage
-    from millegame.levels import StageError
-    from millegame.levels import load_stage as load_tmx
-
-    try:
-        return load_tmx(resolve_stage(os.fspath(ref)))
-    except (CatalogError, StageError) as e:
-        raise LoadError(str(e)) from None
+    return session.load_stage(ref)
 
 
 def record(run: RunResult, stage: Stage, car: CarParams, *, assists: Assists | None = None) -> Replay:
     """The replay of a run driven with ``drive_stage(..., record=True)``."""
     if run.tape is None:
         raise ValueError("the run was not recorded: drive it with drive_stage(..., record=True)")
-    rules = str(run.extra["rules"]) if run.extra.get("rules") else None
-    return Replay.of(stage, car, run.tape, run.finish_tick, rules=rules, assists=assists)
+    return Replay.of(stage, car, run.tape, run.finish_tick, rules=run.result.rules, assists=assists)
 
 
 def replay_stage(replay: Replay, stage: Stage | None = None, *, on_tick: TickHook | None = None) -> RunResult:
     """Drive ``replay`` again headless (bit for bit) and return the run. ``stage`` defaults to the
     shipped stage of the replay; ``on_tick(race, controls, events)`` sees every tick (telemetry).
     Raises ``ReplayError`` when the replay belongs to another stage file, car or physics."""
-    from millegame.core.replay import refusal
-
-    if stage is None:
-        stage = load_stage(replay.stage_id)
-    car = load_car(replay.car_id)
-    reason = refusal(replay, stage, car.id)
-    if reason is not None:
-        raise ReplayError(reason)
+    opened = session.open_replay(replay, stage if stage is not None else replay.stage_id)
     return drive_stage(
-        stage, car, rules=replay.rules, driver=replay.drive, max_time_s=replay.ticks / TICK_HZ,
+        opened.stage, opened.car, rules=replay.rules, driver=replay.drive, max_time_s=replay.ticks / TICK_HZ,
         assists=Assists(**replay.assists),  # type: ignore[arg-type]
         on_tick=on_tick,
     )  # fmt: skip

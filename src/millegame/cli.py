@@ -248,20 +248,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _load_stage(ref: str):  # -> Stage
-    from millegame.api import LoadError, load_stage
+    from millegame import session
 
     try:
-        return load_stage(ref)
-    except LoadError as e:
+        return session.load_stage(ref)
+    except session.LoadError as e:
         raise CliError(str(e)) from None
 
 
 def _load_car(car_id: str):  # -> CarParams
-    from millegame.api import LoadError, load_car
+    from millegame import session
 
     try:
-        return load_car(car_id)
-    except LoadError as e:
+        return session.load_car(car_id)
+    except session.LoadError as e:
         raise CliError(str(e)) from None
 
 
@@ -354,27 +354,28 @@ def _sim_driver(args: argparse.Namespace) -> str:
 
 def _sim_replay(args: argparse.Namespace):  # -> tuple[Replay, Stage, CarParams]
     """The replay of ``sim --replay``, its stage (the given one or the shipped one) and its car."""
-    from millegame.catalog import list_stages
-    from millegame.core.replay import Replay, ReplayError, refusal
+    from millegame import session
+    from millegame.core.replay import Replay, ReplayError
 
     try:
         replay = Replay.load(args.replay)
     except ReplayError as e:
         raise CliError(f"{args.replay}: {e}" if args.replay not in str(e) else str(e)) from None
-    if args.stage is None and not any(s.id == replay.stage_id for s in list_stages()):
-        raise CliError(
-            f"{args.replay}: recorded on stage {replay.stage_id!r}, which is not shipped — "
-            f"give its file: millegame sim PATH.tmx --replay {args.replay}"
-        )
-    stage = _load_stage(args.stage or replay.stage_id)
+    try:
+        stage = session.find_replay_stage(replay, args.stage, file=args.replay)
+    except session.ReplayNotShippedError as e:
+        raise CliError(f"{e} — give its file: millegame sim PATH.tmx --replay {args.replay}") from None
+    except session.LoadError as e:
+        raise CliError(str(e)) from None
     if args.car is not None and args.car != replay.car_id:
         raise CliError(f"{args.replay}: recorded with car {replay.car_id!r}, not {args.car!r} (leave out --car)")
     if args.rules is not None and args.rules != replay.rules:
         raise CliError(f"{args.replay}: recorded under rules {replay.rules or 'none'}, not {args.rules}")
     car = _load_car(replay.car_id)
-    reason = refusal(replay, stage, car.id)
-    if reason is not None:
-        raise CliError(f"{args.replay}: cannot be driven here — {reason}")
+    try:
+        session.check_replay(replay, stage, car)
+    except session.ReplayRefusedError as e:
+        raise CliError(f"{args.replay}: cannot be driven here — {e.reason}") from None
     return replay, stage, car
 
 
@@ -446,7 +447,7 @@ def cmd_sim(args: argparse.Namespace) -> int:
         )  # fmt: skip
         result, extra = run.sim, run.extra
         if record:
-            _keep_run(args, stage, car, run, rules=rules, assists=assists)
+            _keep_run(args, stage, car, run, assists=assists)
     if telemetry is not None:
         _write_telemetry(telemetry, args.telemetry)
     if args.json:
@@ -473,11 +474,12 @@ def _write_telemetry(telemetry, path: str) -> None:  # type: ignore[no-untyped-d
         raise CliError(str(e)) from None
 
 
-def _keep_run(args: argparse.Namespace, stage, car, run, *, rules, assists) -> None:  # type: ignore[no-untyped-def]
+def _keep_run(args: argparse.Namespace, stage, car, run, *, assists) -> None:  # type: ignore[no-untyped-def]
     from millegame.core.replay import Replay
+    from millegame.session import keep_result
 
     assert run.tape is not None
-    replay = Replay.of(stage, car, run.tape, run.finish_tick, rules=rules, assists=assists)
+    replay = Replay.of(stage, car, run.tape, run.finish_tick, rules=run.result.rules, assists=assists)
     if args.record:
         try:
             replay.save(args.record)
@@ -489,16 +491,8 @@ def _keep_run(args: argparse.Namespace, stage, car, run, *, rules, assists) -> N
         store = _open_store(required=False)
         if store is None:
             return
-        extra = run.extra
-        rules = rules or "corsa"
-        score = extra.get("score", run.sim.time_s) if extra else run.sim.time_s
         try:
-            store.add_result(
-                stage.id, car.id, rules, time_s=run.sim.time_s, score=score,
-                penalty_points=int(extra.get("penalty_points", 0)) if extra else 0,
-                stage_sha256=stage.source_sha256, splits_s=run.sim.splits_s, detail={**run.sim.to_json(), **extra},
-            )  # fmt: skip
-            store.save_ghost(replay)
+            keep_result(store, run.result, replay)
         except SaveError as e:  # said once; the result is still printed
             print(f"millegame: {e}", file=sys.stderr)
         finally:
@@ -523,30 +517,20 @@ def _open_store(*, required: bool = True):  # -> Store | None
 
 
 def cmd_field(args: argparse.Namespace) -> int:
-    from millegame.catalog import load_cars
-    from millegame.core.field import make_field, run_field
-    from millegame.core.version import PHYSICS_VERSION
+    from millegame.session import field_rows
 
     if not 1 <= args.entrants <= 2000:
         raise CliError(f"--entrants must be 1 to 2000, not {args.entrants}")
-    from millegame.store import SaveError
-
     stage = _load_stage(args.stage)
     store = None if args.no_store else _open_store(required=False)
-    key = (stage.id, stage.source_sha256, PHYSICS_VERSION, args.rules, args.entrants)
-    rows = None if (store is None or args.fresh) else store.load_field(*key)
-    if rows is None:
-        cars = load_cars()
-        crews = make_field(cars, args.entrants)
-        entries = run_field(stage, crews, {c.id: c for c in cars}, rules=args.rules)
-        rows = [e.to_json() for e in entries]
+    try:
+        rows = field_rows(
+            store, stage, args.rules, args.entrants, fresh=args.fresh,
+            on_save_error=lambda message: print(f"millegame: {message}", file=sys.stderr),
+        )  # fmt: skip
+    finally:
         if store is not None:
-            try:
-                store.save_field(*key, rows)
-            except SaveError as e:
-                print(f"millegame: {e}", file=sys.stderr)
-    if store is not None:
-        store.close()
+            store.close()
     if args.json:
         print(json.dumps(rows, ensure_ascii=False))
         return EXIT_OK
@@ -557,20 +541,6 @@ def cmd_field(args: argparse.Namespace) -> int:
         print(f"{r['rank']:4d} {r['classification'][:1].upper()} #{r['number']:<5d} {r['crew'][:36]:36s} "
               f"{r['car'][:26]:26s} {time_s}{extra}")  # fmt: skip
     return EXIT_OK
-
-
-def _field_rows(store, stage, rules: str, entrants: int) -> list[dict]:  # type: ignore[no-untyped-def,type-arg]
-    from millegame.catalog import load_cars
-    from millegame.core.field import make_field, run_field
-    from millegame.core.version import PHYSICS_VERSION
-
-    key = (stage.id, stage.source_sha256, PHYSICS_VERSION, rules, entrants)
-    rows = store.load_field(*key)
-    if rows is None:
-        cars = load_cars()
-        rows = [e.to_json() for e in run_field(stage, make_field(cars, entrants), {c.id: c for c in cars}, rules=rules)]
-        store.save_field(*key, rows)
-    return rows
 
 
 RALLY_NEXT_TRIES = 5  # `rally next` reads the rally again at most this often when another process moves it on
@@ -595,25 +565,8 @@ def _saved_rally(store, name: str):  # type: ignore[no-untyped-def]  # -> Rally
     return Rally.from_dict(saved)
 
 
-def _drive_rally_stage(store, rally, stage_id: str):  # type: ignore[no-untyped-def]
-    """Drive the rally's next stage (autopilot or regularity driver) and classify it into
-    ``rally``; (stage, time shown, score)."""
-    from millegame.core.runner import drive_stage
-
-    stage = _load_stage(stage_id)
-    car = _load_car(rally.car_id)
-    rows = _field_rows(store, stage, rally.rules, rally.entrants)
-    driver = "regularity" if rally.rules == "regolarita" else "autopilot"
-    run = drive_stage(stage, car, rules=rally.rules, driver=driver)
-    rally.finish_stage({"time_s": run.sim.time_s, **run.extra}, rows)
-    shown = "DNF" if run.sim.time_s is None else f"{run.sim.time_s:.2f} s"
-    return stage, shown, run.extra["score"]
-
-
 def cmd_rally(args: argparse.Namespace) -> int:
-    from millegame.catalog import list_stages
-    from millegame.core.coefficient import classification_of
-    from millegame.core.rally import Rally, start_number_of
+    from millegame import session
     from millegame.store import RallyExistsError
 
     store = _open_store()
@@ -626,10 +579,7 @@ def cmd_rally(args: argparse.Namespace) -> int:
             car = _load_car(args.car)
             if not 1 <= args.entrants <= 2000:
                 raise CliError(f"--entrants must be 1 to 2000, not {args.entrants}")
-            rally = Rally(
-                args.name, car.id, args.rules, [s.id for s in list_stages()], number=start_number_of(car),
-                classification=classification_of(car), entrants=args.entrants,
-            )  # fmt: skip
+            rally = session.new_rally(args.name, car, args.rules, args.entrants)
             try:
                 store.create_rally(rally.name, rally.to_dict(), replace=args.force)
             except RallyExistsError as e:
@@ -647,13 +597,16 @@ def cmd_rally(args: argparse.Namespace) -> int:
             # two `rally next` at once drive two stages, never the same one twice.
             for _ in range(RALLY_NEXT_TRIES):
                 before = json.loads(json.dumps(rally.to_dict()))  # a copy: finish_stage changes the lists
-                stage_id = rally.next_stage_id
-                if stage_id is None:
+                if rally.next_stage_id is None:
                     print(f"rally {rally.name!r} is over")
                     return EXIT_OK
-                stage, shown, score = _drive_rally_stage(store, rally, stage_id)
+                try:
+                    stage, result = session.drive_rally_stage(store, rally, _load_car(rally.car_id))
+                except session.LoadError as e:
+                    raise CliError(str(e)) from None
                 if store.update_rally(rally.name, before, rally.to_dict()):
-                    print(f"{stage.title}: {shown}, score {score}")
+                    shown = "DNF" if result.time_s is None else f"{result.time_s:.2f} s"
+                    print(f"{stage.title}: {shown}, score {result.score}")
                     break
                 print(f"millegame: rally {rally.name!r} was moved on by another process; reading it again",
                       file=sys.stderr)  # fmt: skip
@@ -676,22 +629,15 @@ def cmd_rally(args: argparse.Namespace) -> int:
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
-    from millegame.catalog import CatalogError, list_stages
-    from millegame.core.replay import ReplayError, verify
-    from millegame.levels import StageError, load_stage
+    from millegame import session
+    from millegame.core.replay import Replay, ReplayError, verify
 
     try:
-        from millegame.core.replay import Replay
-
         replay = Replay.load(args.file)
+        stage = session.find_replay_stage(replay, file=args.file)
     except ReplayError as e:
         raise CliError(str(e)) from None
-    try:
-        entry = next((s for s in list_stages() if s.id == replay.stage_id), None)
-        if entry is None:
-            raise CliError(f"{args.file}: recorded on stage {replay.stage_id!r}, which is not shipped")
-        stage = load_stage(entry.path)
-    except (CatalogError, StageError) as e:
+    except session.LoadError as e:
         raise CliError(str(e)) from None
     car = _load_car(replay.car_id)
     if not args.check:
@@ -699,7 +645,9 @@ def cmd_replay(args: argparse.Namespace) -> int:
         from millegame.ui.app import NoDisplayError, run
 
         try:
-            return run(mode="replay", replay_path=args.file, fullscreen=args.fullscreen, window=args.window)
+            session.check_replay(replay, stage, car, file=args.file)  # before a window opens
+            opened = session.OpenedReplay(replay, stage, car)
+            return run(mode="replay", replay=opened, fullscreen=args.fullscreen, window=args.window)
         except ReplayError as e:
             raise CliError(str(e)) from None
         except NoDisplayError as e:
@@ -768,11 +716,11 @@ def _telemetry_summary(telemetry) -> dict[str, object]:  # type: ignore[no-untyp
 def _telemetry_stage(telemetry):  # type: ignore[no-untyped-def]  # -> tuple[Stage | None, str]
     """The stage a telemetry file was recorded on: its file if it is still there, else the shipped
     stage of that id; (None, why) when neither loads."""
-    from millegame.api import LoadError, list_stages, load_stage
+    from millegame.session import LoadError, load_stage, shipped_stage_path
 
     meta = telemetry.meta
-    candidates = [str(meta.get("stage_path") or "")]
-    candidates += [str(s.path) for s in list_stages() if s.id == meta.get("stage_id")]
+    shipped = shipped_stage_path(str(meta.get("stage_id")))
+    candidates = [str(meta.get("stage_path") or ""), *([str(shipped)] if shipped is not None else [])]
     why = f"stage {meta.get('stage_id')!r} is neither at {candidates[0] or '(no path)'} nor shipped"
     for ref in candidates:
         if ref and Path(ref).is_file():
@@ -879,15 +827,17 @@ def cmd_shot(args: argparse.Namespace) -> int:
 
 
 def cmd_game(args: argparse.Namespace, mode: str) -> int:
-    stage_path: Path | None = None
-    if getattr(args, "stage", None):
-        from millegame.catalog import CatalogError, resolve_stage
+    from millegame import session
 
+    stage_path: Path | None = None
+    stage = None
+    if mode in ("play", "demo"):
+        # Loaded once, here, before a window opens: a broken stage is told in one line.
         try:
-            stage_path = resolve_stage(args.stage)
-        except CatalogError as e:
+            stage_path = session.stage_path(args.stage) if getattr(args, "stage", None) else None
+            stage = session.load_race_stage(stage_path)
+        except session.LoadError as e:
             raise CliError(str(e)) from None
-        _load_stage(str(stage_path))  # report a broken stage here, in one line, before a window opens
     if getattr(args, "car", None) is not None:
         if not args.car.strip():
             raise CliError("--car needs a car id (millegame cars lists them)")
@@ -897,6 +847,7 @@ def cmd_game(args: argparse.Namespace, mode: str) -> int:
     try:
         return run(
             mode=mode,
+            stage=stage,
             stage_path=stage_path,
             car_id=getattr(args, "car", None),
             fullscreen=args.fullscreen,

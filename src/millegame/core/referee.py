@@ -15,7 +15,7 @@ Two rule sets (``RULE_SETS``):
 - **regolarita** — the modern rally: the stage's timing lines (PC, PM, CO) are scored
   as in ``core.regularity``; a respawn costs ``RESPAWN_PENALTY_POINTS`` instead of time.
 
-State for the HUD: ``referee.state(car)`` → ``RulesState``. Results: ``referee.result(car)``.
+State for the HUD: ``referee.state(car)`` → ``RulesState``. Results: ``core.result.StageResult.of(race, car)``.
 """
 
 from __future__ import annotations
@@ -52,6 +52,7 @@ from millegame.core.regularity import (
     regularity_score,
     split_deltas,
 )
+from millegame.core.result import corsa_score
 from millegame.core.route import Route
 from millegame.core.stage import Stage
 
@@ -467,28 +468,5 @@ class Referee:
         if race.finish_tick[car] < 0:
             return None
         if self.rules == CORSA:
-            return round(float(race.finish_tick[car] * race.dt + self.penalty_s[car]), 3)
+            return corsa_score(int(race.finish_tick[car]), race.dt, float(self.penalty_s[car]))
         return regularity_score(self.check_points[car], float(self.coefficient[car]), int(self.extra_points[car]))
-
-    def result(self, car: int = 0) -> dict[str, object]:
-        """The extra keys of a result: rules, penalty_s, penalty_points, coefficient, score."""
-        return {
-            "rules": self.rules,
-            "penalty_s": float(self.penalty_s[car]),
-            "penalty_points": int(self.penalty_points[car]),
-            "coefficient": float(self.coefficient[car]),
-            "score": self.score(car),
-            "respawns": int(self.respawns[car]),
-            "checks": [
-                {
-                    "kind": e.kind,
-                    "trial": e.trial,
-                    "name": e.name,
-                    "time_s": None if e.missed else e.time_s,
-                    "actual_s": e.actual_s,
-                    "target_s": e.target_s,
-                    "points": e.points,
-                }
-                for e in self.checks[car]
-            ],
-        }

@@ -21,6 +21,7 @@ from millegame.core.events import Event, WallHit
 from millegame.core.keyboard import KEYBOARD_ASSISTS, KeyboardDriver
 from millegame.core.race import Race
 from millegame.core.regpilot import RegularityPilot
+from millegame.core.result import StageResult
 from millegame.core.sim import SimResult
 from millegame.core.stage import Stage
 
@@ -57,10 +58,15 @@ class ControlTape:
 
 @dataclass(frozen=True)
 class RunResult:
-    sim: SimResult
-    extra: dict[str, object]  # the referee's result keys (empty without rules)
+    sim: SimResult  # time, splits, ticks and wall hits as ``millegame sim`` prints them
+    result: StageResult  # the typed result (rules, penalties, score …), what is kept
     tape: ControlTape | None
     finish_tick: int  # −1 = did not finish
+
+    @property
+    def extra(self) -> dict[str, object]:
+        """The referee's result keys (empty without rules), as ``sim --json`` adds them."""
+        return self.result.rules_json()
 
     def to_json(self) -> dict[str, object]:
         return {**self.sim.to_json(), **self.extra}
@@ -123,5 +129,4 @@ def drive_stage(
         splits_s=tuple(race.splits_s[0]),
         wall_hits=hits,
     )
-    extra = race.referee.result(0) if race.referee is not None else {}
-    return RunResult(sim=sim, extra=extra, tape=tape, finish_tick=int(race.finish_tick[0]))
+    return RunResult(sim=sim, result=StageResult.of(race, 0), tape=tape, finish_tick=int(race.finish_tick[0]))

@@ -1,9 +1,11 @@
-"""The window, the frame loop and the scene stack; ``run`` is the CLI's entry point.
+"""The window and the frame loop; ``run`` is the CLI's entry point.
 
 ``App`` is everything but the window: it takes the frame's events and duration and
 draws into whatever surface it is given, so tests drive it frame by frame off-screen
-(``App.frame``). ``run`` opens the window, measures real frame times, flips, and
-sleeps with ``pygame.time.Clock`` (only to sleep: timing comes from ``perf_counter``).
+(``App.frame``). It holds the scene stack (``scenes.base.SceneStack``) and the game
+session (``game_session.GameSession``), which the scenes ask for the game's state.
+``run`` opens the window, measures real frame times, flips, and sleeps with
+``pygame.time.Clock`` (only to sleep: timing comes from ``perf_counter``).
 """
 
 from __future__ import annotations
@@ -11,30 +13,29 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 import pygame
 
+from millegame import session as workflows
 from millegame.core.car import CarParams
-from millegame.core.replay import Replay, ReplayError, refusal
+from millegame.core.replay import Replay
 from millegame.core.stage import Stage
+from millegame.session import FieldRunner, OpenedReplay
 from millegame.ui.audio.mixer import Audio, Volumes
 from millegame.ui.background import start_niced
 from millegame.ui.background import stop as stop_background
 from millegame.ui.fonts import CREAM, INK, blit_text, clear_caches
+from millegame.ui.game_session import GameSession, StageLoader
 from millegame.ui.input.gamepad import Gamepads
-from millegame.ui.rally_session import FieldRunner, RallySession
-from millegame.ui.records import Records
-from millegame.ui.render.map_levels import MapLevels
 from millegame.ui.road_tests import RoadTests
-from millegame.ui.scenes.base import Scene
+from millegame.ui.scenes.base import Scene, SceneStack
 from millegame.ui.settings import Settings
 from millegame.ui.watch import StageWatcher, draw_problems, keep_place, stage_problems
 
 MODES = ("menu", "play", "demo", "replay")
 FPS_CAP = 120  # sleep above this: one frame per tick is all the sim can show
-DEMO_FIRST_CAR = "mercedes-300-slr"
 TOAST_S = 4.0
 HEADLESS_DRIVERS = ("offscreen", "dummy")
 PAD_EVENTS = frozenset(
@@ -47,35 +48,19 @@ PAD_EVENTS = frozenset(
     }
 )
 
-StageLoader = Callable[[], Stage]
-
 
 class NoDisplayError(RuntimeError):
     """No video device could be opened (no X/Wayland display, or SDL failed)."""
 
 
-def default_stage_loader(stage_path: Path | None) -> StageLoader:
-    """Loads ``stage_path``, or the first shipped stage. A stage without ``par_time_s``
-    gets the computed one (``levels.par``: the first time a few seconds of autopilot
-    driving, then from the cache)."""
-
-    def load() -> Stage:
-        from millegame.catalog import list_stages
-        from millegame.levels import load_stage
-        from millegame.levels.par import with_par
-
-        path = stage_path if stage_path is not None else list_stages()[0].path
-        return with_par(load_stage(path))
-
-    return load
-
-
-def _already_loaded(stage: Stage) -> StageLoader:
-    return lambda: stage
-
-
 class App:
-    """The scene stack and what the scenes share (cars, stage, choices)."""
+    """The frame loop without the window: the scene stack (``stack``), the game session
+    (``session``: what the scenes ask for), the devices (audio, pads), the settings, the
+    notices; and the game's moves between screens, each asking the session and putting the
+    scene it needs on the stack. Scenes see it as a ``scenes.base.SceneHost``.
+
+    ``stage_loader`` replaces loading the stage from ``stage_path`` (tests: a stage made in
+    memory); ``field_runner`` replaces the field's simulation (tests: a fast stand-in)."""
 
     def __init__(
         self,
@@ -91,13 +76,12 @@ class App:
         measure_cars: bool = False,
         watch: bool = False,
         replay: Replay | None = None,
+        field_runner: FieldRunner | None = None,
     ) -> None:
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
         if (mode == "replay") != (replay is not None):
             raise ValueError("a replay is played in mode 'replay' (and that mode needs one)")
-        from millegame.catalog import load_cars
-
         self.size = size
         self.mode = mode
         self.toast: tuple[str, float] | None = None
@@ -116,27 +100,18 @@ class App:
             messages.append(f"Gamepad: {name}")
         for m in messages:
             self.notify(m)
-        self.cars: tuple[CarParams, ...] = tuple(cars) if cars is not None else load_cars()
-        self.stage_loader = stage_loader or default_stage_loader(stage_path)
-        self.stage_path = stage_path
+        self.session = GameSession(
+            notify=self.notify, cars=cars, stage_loader=stage_loader, stage_path=stage_path, car_id=car_id,
+            report_load_errors=mode == "menu", field_runner=field_runner,
+        )  # fmt: skip
+        if measure_cars:
+            self.session.road_tests = RoadTests(self.session.cars)  # proving-ground figures
         # --watch: reload the stage when its files change (a designer with Tiled open beside).
         self.watcher = StageWatcher(stage_path) if watch and stage_path is not None else None
-        self._stage: Stage | None = None
-        self.bests = Records()  # the save file, opened on first use
-        self.rules = "corsa"
-        self.rally: RallySession | None = None  # the rally being driven (``start_rally_stage``)
-        self.field_runner: FieldRunner | None = None  # tests: a fast stand-in for the field's simulation
-        self.road_tests: RoadTests | None = None  # proving-ground figures (``measure_cars``)
-        self.map_levels: MapLevels | None = None  # the last race's map, reused by the next race on its stage
         # Compile the physics kernels while the player is in the menus (cached after the
         # first time), so the first race starts at once.
         self.warmup = start_niced([sys.executable, "-m", "millegame.warmup"]) if measure_cars else None
-        if measure_cars:
-            self.road_tests = RoadTests(self.cars)
-        ids = [c.id for c in self.cars]
-        self.selected_car = ids.index(car_id) if car_id in ids else 0
-        self._demo_index = ids.index(DEMO_FIRST_CAR) if DEMO_FIRST_CAR in ids else 0
-        self.scenes: list[Scene] = []
+        self.stack = SceneStack(on_empty=self.to_title)
         self.running = True
         self.exit_code = 0
         self.show_fps = False
@@ -144,13 +119,15 @@ class App:
         self._screenshot_requested = False
         self.overlay_rects: dict[str, pygame.Rect] = {}  # where the toast and F3 readout went
         self.screenshots: list[Path] = []
-        from millegame.ui.scenes.title import TitleScene
+        self._first_scene(replay)
 
-        if mode == "menu":
-            self.scenes = [TitleScene(self)]
-        elif mode == "play":
-            self.start_race(self.cars[self.selected_car])
-        elif mode == "replay":
+    def _first_scene(self, replay: Replay | None) -> None:
+        """The scene the mode starts on: the title, the race, the replay or the demo."""
+        if self.mode == "menu":
+            self.to_title()
+        elif self.mode == "play":
+            self.start_race(self.session.cars[self.session.selected_car])
+        elif self.mode == "replay":
             assert replay is not None
             self.play_replay(replay)
         else:
@@ -159,33 +136,11 @@ class App:
             scene = DemoScene.create(self, exit_on_key=True)
             if scene is None:
                 raise RuntimeError("no stage to run the demo on")
-            self.scenes = [scene]
+            self.stack.push(scene)
 
-    # ------------------------------------------------------------------ shared state
     @property
-    def stage(self) -> Stage:
-        if self._stage is None:
-            self._stage = self.stage_loader()
-        return self._stage
-
-    def load_stage_or_report(self) -> Stage | None:
-        """The stage, or None after telling the player why it could not be loaded."""
-        try:
-            return self.stage
-        except Exception as e:
-            if self.mode != "menu":
-                raise
-            self.notify(f"Cannot load the stage: {e}")
-            return None
-
-    def choose_stage(self, path: Path) -> None:
-        """Race on another stage from now on (the rally map's choice)."""
-        if path == self.stage_path and self._stage is not None:
-            return
-        self.stage_path = path
-        self.stage_loader = default_stage_loader(path)
-        self._stage = None
-        self.map_levels = None
+    def top(self) -> Scene | None:
+        return self.stack.top
 
     def reload_stage(self) -> None:
         """The stage's files changed on disk: load it again and restart the race on it.
@@ -193,35 +148,29 @@ class App:
         from millegame.levels import StageError, load_stage
         from millegame.ui.scenes.race_scene import RaceScene
 
-        assert self.stage_path is not None
+        path = self.session.stage_path
+        assert path is not None
         try:
-            stage = load_stage(self.stage_path)
+            stage = load_stage(path)
         except StageError as e:
             # On screen until the next good save: every problem, not only the first.
-            self.stage_problems = stage_problems(self.stage_path, str(e).removeprefix(f"{self.stage_path}: "))
+            self.stage_problems = stage_problems(path, str(e).removeprefix(f"{path}: "))
             print(f"{e} — still driving the previous version", flush=True)
             return
         self.stage_problems = ()
-        self._stage = stage
-        self.map_levels = None
-        race = next((s for s in self.scenes if isinstance(s, RaceScene)), None)
+        self.session.use_stage(stage, path)
+        race = next((s for s in self.stack.scenes if isinstance(s, RaceScene)), None)
         kept = False
         if race is not None:
             st = race.race.state
-            for old in reversed(self.scenes):
-                old.on_exit()
+            self.stack.reset()
             scene = RaceScene(self, stage, race.car)
             kept = keep_place(scene.race, float(st.x[0]), float(st.y[0]), float(st.heading[0]))
             if kept:
                 scene.resumed = True
                 scene.view.snap_to(scene.race)
-            self.scenes = [scene]
-        self.notify(f"Reloaded {self.stage_path.name}" + (" — the car stays where it was" if kept else ""))
-
-    def next_demo_car(self) -> CarParams:
-        car = self.cars[self._demo_index % len(self.cars)]
-        self._demo_index += 1
-        return car
+            self.stack.push(scene)
+        self.notify(f"Reloaded {path.name}" + (" — the car stays where it was" if kept else ""))
 
     def volumes(self) -> Volumes:
         s = self.settings
@@ -238,58 +187,32 @@ class App:
         except OSError as e:
             self.notify(f"Cannot save the settings: {e}")
 
-    # ------------------------------------------------------------------ scene stack
-    @property
-    def top(self) -> Scene | None:
-        return self.scenes[-1] if self.scenes else None
-
-    def push(self, scene: Scene) -> None:
-        self.scenes.append(scene)
-
-    def pop(self) -> None:
-        if self.scenes:
-            self.scenes.pop().on_exit()
-        if not self.scenes:
-            self.to_title()
-        elif self.top is not None:
-            self.top.on_resume()
-
-    def replace(self, scene: Scene) -> None:
-        if self.scenes:
-            self.scenes.pop().on_exit()
-        self.scenes.append(scene)
-
+    # ------------------------------------------------------------------ moves between screens
     def to_title(self) -> None:
         from millegame.ui.scenes.title import TitleScene
 
-        for old in reversed(self.scenes):
-            old.on_exit()
-        self.scenes = [TitleScene(self)]
+        self.stack.reset()
+        self.stack.push(TitleScene(self))
 
     def start_race(self, car: CarParams) -> None:
         """Replace the top scene (car select, results, a paused race) with a new race."""
         from millegame.ui.scenes.race_scene import RaceScene
 
-        stage = self.load_stage_or_report()
+        stage = self.session.load_stage_or_report()
         if stage is None:
             return
-        self.selected_car = self.cars.index(car) if car in self.cars else self.selected_car
-        self.replace(RaceScene(self, stage, car))
+        self.session.choose_car(car)
+        self.stack.replace(RaceScene(self, stage, car))
 
     def start_rally(self, car: CarParams, rules: str) -> None:
         """A new rally (saved at once, replacing the game's saved one) and its first stage."""
-        self.rally = RallySession.new(self, car, rules)
+        self.session.start_rally(car, rules)
         self.start_rally_stage()
 
     def continue_rally(self) -> bool:
         """Resume the saved rally at its next stage; False when there is none."""
-        session = RallySession.resume(self)
-        if session is None:
+        if self.session.continue_rally() is None:
             return False
-        old = self.rally
-        if old is not None and (old.rally.rules, old.rally.entrants) == (session.rally.rules, session.rally.entrants):
-            session.jobs = old.jobs  # a field still being generated is not started again
-        self.rally = session
         self.start_rally_stage()
         return True
 
@@ -298,38 +221,21 @@ class App:
         results for it are generated meanwhile in the background (when not kept yet)."""
         from millegame.ui.scenes.race_scene import RaceScene
 
-        session = self.rally
-        stage_id = session.rally.next_stage_id if session is not None else None
-        if session is None or stage_id is None or session.car is None:
+        nxt = self.session.next_rally_stage()
+        if nxt is None:
             self.to_title()
             return
-        try:
-            stage = session.load_stage(stage_id)
-        except Exception as e:
-            self.notify(f"Cannot load the stage {stage_id}: {e}")
-            self.to_title()
-            return
-        # The rally's stage is the game's stage from now on (its map is reused by the next race).
-        self._stage = stage
-        self.stage_loader = _already_loaded(stage)
-        self.stage_path = None
-        self.map_levels = None
-        self.rules = session.rally.rules
-        session.field_job(stage, stage_id)
-        self.replace(RaceScene(self, stage, session.car, rally=session, rally_stage_id=stage_id))
+        rally, stage_id, stage = nxt
+        assert rally.car is not None
+        self.stack.replace(RaceScene(self, stage, rally.car, rally=rally, rally_stage_id=stage_id))
 
     def play_replay(self, replay: Replay) -> None:
         """Show a recorded run on the stage (which must be the one it was recorded on).
         Raises ``ReplayError`` when it cannot be shown here (``core.replay.refusal``)."""
-        from millegame.catalog import load_car
         from millegame.ui.scenes.replay_scene import ReplayScene
 
-        stage = self.stage
-        car = next((c for c in self.cars if c.id == replay.car_id), None) or load_car(replay.car_id)
-        reason = refusal(replay, stage, car.id)
-        if reason is not None:
-            raise ReplayError(reason)
-        self.replace(ReplayScene(self, stage, car, replay))
+        opened = self.session.open_replay(replay)
+        self.stack.replace(ReplayScene(self, opened.stage, opened.car, opened.replay))
 
     def quit(self, code: int = 0) -> None:
         self.running = False
@@ -337,18 +243,11 @@ class App:
 
     def shutdown(self) -> None:
         """Stop what runs beside the game: sounds, the proving-ground measurement."""
-        for scene in reversed(self.scenes):
-            scene.on_exit()
-        if self.road_tests is not None:
-            self.road_tests.stop()
+        self.stack.reset()
+        if self.session.road_tests is not None:
+            self.session.road_tests.stop()
         stop_background(self.warmup)
         self.audio.close()
-
-    def show_record_notices(self) -> None:
-        """Toast what the save file has to say (moved aside, unwritable …)."""
-        notices = self.bests.take_notices()
-        if notices:
-            self.notify("  ·  ".join(notices))
 
     def notify(self, message: str) -> None:
         """Show a line at the bottom of the screen for a few seconds (and on stdout)."""
@@ -358,7 +257,7 @@ class App:
     # ------------------------------------------------------------------ one frame
     def resize(self, w: int, h: int) -> None:
         self.size = (w, h)
-        for s in self.scenes:
+        for s in self.stack.scenes:
             s.on_resize(w, h)
 
     def frame(self, events: Iterable[pygame.event.Event], frame_s: float, surface: pygame.Surface) -> None:
@@ -435,8 +334,9 @@ class App:
         from millegame.ui.hud.layout import hud_scale, paragraph
 
         w, h = surface.get_size()
-        if self.stage_problems and self.stage_path is not None:
-            title = f"{self.stage_path.name} does not load — still driving the previous version. Fix and save:"
+        path = self.session.stage_path
+        if self.stage_problems and path is not None:
+            title = f"{path.name} does not load — still driving the previous version. Fix and save:"
             draw_problems(surface, title, self.stage_problems)
         u = hud_scale(w, h)
         self.overlay_rects = {}
@@ -516,34 +416,17 @@ def open_window(window: tuple[int, int], fullscreen: bool) -> pygame.Surface:
     return screen
 
 
-def _prepare_replay(replay_path: Path, stage_path: Path | None) -> tuple[Replay, Path, Stage]:
-    """Read a replay file and find its stage; ``ReplayError`` says why it cannot be shown."""
-    from millegame.catalog import list_stages, load_car
-    from millegame.levels import load_stage
-
-    replay = Replay.load(replay_path)
-    if stage_path is None:
-        entry = next((s for s in list_stages() if s.id == replay.stage_id), None)
-        if entry is None:
-            raise ReplayError(f"{replay_path}: recorded on stage {replay.stage_id!r}, which is not shipped")
-        stage_path = entry.path
-    car = load_car(replay.car_id)
-    stage = load_stage(stage_path)
-    reason = refusal(replay, stage, car.id)
-    if reason is not None:
-        raise ReplayError(f"{replay_path}: {reason}")
-    return replay, stage_path, stage
-
-
 def run(
     *,
     mode: str = "menu",
+    stage: Stage | None = None,
     stage_path: Path | None = None,
     car_id: str | None = None,
     fullscreen: bool = False,
     window: tuple[int, int] = (1280, 720),
     max_frames: int | None = None,
     watch: bool = False,
+    replay: OpenedReplay | None = None,
     replay_path: Path | str | None = None,
 ) -> int:
     """Open the game window and play until the player quits; returns the exit code.
@@ -553,31 +436,29 @@ def run(
     benchmarks; ``$MILLEGAME_FIRST_FRAME_EXIT`` makes it 1, for timing the start).
     ``mode="replay"`` plays ``replay_path`` (a ``.npz`` from ``millegame sim --record``)
     on its stage — ``stage_path`` if given, else the shipped stage of that id — and any
-    key exits. Raises ``ReplayError`` (before any window opens) when the file cannot be
-    read or the run cannot be shown on that stage (another version of the stage, of the
-    physics, …), ``NoDisplayError`` when there is no video device.
+    key exits (``replay``: one already opened, ``session.open_replay``). ``stage``: the stage
+    of ``play`` or ``demo`` when the caller has loaded it already. Raises ``ReplayError``
+    (before any window opens) when the file cannot be read or the run cannot be shown on that
+    stage (another version of the stage, of the physics, …), ``session.LoadError`` for an
+    unknown car or a broken stage, ``NoDisplayError`` when there is no video device.
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
-    replay: Replay | None = None
-    replay_stage: Stage | None = None
     if mode == "replay":
-        if replay_path is None:
-            raise ValueError("mode 'replay' needs replay_path")
-        replay, stage_path, replay_stage = _prepare_replay(Path(replay_path), stage_path)
-        car_id = replay.car_id
-    elif replay_path is not None:
-        raise ValueError("replay_path is only for mode 'replay'")
+        if replay is None:
+            if replay_path is None:
+                raise ValueError("mode 'replay' needs replay_path or replay")
+            replay = workflows.open_replay(Path(replay_path), stage_path)
+        stage, car_id = replay.stage, replay.replay.car_id
+    elif replay_path is not None or replay is not None:
+        raise ValueError("a replay is only for mode 'replay'")
     if car_id is not None:
-        from millegame.catalog import load_car
-
-        load_car(car_id)  # an unknown car is reported before any window opens
-    loader = default_stage_loader(stage_path)
-    if replay_stage is not None:
-        loader = _already_loaded(replay_stage)
-    elif mode in ("play", "demo"):
+        workflows.load_car(car_id)  # an unknown car is reported before any window opens
+    if stage is None and mode in ("play", "demo"):
         # Load before the window opens: a broken stage is reported on the terminal.
-        loader = _already_loaded(loader())
+        stage = workflows.load_race_stage(stage_path)
+    loaded = stage
+    loader: StageLoader | None = (lambda: loaded) if loaded is not None else None
     from millegame.ui import settings as settings_module
 
     settings, messages = settings_module.load()
@@ -594,13 +475,13 @@ def run(
             settings=settings,
             measure_cars=mode != "replay",
             watch=watch,
-            replay=replay,
+            replay=replay.replay if replay is not None else None,
         )
         for m in messages:
             app.notify(m)
         if mode == "menu":
-            _ = app.bests.store  # open the save file now: a problem with it is told on the title screen
-            app.show_record_notices()
+            _ = app.session.records.store  # open the save file now: a problem with it is told on the title screen
+            app.session.show_record_notices()
         if os.environ.get("MILLEGAME_FIRST_FRAME_EXIT"):
             max_frames = 1  # benchmarks/render.py --startup: time to the first frame, then leave
         clock = pygame.time.Clock()

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from millegame.core.replay import Replay
+    from millegame.core.result import StageResult
     from millegame.store import Store
 
 
@@ -136,15 +137,14 @@ class Records:
         splits_s: tuple[float, ...],
         rules: str = "corsa",
         *,
-        score: float | None = None,
+        score: float | None,
         penalty_points: int = 0,
         stage_sha256: str = "",
         detail: dict[str, object] | None = None,
     ) -> bool:
         """Keep the run (the history, and the record when it is the best); returns whether
-        it is a new best. ``score``: Corsa time + penalties, Regolarità points."""
-        if score is None:
-            score = time_s
+        it is a new best. ``score``: the run's ``StageResult.score`` (None: did not finish).
+        The game keeps a run with ``keep``."""
         store = self.store if self.saving else None
         if store is not None:
             try:
@@ -158,6 +158,16 @@ class Records:
         if time_s is None:
             return False
         return self.session.record(version_key(stage_id, stage_sha256), car_id, time_s, splits_s, rules)
+
+    def keep(self, result: StageResult, replay: Replay | None) -> bool:
+        """Keep a run (``session.result_row``) and, when it is a new best, ``replay`` as its
+        ghost (as ``session.keep_result`` does with the save file); returns whether it is a new best."""
+        from millegame.session import result_row
+
+        new_best = self.record(**result_row(result))  # type: ignore[arg-type]
+        if new_best and replay is not None:
+            self.save_ghost(replay)
+        return new_best
 
     def best_any(self, stage_id: str, *, stage_sha256: str = "") -> BestRun | None:
         """The fastest kept time on a stage version, any car and rule set (the map's list)."""

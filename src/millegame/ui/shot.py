@@ -75,7 +75,7 @@ def take_shot(
         atmosphere = Atmosphere.of(stage, time_of_day=look[0], weather=look[1]) if look else None
         scene = ShotScene(app, stage, car, exit_on_key=False, atmosphere=atmosphere)
         scene.hud.caption = scene.hud.headline = None
-        app.scenes = [scene]
+        app.stack.reset(scene)
         # The first frames bake the map at each zoom: it is ready when the moment comes.
         while scene.race.time_s < at_s and not scene.race.finished[0]:
             scene.update(FRAME_S)

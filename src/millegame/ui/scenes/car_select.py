@@ -12,7 +12,7 @@ from millegame.ui.render.sprites import sprite_at
 from millegame.ui.scenes.base import BACK_KEYS, CONFIRM_KEYS, DOWN_KEYS, LEFT_KEYS, RIGHT_KEYS, UP_KEYS, Scene
 
 if TYPE_CHECKING:
-    from millegame.ui.app import App
+    from millegame.ui.scenes.base import SceneHost
 
 PAPER = (236, 224, 196)
 
@@ -51,16 +51,16 @@ def car_facts(car: CarParams) -> list[tuple[str, str]]:
 
 
 class CarSelectScene(Scene):
-    def __init__(self, app: App, *, rally: bool = False) -> None:
+    def __init__(self, app: SceneHost, *, rally: bool = False) -> None:
         super().__init__(app)
         self.rally = rally  # choosing the car of a new rally
-        self.cars = app.cars
-        self.selected = min(app.selected_car, len(self.cars) - 1)
+        self.cars = app.session.cars
+        self.selected = min(app.session.selected_car, len(self.cars) - 1)
         self.thumb_rects: list[pygame.Rect] = []
         self._big: dict[tuple[str, int], pygame.Surface] = {}
         self._thumbs: dict[tuple[str, int], pygame.Surface] = {}
-        if app.road_tests is not None:
-            app.road_tests.start()  # measures the cars without figures, in the background
+        if app.session.road_tests is not None:
+            app.session.road_tests.start()  # measures the cars without figures, in the background
 
     def handle_event(self, event: pygame.event.Event) -> None:
         n = len(self.cars)
@@ -72,7 +72,7 @@ class CarSelectScene(Scene):
             elif event.key in CONFIRM_KEYS:
                 self.choose()
             elif event.key in BACK_KEYS:
-                self.app.pop()
+                self.stack.pop()
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             for k, r in enumerate(self.thumb_rects):
                 if r.collidepoint(event.pos):
@@ -83,8 +83,8 @@ class CarSelectScene(Scene):
     def choose(self) -> None:
         from millegame.ui.scenes.rules_select import RulesScene
 
-        self.app.selected_car = self.selected
-        self.app.push(RulesScene(self.app, self.cars[self.selected], rally=self.rally))
+        self.session.selected_car = self.selected
+        self.stack.push(RulesScene(self.app, self.cars[self.selected], rally=self.rally))
 
     def _big_sprite(self, car: CarParams, h: int) -> pygame.Surface:
         key = (car.id, h)
@@ -144,7 +144,9 @@ class CarSelectScene(Scene):
             blit_text(surface, value, int(24 * s), INK, topleft=(x + int(130 * s), y))
             y += int(29 * s)
         # the proving-ground card, to the right of the facts
-        rows = proving_facts(self.app.road_tests.figures(car.id) if self.app.road_tests is not None else None, car)
+        rows = proving_facts(
+            self.session.road_tests.figures(car.id) if self.session.road_tests is not None else None, car
+        )
         card = pygame.Rect(int(w * 0.72), y_facts - int(6 * s), int(w * 0.26), int((44 + 26 * len(rows)) * s))
         pygame.draw.rect(surface, DEEP_BLUE, card, border_radius=int(10 * s))
         pygame.draw.rect(surface, OCHRE, card, width=2, border_radius=int(10 * s))

@@ -11,14 +11,15 @@ from typing import TYPE_CHECKING
 import pygame
 
 from millegame.core.rally import CORSA, start_minute
+from millegame.core.result import StageResult
 from millegame.core.stage import Stage
 from millegame.ui.fonts import ALFA_RED, CREAM, DEEP_BLUE, INK, OCHRE, blit_text, format_time
 from millegame.ui.scenes.base import BACK_KEYS, CONFIRM_KEYS, LEFT_KEYS, RIGHT_KEYS, Scene
 from millegame.ui.scenes.settings_menu import draw_loading_veil, draw_page
 
 if TYPE_CHECKING:
-    from millegame.ui.app import App
     from millegame.ui.rally_session import RallySession
+    from millegame.ui.scenes.base import SceneHost
 
 TOP_ROWS = 10  # rows of each table before the player's own
 CLASS_NAMES = {"classic": "Classic", "tribute": "Tribute"}
@@ -53,7 +54,7 @@ def short_crew(crew: str) -> str:
 class LoadingScene(Scene):
     """Draws a message once, then does ``action`` (which replaces this scene)."""
 
-    def __init__(self, app: App, message: str, action: Callable[[], None]) -> None:
+    def __init__(self, app: SceneHost, message: str, action: Callable[[], None]) -> None:
         super().__init__(app)
         self.message = message
         self.action = action
@@ -72,16 +73,16 @@ class LoadingScene(Scene):
 
 
 class ClassificationScene(Scene):
-    def __init__(self, app: App, session: RallySession, stage: Stage, stage_id: str, result: dict[str, object]) -> None:
+    def __init__(self, app: SceneHost, rally: RallySession, stage: Stage, stage_id: str, result: StageResult) -> None:
         super().__init__(app)
-        self.session = session
+        self.rally = rally
         self.stage = stage
         self.stage_id = stage_id
         self.result = result
-        self.job = session.field_job(stage, stage_id)
+        self.job = rally.field_job(stage, stage_id)
         self.done = False
         self.t_s = 0.0
-        self.cls = session.rally.classification
+        self.cls = rally.rally.classification
         self.loading = False
         self._drawn_loading = False
         self.stage_rows: list[dict[str, object]] = []
@@ -93,18 +94,18 @@ class ClassificationScene(Scene):
         """Once the field's rows are there: record the stage in the rally, and save it."""
         if self.done:
             return
-        rally = self.session.rally
+        rally = self.rally.rally
         if rally.next_stage_id != self.stage_id:  # already recorded (should not happen)
             self.done = True
         elif self.job.poll():
-            self.session.finish_stage(self.result, self.job.rows or [])
+            self.rally.finish_stage(self.result, self.job.rows or [])
             self.done = True
         elif self.job.error is not None:
             self.app.notify(f"The field could not be classified: {self.job.error}")
-            self.session.finish_stage(self.result, [])
+            self.rally.finish_stage(self.result, [])
             self.done = True
         if self.done:
-            self.stage_rows = self.session.stage_table(self.stage_id)
+            self.stage_rows = self.rally.stage_table(self.stage_id)
             self.overall_rows = rally.standings()
 
     # ------------------------------------------------------------------ input, time
@@ -112,7 +113,7 @@ class ClassificationScene(Scene):
         if event.type != pygame.KEYDOWN or not self.done or self.loading:
             return
         if event.key in CONFIRM_KEYS:
-            if self.session.rally.finished:
+            if self.rally.rally.finished:
                 self.app.to_title()
             else:
                 self.loading = True  # "Loading the stage…" is drawn first
@@ -134,7 +135,7 @@ class ClassificationScene(Scene):
         v = row.get(key)
         if key == "score" and v is None:
             return "DNF"
-        if self.session.rally.rules == CORSA:
+        if self.rally.rally.rules == CORSA:
             return format_time(float(v or 0.0))  # type: ignore[arg-type]
         return f"{float(v or 0.0):,.0f} pts"  # type: ignore[arg-type]
 
@@ -168,9 +169,9 @@ class ClassificationScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         w, h = surface.get_size()
-        rally = self.session.rally
+        rally = self.rally.rally
         s = draw_page(surface, "CLASSIFICA", f"{'Corsa' if rally.rules == CORSA else 'Regolarità'}")
-        car = self.session.car
+        car = self.rally.car
         title = getattr(self.stage, "title", self.stage_id)
         k = rally.stage_ids.index(self.stage_id) + 1 if self.stage_id in rally.stage_ids else rally.stage_index
         blit_text(surface, f"Stage {k} of {len(rally.stage_ids)}: {title}", int(30 * s), INK,

@@ -20,14 +20,14 @@ from millegame.ui.scenes.settings_menu import draw_page
 from millegame.ui.settings import ACTIONS, DEFAULT_KEYS, DEFAULT_PAD
 
 if TYPE_CHECKING:
-    from millegame.ui.app import App
+    from millegame.ui.scenes.base import SceneHost
 
 PAD_ACTION = {"left": "steer", "right": "steer"}  # the stick steers both ways
 ROWS = (*ACTIONS, "reset", "back")
 
 
 class ControlsScene(Scene):
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: SceneHost) -> None:
         super().__init__(app)
         self.selected = 0
         self.column = 0  # 0 keyboard, 1 gamepad
@@ -85,7 +85,7 @@ class ControlsScene(Scene):
 
     def leave(self) -> None:
         self.app.save_settings()
-        self.app.pop()
+        self.stack.pop()
 
     # ------------------------------------------------------------------ drawing
     def draw(self, surface: pygame.Surface) -> None:

@@ -13,7 +13,7 @@ from millegame.ui.render.atmosphere import Atmosphere
 from millegame.ui.scenes.race_scene import RaceScene
 
 if TYPE_CHECKING:
-    from millegame.ui.app import App
+    from millegame.ui.scenes.base import SceneHost
 
 NEXT_CAR_AFTER_S = 3.0  # after the finish, then the next car starts
 MAX_DEMO_S = 150.0  # a car that cannot finish is replaced after this much stage time
@@ -25,7 +25,7 @@ class DemoScene(RaceScene):
     player_run = False  # no rules, no records, no ghost
 
     def __init__(
-        self, app: App, stage: Stage, car: CarParams, *, exit_on_key: bool, atmosphere: Atmosphere | None = None
+        self, app: SceneHost, stage: Stage, car: CarParams, *, exit_on_key: bool, atmosphere: Atmosphere | None = None
     ) -> None:
         super().__init__(app, stage, car, countdown_s=0.0, atmosphere=atmosphere)
         self.pilot = Autopilot(stage, self.race.params)
@@ -34,18 +34,18 @@ class DemoScene(RaceScene):
         self.hud.headline = f"{car.name}  ({car.year})"
 
     @staticmethod
-    def create(app: App, *, exit_on_key: bool) -> DemoScene | None:
-        stage = app.load_stage_or_report()
+    def create(app: SceneHost, *, exit_on_key: bool) -> DemoScene | None:
+        stage = app.session.load_stage_or_report()
         if stage is None:
             return None
-        return DemoScene(app, stage, app.next_demo_car(), exit_on_key=exit_on_key)
+        return DemoScene(app, stage, app.session.next_demo_car(), exit_on_key=exit_on_key)
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type in EXIT_EVENTS:
             if self.exit_on_key:
                 self.app.quit(0)
             else:
-                self.app.pop()
+                self.stack.pop()
 
     def drive(self, frame_controls: Controls) -> Controls:
         # The autopilot is a driver, not an input device: it decides every tick.
@@ -58,6 +58,6 @@ class DemoScene(RaceScene):
 
     def on_finished(self) -> None:
         nxt = DemoScene(
-            self.app, self.stage, self.app.next_demo_car(), exit_on_key=self.exit_on_key, atmosphere=self.atmosphere
+            self.app, self.stage, self.session.next_demo_car(), exit_on_key=self.exit_on_key, atmosphere=self.atmosphere
         )
-        self.app.replace(nxt)
+        self.stack.replace(nxt)

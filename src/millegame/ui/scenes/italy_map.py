@@ -21,7 +21,7 @@ from millegame.ui.scenes.base import BACK_KEYS, CONFIRM_KEYS, DOWN_KEYS, UP_KEYS
 from millegame.ui.scenes.settings_menu import draw_page
 
 if TYPE_CHECKING:
-    from millegame.ui.app import App
+    from millegame.ui.scenes.base import SceneHost
 
 LonLat = tuple[float, float]
 
@@ -150,7 +150,7 @@ class ItalyMapScene(Scene):
     """The stage menu: the shipped stages on the map of Italy in route order, then the
     player's own stages (``catalog.user_stages_dir()``) under their own heading."""
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: SceneHost) -> None:
         super().__init__(app)
         from millegame.catalog import list_stages, list_user_stages, user_stages_dir
 
@@ -163,7 +163,7 @@ class ItalyMapScene(Scene):
         self.stages += list_user_stages()
         # A broken stage of the player's is listed with its problem, and cannot be chosen.
         self.broken = {st.path: load_problem(st.path) for st in self.stages[self.shipped :]}
-        current = getattr(app, "stage_path", None)
+        current = app.session.stage_path
         self.selected = next((k for k, st in enumerate(self.stages) if st.path == current), 0)
         self.row_rects: list[pygame.Rect] = []
         self.first_row = 0  # the list scrolls when the player has many stages
@@ -171,11 +171,11 @@ class ItalyMapScene(Scene):
         self.dot_rects: list[pygame.Rect] = []
         self.selected_rects: list[pygame.Rect] = []
         self.label_rects: dict[str, pygame.Rect] = {}
-        from millegame.ui.rally_session import RallySession
-
-        self.rally = RallySession.saved(app)  # the rally in progress, if any
+        self.rally = app.session.saved_rally()  # the rally in progress, if any
         # Read from the save file once: nothing changes them while the map is open.
-        self.bests = {st.id: app.bests.best_any(st.id, stage_sha256=file_sha256(st.path)) for st in self.stages}
+        self.bests = {
+            st.id: app.session.records.best_any(st.id, stage_sha256=file_sha256(st.path)) for st in self.stages
+        }
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
@@ -195,12 +195,12 @@ class ItalyMapScene(Scene):
         elif event.key in CONFIRM_KEYS:
             self.choose()
         elif event.key in BACK_KEYS:
-            self.app.pop()
+            self.stack.pop()
 
     def choose(self) -> None:
         """Drive the chosen stage: its car select comes next."""
         if not self.stages:
-            self.app.pop()
+            self.stack.pop()
             return
         from millegame.ui.scenes.car_select import CarSelectScene
 
@@ -209,8 +209,8 @@ class ItalyMapScene(Scene):
         if problem is not None:
             self.app.notify(problem)
             return
-        self.app.choose_stage(path)
-        self.app.replace(CarSelectScene(self.app))
+        self.session.choose_stage(path)
+        self.stack.replace(CarSelectScene(self.app))
 
     def draw(self, surface: pygame.Surface) -> None:
         w, h = surface.get_size()

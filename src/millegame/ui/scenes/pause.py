@@ -11,12 +11,12 @@ from millegame.ui.hud.race_hud import panel
 from millegame.ui.scenes.base import Menu, Scene
 
 if TYPE_CHECKING:
-    from millegame.ui.app import App
+    from millegame.ui.scenes.base import SceneHost
     from millegame.ui.scenes.race_scene import RaceScene
 
 
 class PauseScene(Scene):
-    def __init__(self, app: App, race_scene: RaceScene, *, message: str = "") -> None:
+    def __init__(self, app: SceneHost, race_scene: RaceScene, *, message: str = "") -> None:
         super().__init__(app)
         self.race_scene = race_scene
         self.message = message
@@ -25,18 +25,18 @@ class PauseScene(Scene):
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_p, pygame.K_BACKSPACE):
-            self.app.pop()
+            self.stack.pop()
             return
         choice = self.menu.handle(event)
         if choice == "Resume":
-            self.app.pop()
+            self.stack.pop()
         elif choice == "Restart":
-            self.app.pop()
+            self.stack.pop()
             self.app.start_race(self.race_scene.car)
         elif choice == "Settings":
             from millegame.ui.scenes.settings_menu import SettingsScene
 
-            self.app.push(SettingsScene(self.app))
+            self.stack.push(SettingsScene(self.app))
         elif choice == "Quit to title":
             self.app.to_title()
 

@@ -14,7 +14,8 @@ from millegame.core.car import Assists, CarParams, Controls
 from millegame.core.events import Event
 from millegame.core.race import Race
 from millegame.core.referee import RESPAWN_PENALTY_POINTS, RESPAWN_PENALTY_S
-from millegame.core.replay import GhostCar, Replay, refusal
+from millegame.core.replay import GhostCar, Replay
+from millegame.core.result import StageResult
 from millegame.core.runner import ControlTape
 from millegame.core.stage import Stage
 from millegame.ui.audio.race_audio import RaceAudio
@@ -30,8 +31,8 @@ from millegame.ui.render.world_view import WorldView, interpolate
 from millegame.ui.scenes.base import Scene
 
 if TYPE_CHECKING:
-    from millegame.ui.app import App
     from millegame.ui.rally_session import RallySession
+    from millegame.ui.scenes.base import SceneHost
 
 COUNTDOWN_S = 3.0
 VIA_SHOWN_S = 0.8  # "VIA!" stays up this long after the start
@@ -44,7 +45,7 @@ class RaceScene(Scene):
     """One car on one stage. Subclasses change who drives (``drive``) and what happens
     at the end (``on_finished``).
 
-    The player's run (``player_run``) is raced under the chosen rule set (``app.rules``),
+    The player's run (``player_run``) is raced under the chosen rule set (``session.rules``),
     its controls are recorded tick by tick (``tape``) for the ghost, and the kept ghost
     of the stage and car, if any, drives alongside (``ghost``)."""
 
@@ -54,7 +55,7 @@ class RaceScene(Scene):
 
     def __init__(
         self,
-        app: App,
+        app: SceneHost,
         stage: Stage,
         car: CarParams,
         *,
@@ -75,28 +76,24 @@ class RaceScene(Scene):
             self.rules: str | None = replay.rules
             assists = Assists(**replay.assists)  # type: ignore[arg-type]
         else:
-            self.rules = app.rules if self.player_run else None
+            self.rules = self.session.rules if self.player_run else None
             # The player's assists: ABS and TCS only where the car has them (core ANDs them).
             assists = Assists(abs=st.abs, tcs=st.traction_control, steering=st.steering_assist, pedal_aid=st.pedal_aid)
         self.race = Race(stage, [car], assists=assists, rules=self.rules)
-        self.best = (
-            app.bests.best(stage.id, car.id, self.rules or "corsa", stage_sha256=stage.source_sha256)
-            if self.player_run
-            else None
-        )
+        self.best = self.session.best(stage, car, self.rules or "corsa") if self.player_run else None
         if self.race.referee is not None and self.best is not None:
             self.race.referee.reference_splits_s = tuple(self.best.splits_s)
         self.tape = ControlTape()  # the player's controls, one row per tick, for the ghost
         self._respawn_asked = False  # a respawn was requested before the next tick
         self.ghost: GhostCar | None = None
         if self.player_run and replay is None:
-            self.ghost = self._load_ghost()
+            self.ghost = self.session.ghost(stage, car)  # None (and told why) when none can be shown
         self.atmosphere = atmosphere  # an override of the stage's look (None: the stage's own)
         self.view = WorldView(
             stage,
             (car,),
             app.size,
-            map_levels=app.map_levels,
+            map_levels=self.session.map_levels,
             atmosphere=atmosphere,
             zoom=st.zoom,
             ahead_s=st.look_ahead_s,
@@ -121,23 +118,8 @@ class RaceScene(Scene):
         self.backfires: list[Backfire] = []
         self.view.snap_to(self.race)
         self.view.warm_up()
-        app.map_levels = self.view.map
-        app.show_record_notices()
-
-    def _load_ghost(self) -> GhostCar | None:
-        """The kept ghost of this stage and car, or None (and a toast saying why not)."""
-        rep = self.app.bests.ghost(self.stage.id, self.car.id, stage_sha256=self.stage.source_sha256)
-        if rep is None:
-            return None
-        reason = refusal(rep, self.stage, self.car.id)
-        if reason is not None:
-            self.app.notify(f"Ghost not shown: {reason}")
-            return None
-        try:
-            return GhostCar(rep, self.stage, self.car)
-        except Exception as e:  # a bad ghost never stops the race
-            self.app.notify(f"Ghost not shown: {e}")
-            return None
+        self.session.map_levels = self.view.map
+        self.session.show_record_notices()
 
     # ------------------------------------------------------------------ input
     def handle_event(self, event: pygame.event.Event) -> None:
@@ -173,7 +155,7 @@ class RaceScene(Scene):
 
         self.input.clear()
         self.sound.silence()
-        self.app.push(PauseScene(self.app, self, message=message))
+        self.stack.push(PauseScene(self.app, self, message=message))
 
     def on_pad_removed(self) -> None:
         self.pause("Gamepad disconnected: plug it back in, or drive on with the keyboard")
@@ -238,6 +220,10 @@ class RaceScene(Scene):
             if self.finished_for_s >= self.finished_linger_s:
                 self.on_finished()
 
+    def result(self) -> StageResult:
+        """The player's result of the stage, as the race's referee made it."""
+        return StageResult.of(self.race, 0)
+
     def on_finished(self) -> None:
         from millegame.ui.scenes.results import ResultsScene
 
@@ -245,49 +231,20 @@ class RaceScene(Scene):
         if self.rally is not None:
             from millegame.ui.scenes.classification import ClassificationScene
 
-            result = self.rally_result()
-            self.app.replace(ClassificationScene(self.app, self.rally, self.stage, self.rally_stage_id, result))
+            scene = ClassificationScene(self.app, self.rally, self.stage, self.rally_stage_id, self.result())
+            self.stack.replace(scene)
             return
-        self.app.replace(ResultsScene(self.app, self.stage, self.car, self.race, new_best=new_best))
-
-    def rally_result(self) -> dict[str, object]:
-        """The player's stage result for the rally (``core.rally.Rally.finish_stage``):
-        time_s, score (None: did not finish), penalty_s, penalty_points, coefficient."""
-        race = self.race
-        finished = bool(race.finished[0])
-        detail: dict[str, object] = race.referee.result(0) if race.referee is not None else {}
-        out = {k: v for k, v in detail.items() if k != "checks"}
-        out["time_s"] = round(float(race.finish_tick[0]) * race.dt, 3) if finished else None
-        if not finished:
-            out["score"] = None
-        elif "score" not in out or out["score"] is None:
-            out["score"] = round(float(out["time_s"]) + float(race.penalty_s[0]), 3)  # type: ignore[arg-type]
-        return out
+        self.stack.replace(ResultsScene(self.app, self.stage, self.car, self.result(), new_best=new_best))
 
     def save_run(self) -> bool:
         """Keep the finished run in the save file, and its ghost when it is a best;
         returns whether it is a new best."""
-        race, stage, car = self.race, self.stage, self.car
+        race = self.race
         if not race.finished[0] or self.resumed:
             return False
-        finish_tick = int(race.finish_tick[0])
-        time_s = finish_tick * race.dt
-        rules = self.rules or "corsa"
-        detail: dict[str, object] = race.referee.result(0) if race.referee is not None else {}
-        if rules == "regolarita":
-            score: float | None = float(detail.get("score", 0.0))  # type: ignore[arg-type]
-        else:
-            score = time_s + float(race.penalty_s[0])
-        new_best = self.app.bests.record(
-            stage.id, car.id, time_s, tuple(race.splits_s[0]), rules,
-            score=score, penalty_points=int(detail.get("penalty_points", 0)),  # type: ignore[call-overload]
-            stage_sha256=stage.source_sha256, detail=detail,
-        )  # fmt: skip
-        if new_best:
-            replay = Replay.of(stage, car, self.tape, finish_tick, rules=self.rules, assists=race.assists)
-            self.app.bests.save_ghost(replay)
-        self.app.show_record_notices()
-        return new_best
+        result = self.result()
+        replay = Replay.of(self.stage, self.car, self.tape, result.finish_tick, rules=self.rules, assists=race.assists)
+        return self.session.keep_result(result, replay)
 
     # ------------------------------------------------------------------ drawing
     def countdown_label_s(self) -> float | None:

@@ -15,7 +15,7 @@ from millegame.core.stage import Stage
 from millegame.ui.scenes.race_scene import RaceScene
 
 if TYPE_CHECKING:
-    from millegame.ui.app import App
+    from millegame.ui.scenes.base import SceneHost
 
 EXIT_EVENTS = (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.CONTROLLERBUTTONDOWN, pygame.JOYBUTTONDOWN)
 AFTER_END_S = 3.0  # the car rolls on this long after the finish (or the tape's end)
@@ -25,7 +25,9 @@ class ReplayScene(RaceScene):
     finished_linger_s = AFTER_END_S
     player_run = False  # no records, no ghost: the replay's own rules come with ``replay``
 
-    def __init__(self, app: App, stage: Stage, car: CarParams, replay: Replay, *, countdown_s: float = 1.0) -> None:
+    def __init__(
+        self, app: SceneHost, stage: Stage, car: CarParams, replay: Replay, *, countdown_s: float = 1.0
+    ) -> None:
         super().__init__(app, stage, car, countdown_s=countdown_s, replay=replay)
         self.hud.caption = "REPLAY  ·  press any key"
         self.ended_for_s = 0.0
@@ -41,7 +43,7 @@ class ReplayScene(RaceScene):
         if self.app.mode == "replay":
             self.app.quit(0)
         else:
-            self.app.pop()
+            self.stack.pop()
 
     def drive(self, frame_controls: Controls) -> Controls:
         """The recorded controls of this tick (and its respawn request); idle after the tape."""

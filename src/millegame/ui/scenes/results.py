@@ -7,29 +7,29 @@ from typing import TYPE_CHECKING
 import pygame
 
 from millegame.core.car import CarParams
-from millegame.core.race import Race
+from millegame.core.result import StageResult
 from millegame.core.stage import Stage
 from millegame.ui.fonts import ALFA_RED, CREAM, DEEP_BLUE, INK, OCHRE, blit_text, format_time
 from millegame.ui.scenes.base import CONFIRM_KEYS, Scene
 
 if TYPE_CHECKING:
-    from millegame.ui.app import App
+    from millegame.ui.scenes.base import SceneHost
 
 PAPER = (236, 224, 196)
 MAX_CHECK_LINES = 4  # the regularity checks listed under the table
 
 
 class ResultsScene(Scene):
-    def __init__(self, app: App, stage: Stage, car: CarParams, race: Race, *, new_best: bool = False) -> None:
+    def __init__(
+        self, app: SceneHost, stage: Stage, car: CarParams, result: StageResult, *, new_best: bool = False
+    ) -> None:
         super().__init__(app)
         self.new_best = new_best
-        # The referee's verdict: rules, penalty_s, penalty_points, coefficient, score (empty without rules).
-        self.result: dict[str, object] = race.referee.result(0) if race.referee is not None else {}
+        self.result = result
         self.stage = stage
         self.car = car
-        finished = bool(race.finished[0])
-        self.time_s: float | None = float(race.finish_tick[0]) * race.dt if finished else None
-        self.splits_s = list(race.splits_s[0])
+        self.time_s = result.time_s
+        self.splits_s = list(result.splits_s)
         self.names = [cp.name or f"CP{k + 1}" for k, cp in enumerate(stage.checkpoints)]
         self.par_s = stage.par_time_s
 
@@ -55,31 +55,28 @@ class ResultsScene(Scene):
     def rules_lines(self) -> list[str]:
         """Penalties and, for Regolarità, penalty points, coefficient and score."""
         r = self.result
-        if not r:
+        if r.rules is None:
             return []
         out = []
-        penalty_s = float(r.get("penalty_s", 0.0))  # type: ignore[arg-type]
-        respawns = int(r.get("respawns", 0))  # type: ignore[call-overload]
-        if r.get("rules") == "regolarita":
+        if r.rules == "regolarita":
             out.append(
-                f"Regolarità  ·  penalty points {r.get('penalty_points', 0)}  ·  "
-                f"coefficient {float(r.get('coefficient', 1.0)):.2f}  ·  score {float(r.get('score', 0.0)):,.0f}"  # type: ignore[arg-type]
+                f"Regolarità  ·  penalty points {r.penalty_points}  ·  "
+                f"coefficient {r.coefficient:.2f}  ·  score {r.score or 0.0:,.0f}"
             )
         else:
-            total = (self.time_s or 0.0) + penalty_s
-            text = f"Corsa  ·  penalties +{penalty_s:g} s"
+            total = (self.time_s or 0.0) + r.penalty_s
+            text = f"Corsa  ·  penalties +{r.penalty_s:g} s"
             if self.time_s is not None:
                 text += f"  ·  total {format_time(total)}"
             out.append(text)
-        if respawns:
-            out.append(f"Respawns {respawns}")
-        checks = [c for c in r.get("checks", []) if c.get("actual_s") is not None or c.get("points")]  # type: ignore[attr-defined]
+        if r.respawns:
+            out.append(f"Respawns {r.respawns}")
+        checks = [c for c in r.checks if c.actual_s is not None or c.points]
         for c in checks[:MAX_CHECK_LINES]:
-            measured = "missed" if c.get("actual_s") is None else f"{c['actual_s']:.2f} s"
-            target = "" if c.get("target_s") is None else f" (set {c['target_s']:.2f} s)"
-            trial, name = str(c.get("trial") or ""), str(c.get("name") or "")
-            what = name if name.startswith(trial) else f"{trial} {name}".strip()
-            out.append(f"{what}: {measured}{target}  {c.get('points', 0)} pts")
+            measured = "missed" if c.actual_s is None else f"{c.actual_s:.2f} s"
+            target = "" if c.target_s is None else f" (set {c.target_s:.2f} s)"
+            what = c.name if c.name.startswith(c.trial) else f"{c.trial} {c.name}".strip()
+            out.append(f"{what}: {measured}{target}  {c.points} pts")
         if len(checks) > MAX_CHECK_LINES:
             out.append(f"… and {len(checks) - MAX_CHECK_LINES} more checks")
         if self.new_best:

@@ -1,6 +1,6 @@
 """Rule-set select, between the car and the start: Corsa (the race against the clock)
 or Regolarità (the regularity rally: the stage's PC, PM and CO timing lines). The choice
-is ``app.rules``, which the race is run under."""
+is ``session.rules``, which the race is run under."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from millegame.ui.scenes.base import BACK_KEYS, CONFIRM_KEYS, DOWN_KEYS, LEFT_KE
 from millegame.ui.scenes.settings_menu import draw_loading_veil, draw_page
 
 if TYPE_CHECKING:
-    from millegame.ui.app import App
+    from millegame.ui.scenes.base import SceneHost
 
 RULES = (
     (
@@ -35,7 +35,7 @@ RULES = (
 
 
 class RulesScene(Scene):
-    def __init__(self, app: App, car: CarParams, *, rally: bool = False) -> None:
+    def __init__(self, app: SceneHost, car: CarParams, *, rally: bool = False) -> None:
         super().__init__(app)
         self.car = car
         self.rally = rally  # a new rally under the chosen rules, rather than one race
@@ -60,19 +60,19 @@ class RulesScene(Scene):
         elif event.key in CONFIRM_KEYS:
             self.choose()
         elif event.key in BACK_KEYS:
-            self.app.pop()
+            self.stack.pop()
 
     def choose(self) -> None:
-        self.app.rules = RULES[self.selected][0]
+        self.session.rules = RULES[self.selected][0]
         self.loading = True  # draw "loading" first, start the race next frame
 
     def update(self, frame_s: float) -> None:
         if self.loading and self._drawn_loading:
             self.loading = False
             self._drawn_loading = False
-            self.app.pop()  # back to the car select, which the race then replaces
+            self.stack.pop()  # back to the car select, which the race then replaces
             if self.rally:
-                self.app.start_rally(self.car, self.app.rules)
+                self.app.start_rally(self.car, self.session.rules)
             else:
                 self.app.start_race(self.car)
 

@@ -18,7 +18,7 @@ from millegame.ui.scenes.base import BACK_KEYS, CONFIRM_KEYS, DOWN_KEYS, LEFT_KE
 from millegame.ui.settings import Settings
 
 if TYPE_CHECKING:
-    from millegame.ui.app import App
+    from millegame.ui.scenes.base import SceneHost
 
 PAPER = (236, 224, 196)
 
@@ -109,7 +109,7 @@ def draw_loading_veil(surface: pygame.Surface, scale: float) -> None:
 
 
 class SettingsScene(Scene):
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: SceneHost) -> None:
         super().__init__(app)
         self.selected = 0
         self.rows = ROWS
@@ -143,7 +143,7 @@ class SettingsScene(Scene):
         if row.action == "controls":
             from millegame.ui.scenes.controls_menu import ControlsScene
 
-            self.app.push(ControlsScene(self.app))
+            self.stack.push(ControlsScene(self.app))
         elif row.action == "back":
             self.leave()
         elif row.change is not None:
@@ -151,7 +151,7 @@ class SettingsScene(Scene):
 
     def leave(self) -> None:
         self.app.save_settings()
-        self.app.pop()
+        self.stack.pop()
 
     def draw(self, surface: pygame.Surface) -> None:
         w, h = surface.get_size()

@@ -12,7 +12,7 @@ from millegame.ui.render.sprites import sprite_at
 from millegame.ui.scenes.base import Menu, Scene
 
 if TYPE_CHECKING:
-    from millegame.ui.app import App
+    from millegame.ui.scenes.base import SceneHost
 
 ATTRACT_AFTER_S = 30.0  # idle this long on the title and the demo starts by itself
 POSTER_CARS = ("mercedes-300-slr", "alfa-6c-1750")
@@ -39,7 +39,7 @@ def _rotate(pts: list[tuple[float, float]], deg: float, at: tuple[float, float])
     return [(at[0] + x * c - y * s, at[1] + x * s + y * c) for x, y in pts]
 
 
-def draw_poster(size: tuple[int, int], app: App) -> pygame.Surface:
+def draw_poster(size: tuple[int, int], app: SceneHost) -> pygame.Surface:
     """The background: night-blue sky, a sweeping road with the cars on it, the arrow."""
     w, h = size
     bg = pygame.Surface(size).convert() if pygame.display.get_surface() else pygame.Surface(size)
@@ -74,7 +74,7 @@ def draw_poster(size: tuple[int, int], app: App) -> pygame.Surface:
         dash = _rotate([(k * 90.0, -4), (k * 90.0 + 50, -4), (k * 90.0 + 50, 4), (k * 90.0, 4)], angle, centre)
         pygame.draw.polygon(bg, CREAM, dash)
     # the cars on it, at poster scale
-    cars = {c.id: c for c in app.cars}
+    cars = {c.id: c for c in app.session.cars}
     ppm = h / 720 * 62.0
     for k, car_id in enumerate(POSTER_CARS):
         car = cars.get(car_id)
@@ -97,11 +97,9 @@ def draw_poster(size: tuple[int, int], app: App) -> pygame.Surface:
 
 
 class TitleScene(Scene):
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: SceneHost) -> None:
         super().__init__(app)
-        from millegame.ui.rally_session import RallySession
-
-        saved = RallySession.saved(app)  # a rally left half-way: offered to continue
+        saved = app.session.saved_rally()  # a rally left half-way: offered to continue
         items = ("Race", "Continue rally", "Rally") if saved is not None else ("Race", "Rally")
         self.menu = Menu((*items, "Stages", "Settings", "Demo", "Quit"))
         self.t_s = 0.0
@@ -115,11 +113,11 @@ class TitleScene(Scene):
         if choice == "Race":
             from millegame.ui.scenes.car_select import CarSelectScene
 
-            self.app.push(CarSelectScene(self.app))
+            self.stack.push(CarSelectScene(self.app))
         elif choice == "Rally":
             from millegame.ui.scenes.car_select import CarSelectScene
 
-            self.app.push(CarSelectScene(self.app, rally=True))
+            self.stack.push(CarSelectScene(self.app, rally=True))
         elif choice == "Continue rally":
             from millegame.ui.scenes.classification import LoadingScene
 
@@ -128,15 +126,15 @@ class TitleScene(Scene):
                     self.app.notify("No rally to continue")
                     self.app.to_title()
 
-            self.app.push(LoadingScene(self.app, "Loading the stage…", resume))
+            self.stack.push(LoadingScene(self.app, "Loading the stage…", resume))
         elif choice == "Stages":
             from millegame.ui.scenes.italy_map import ItalyMapScene
 
-            self.app.push(ItalyMapScene(self.app))
+            self.stack.push(ItalyMapScene(self.app))
         elif choice == "Settings":
             from millegame.ui.scenes.settings_menu import SettingsScene
 
-            self.app.push(SettingsScene(self.app))
+            self.stack.push(SettingsScene(self.app))
         elif choice == "Demo":
             self.start_demo()
         elif choice == "Quit":
@@ -148,7 +146,7 @@ class TitleScene(Scene):
         self.idle_s = 0.0
         scene = DemoScene.create(self.app, exit_on_key=False)
         if scene is not None:
-            self.app.push(scene)
+            self.stack.push(scene)
 
     def update(self, frame_s: float) -> None:
         self.t_s += frame_s
