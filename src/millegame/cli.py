@@ -299,10 +299,10 @@ def cmd_stages(args: argparse.Namespace) -> int:
         if "error" in r:
             print(f"{i}  {r['id']:16s} {r['title']}  — cannot load: {r['error']}")
             continue
-        par = f"par {r['par_time_s']:.0f} s" if r["par_time_s"] else "no par"
+        par_text = f"par {r['par_time_s']:.0f} s" if r["par_time_s"] else "no par"
         print(
             f"{i}  {r['id']:16s} {r['title']:34s} {r['length_m'] / 1000:4.1f} km  "
-            f"{r['time_of_day']:5s} {r['weather']:6s} {par:10s} {', '.join(r['surfaces'])}"
+            f"{r['time_of_day']:5s} {r['weather']:6s} {par_text:10s} {', '.join(r['surfaces'])}"
         )
     return EXIT_OK
 
