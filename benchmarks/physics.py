@@ -147,10 +147,11 @@ def main() -> None:
     for name, us in race.items():
         print(f"one car, {name:<16} {us:7.2f} µs per tick  ({us / base:4.2f}× step_cars)")
     load = os.getloadavg()
-    print(
-        f"threads: {numba.threading_layer()} × {numba.get_num_threads()} from N = {PARALLEL_FROM_CARS}; "
-        f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
-    )
+    try:
+        threads = f"{numba.threading_layer()} × {numba.get_num_threads()}"
+    except ValueError:  # no size used the threaded kernel
+        threads = "not started"
+    print(f"threads: {threads} from N = {PARALLEL_FROM_CARS}; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
 
 
 if __name__ == "__main__":

@@ -73,10 +73,12 @@ def scripted(race: Race, xs: np.ndarray, y: float = ROAD_Y) -> list[object]:
     assert race.referee is not None
     events: list[object] = []
     for x in xs:
-        prev = np.array([[race.state.x[0], race.state.y[0]]])
+        prev = race.state  # place_car makes a new state; this one stays as it was
         race.tick += 1
         race.place_car(0, float(x), y, 0.0)
-        events.extend(race.referee.update(prev, []))
+        verdict, respawns = race.referee.update(prev, [])
+        events.extend(verdict)
+        assert respawns == []
     return events
 
 

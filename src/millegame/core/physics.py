@@ -66,10 +66,26 @@ FloatArray = NDArray[np.float64]
 # sleep between loops (passive): spinning ones collapsed when another program held the
 # second core — 8.4 ms for a 1,024-car step instead of 0.77 ms (benchmarks/physics.py).
 # NUMBA_THREADING_LAYER and OMP_WAIT_POLICY in the environment still decide when set.
-if "NUMBA_THREADING_LAYER" not in os.environ:
-    numba.config.THREADING_LAYER_PRIORITY = ["omp", "tbb", "workqueue"]
-    numba.config.THREADING_LAYER = "default"
-os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+# ``setup_threads`` does this once, before the first threaded kernel runs — not at import,
+# so importing the physics changes neither numba's configuration nor the environment of a
+# program that never steps a big field.
+_threads_ready = False
+
+
+def setup_threads() -> None:
+    """Choose numba's threading layer for the threaded kernels (OpenMP, else TBB, else
+    numba's workqueue) and let OpenMP's idle workers sleep. Idempotent; ``step_cars`` and
+    the RL batch call it before their first threaded kernel. Call it yourself before any
+    other numba parallel code of yours, or set NUMBA_THREADING_LAYER."""
+    global _threads_ready
+    if _threads_ready:
+        return
+    if "NUMBA_THREADING_LAYER" not in os.environ:
+        numba.config.THREADING_LAYER_PRIORITY = ["omp", "tbb", "workqueue"]
+        numba.config.THREADING_LAYER = "default"
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    _threads_ready = True
+
 
 TICK_HZ = 120  # simulation ticks per second
 SUBSTEPS = 1  # physics steps per tick: the model converges well enough at 120 Hz (tests)
@@ -156,28 +172,113 @@ def step_cars(
 
     Returns the new state and, per car, the wall impact speed [m/s] of a contact that
     began during this tick (0 when none).
+
+    The kernel takes its inputs in five bundles (tuples numba unpacks): the state, the cars
+    (``car_bundle``), the controls (``control_bundle``), the ground (``ground_bundle``) and
+    the walls (``wall_bundle``). Every array in them is C-contiguous, writable float64 (or
+    the integer type of its kind): numba compiles one machine-code copy per combination of
+    array layouts, so a column of a 2-D action matrix or a read-only table would otherwise
+    cost a second full compile of the kernel.
     """
     n = state.n
     out = np.empty((n, _NS))
     impact = np.zeros(n)
-    surf = stage.surfaces
-    # Cars are independent, so threads cannot change a result; they only pay off for many cars.
-    kernel = _step_kernel_parallel if n >= PARALLEL_FROM_CARS else _step_kernel
+    # Cars are independent, so threads cannot change a result; they only pay off for many
+    # cars, and the threaded kernel is compiled only when a race that big first runs.
+    if n >= PARALLEL_FROM_CARS:
+        setup_threads()
+        kernel = _step_kernel_parallel
+    else:
+        kernel = _step_kernel
     kernel(
-        state.data, params.table, params.torque_rpm, params.torque_nm, params.gear_ratios,
-        _f64(controls.throttle, n), _f64(controls.brake, n), _f64(controls.steer, n), _f64(controls.handbrake, n),
-        _f64(controls.shift_or_zeros(), n),
-        stage.surface, stage.cell_m, stage.road_raster.index, stage.road_raster.blocks, stage.road_raster.cell_m,
-        surf.grip, surf.rolling_resistance, surf.drag_per_mps,
-        world.segments, world.material, world.table, world.bucket_rows, world.bucket_cols,
-        dt, substeps, out, impact,
+        _c(state.data, np.float64), car_bundle(params), control_bundle(controls, n), ground_bundle(stage),
+        wall_bundle(world), dt, substeps, out, impact,
     )  # fmt: skip
     return CarState(out), impact
 
 
-def _f64(a: FloatArray, n: int) -> FloatArray:
+# The kernel's argument bundles: plain tuples (numba types them per element; a namedtuple
+# would take numba's slow path at each call).
+CarBundle = tuple[FloatArray, FloatArray, FloatArray, FloatArray]  # table, torque rpm, torque Nm, ratios
+ControlBundle = tuple[FloatArray, FloatArray, FloatArray, FloatArray, FloatArray]  # thr, brk, steer, hand, shift
+GroundBundle = tuple[object, ...]  # surface grid, its cell [m], road index, blocks, cell [m], grip, crr, drag
+WallBundle = tuple[object, ...]  # segments, material, buckets, bucket rows, bucket cols
+
+
+def _c(a: np.ndarray, dtype: type) -> np.ndarray:  # type: ignore[type-arg]
+    """``a`` as a C-contiguous, writable array of ``dtype`` (itself when it already is one)."""
+    if type(a) is np.ndarray and a.dtype == dtype and a.flags.c_contiguous and a.flags.writeable:
+        return a
+    return np.array(a, dtype=dtype, order="C")
+
+
+def _c1(a: FloatArray, n: int) -> FloatArray:
+    """A control input as a C-contiguous float64 array of shape (n,) (a scalar or a length-1
+    array is repeated for every car)."""
+    if type(a) is np.ndarray and a.shape == (n,) and a.dtype == np.float64 and a.flags.c_contiguous:
+        return a
     a = np.asarray(a, dtype=np.float64)
-    return a if a.shape == (n,) else np.broadcast_to(a, (n,)).copy()
+    return np.ascontiguousarray(a) if a.shape == (n,) else np.broadcast_to(a, (n,)).copy()
+
+
+def control_bundle(controls: Controls, n: int) -> ControlBundle:
+    """The controls as the kernel reads them (sanitised inside the kernel, by ``clean_control``)."""
+    shift = controls.shift if controls.shift is not None else _zeros(n)
+    return (
+        _c1(controls.throttle, n), _c1(controls.brake, n), _c1(controls.steer, n), _c1(controls.handbrake, n),
+        _c1(shift, n),
+    )  # fmt: skip
+
+
+_ZEROS: dict[int, FloatArray] = {}
+
+
+def _zeros(n: int) -> FloatArray:
+    """Zeros for cars given no shift input: one array per size, shared (the kernel never
+    writes its inputs)."""
+    z = _ZEROS.get(n)
+    if z is None:
+        z = _ZEROS[n] = np.zeros(n)
+    return z
+
+
+def car_bundle(params: CarArrays) -> CarBundle:
+    """The cars' parameter rows, torque curves and gear ratios, built once per ``CarArrays``."""
+    b = params.__dict__.get("_kernel_bundle")
+    if b is None:
+        b = (
+            _c(params.table, np.float64), _c(params.torque_rpm, np.float64), _c(params.torque_nm, np.float64),
+            _c(params.gear_ratios, np.float64),
+        )  # fmt: skip
+        params.__dict__["_kernel_bundle"] = b  # a cache on a frozen object, as cached_property does
+    return b
+
+
+def ground_bundle(stage: Stage) -> GroundBundle:
+    """What the kernel reads of the ground: the surface grid and its cell size, the road
+    raster (``core.roads``) and the surface table's columns; built once per ``Stage``."""
+    b = stage.__dict__.get("_kernel_ground")
+    if b is None:
+        surf, rr = stage.surfaces, stage.road_raster
+        b = (
+            _c(stage.surface, np.uint8), float(stage.cell_m), _c(rr.index, np.int32), _c(rr.blocks, np.uint8),
+            float(rr.cell_m), _c(surf.grip, np.float64), _c(surf.rolling_resistance, np.float64),
+            _c(surf.drag_per_mps, np.float64),
+        )  # fmt: skip
+        stage.__dict__["_kernel_ground"] = b
+    return b
+
+
+def wall_bundle(world: CollisionWorld) -> WallBundle:
+    """The wall segments, their materials and the bucket table; built once per world."""
+    b = world.__dict__.get("_kernel_walls")
+    if b is None:
+        b = (
+            _c(world.segments, np.float64), _c(world.material, np.uint8), _c(world.table, np.int64),
+            int(world.bucket_rows), int(world.bucket_cols),
+        )  # fmt: skip
+        world.__dict__["_kernel_walls"] = b
+    return b
 
 
 def steer_limit(vx: FloatArray, params: CarArrays) -> FloatArray:
@@ -224,6 +325,29 @@ def _clean(v: float, lo: float) -> float:
     if v != v:
         return 0.0
     return min(max(v, lo), 1.0)
+
+
+@njit(cache=True, error_model="numpy", inline="always")
+def _shift_request(v: float) -> int:
+    """A shift input as a request: +1 (up) above 0.5, −1 (down) below −0.5, else 0 (NaN: 0)."""
+    if v > 0.5:
+        return 1
+    if v < -0.5:
+        return -1
+    return 0
+
+
+@njit(cache=True, error_model="numpy")
+def clean_controls(thr, brk, steer, hand, shift, out):  # type: ignore[no-untyped-def]
+    """The step's own sanitising of control inputs (N,) into ``out`` (5, N): throttle, brake,
+    handbrake in [0, 1], steer in [-1, 1], NaN → 0, ±inf → the bound; shift → −1, 0 or +1.
+    ``Controls.clean`` is this, so numpy callers see exactly what the kernel drives with."""
+    for i in range(out.shape[1]):
+        out[0, i] = _clean(thr[i], 0.0)
+        out[1, i] = _clean(brk[i], 0.0)
+        out[2, i] = _clean(steer[i], -1.0)
+        out[3, i] = _clean(hand[i], 0.0)
+        out[4, i] = float(_shift_request(shift[i]))
 
 
 @njit(cache=True, error_model="numpy", inline="always")
@@ -335,12 +459,13 @@ def surface_index(  # type: ignore[no-untyped-def]
 
 
 @njit(cache=True, error_model="numpy")
-def _step_one(  # type: ignore[no-untyped-def]
-    i, state, table, trpm, tnm, ratios, thr_in, brk_in, steer_in, hand_in, shift_in,
-    surface, cell_m, rindex, rblocks, rcell,
-    grip_t, crr_t, soak_t, segs, wall_mat, buckets, brows, bcols, dt, substeps, out, impact,
-):  # fmt: skip
-    """Advance car ``i`` by one tick (the body of both kernels below)."""
+def _step_one(i, state, cars, controls, ground, walls, dt, substeps, out, impact):  # type: ignore[no-untyped-def]
+    """Advance car ``i`` by one tick (the body of both kernels below); the bundles are
+    ``step_cars``'s."""
+    table, trpm, tnm, ratios = cars
+    thr_in, brk_in, steer_in, hand_in, shift_in = controls
+    surface, cell_m, rindex, rblocks, rcell, grip_t, crr_t, soak_t = ground
+    segs, wall_mat, buckets, brows, bcols = walls
     h = dt / substeps
     p = table[i]
     s = state[i]
@@ -374,7 +499,7 @@ def _step_one(  # type: ignore[no-untyped-def]
     wheel_rpm = abs(vx) / rw * 60.0 / (2.0 * math.pi)
     if gear > 0 and o[_SHIFT] <= 0.0:
         if p[_MANUAL] > 0.5:
-            wanted = gear + (1 if shift > 0.5 else (-1 if shift < -0.5 else 0))
+            wanted = gear + _shift_request(shift)
         else:
             wanted = _auto_gear(wheel_rpm, gear, ngears, ratios[i], p[_RED])
         wanted = min(max(wanted, 1), ngears)
@@ -578,31 +703,15 @@ def _step_one(  # type: ignore[no-untyped-def]
 
 
 @njit(cache=True, error_model="numpy")
-def _step_kernel(  # type: ignore[no-untyped-def]
-    state, table, trpm, tnm, ratios, thr_in, brk_in, steer_in, hand_in, shift_in,
-    surface, cell_m, rindex, rblocks, rcell,
-    grip_t, crr_t, soak_t, segs, wall_mat, buckets, brows, bcols, dt, substeps, out, impact,
-):  # fmt: skip
+def _step_kernel(state, cars, controls, ground, walls, dt, substeps, out, impact):  # type: ignore[no-untyped-def]
     for i in range(state.shape[0]):
-        _step_one(
-            i, state, table, trpm, tnm, ratios, thr_in, brk_in, steer_in, hand_in, shift_in,
-            surface, cell_m, rindex, rblocks, rcell,
-            grip_t, crr_t, soak_t, segs, wall_mat, buckets, brows, bcols, dt, substeps, out, impact,
-        )  # fmt: skip
+        _step_one(i, state, cars, controls, ground, walls, dt, substeps, out, impact)
 
 
 @njit(cache=True, error_model="numpy", parallel=True)
-def _step_kernel_parallel(  # type: ignore[no-untyped-def]
-    state, table, trpm, tnm, ratios, thr_in, brk_in, steer_in, hand_in, shift_in,
-    surface, cell_m, rindex, rblocks, rcell,
-    grip_t, crr_t, soak_t, segs, wall_mat, buckets, brows, bcols, dt, substeps, out, impact,
-):  # fmt: skip
+def _step_kernel_parallel(state, cars, controls, ground, walls, dt, substeps, out, impact):  # type: ignore[no-untyped-def]
     for i in prange(state.shape[0]):
-        _step_one(
-            i, state, table, trpm, tnm, ratios, thr_in, brk_in, steer_in, hand_in, shift_in,
-            surface, cell_m, rindex, rblocks, rcell,
-            grip_t, crr_t, soak_t, segs, wall_mat, buckets, brows, bcols, dt, substeps, out, impact,
-        )  # fmt: skip
+        _step_one(i, state, cars, controls, ground, walls, dt, substeps, out, impact)
 
 
 @njit(cache=True, error_model="numpy")
