@@ -46,7 +46,6 @@ from millegame.core.regularity import (
     PcClock,
     PmStatus,
     RulesState,
-    TimingLineSpec,
     co_points,
     co_window_s,
     hundredths,
@@ -57,7 +56,6 @@ from millegame.core.regularity import (
     split_deltas,
 )
 from millegame.core.route import Route
-from millegame.core.stage import Stage
 
 if TYPE_CHECKING:
     from millegame.core.race import Race
@@ -81,13 +79,6 @@ SLOW_CHECK_TICKS = 6  # wrong way, missed checkpoints and respawns are checked a
 TRACK_WINDOW = 6  # route points searched ahead each tick (2 m apart; a car moves < 1 m a tick)
 
 IntArray = NDArray[np.int64]
-
-
-def timing_lines_of(stage: Stage) -> tuple[TimingLineSpec, ...]:
-    """The stage's timing lines, sorted along the route: the typed field if set, else
-    ``stage.properties["timing_lines"]`` (where the level loader puts them)."""
-    lines = getattr(stage, "timing_lines", ()) or stage.properties.get("timing_lines", ())
-    return tuple(lines)  # type: ignore[arg-type]
 
 
 def crossing_fraction(
@@ -133,7 +124,7 @@ class Referee:
             [self.route.nearest_global(x, y) for x, y in zip(race.state.x, race.state.y, strict=True)], dtype=np.int64
         )
         self.checkpoint_s = _route_positions(self.route, [_mid(g.a, g.b) for g in stage.checkpoints])
-        self.lines = timing_lines_of(stage) if rules == REGOLARITA else ()
+        self.lines = stage.timing_lines if rules == REGOLARITA else ()
         lines = self.lines
         self.line_a = np.array([ln.a for ln in lines], dtype=np.float64).reshape(-1, 2)
         self.line_b = np.array([ln.b for ln in lines], dtype=np.float64).reshape(-1, 2)
