@@ -20,8 +20,6 @@ from millegame.core.car import CarParams
 from millegame.core.replay import Replay, ReplayError, refusal
 from millegame.core.stage import Stage
 from millegame.ui.audio import Audio, Volumes
-from millegame.ui.background import start_niced
-from millegame.ui.background import stop as stop_background
 from millegame.ui.fonts import CREAM, INK, blit_text, clear_caches
 from millegame.ui.gamepad import Gamepads
 from millegame.ui.map_levels import MapLevels
@@ -128,11 +126,12 @@ class App:
         self.field_runner: FieldRunner | None = None  # tests: a fast stand-in for the field's simulation
         self.road_tests: RoadTests | None = None  # proving-ground figures (``measure_cars``)
         self.map_levels: MapLevels | None = None  # the last race's map, reused by the next race on its stage
-        # Compile the physics kernels while the player is in the menus (cached after the
-        # first time), so the first race starts at once.
-        self.warmup = start_niced([sys.executable, "-m", "millegame.warmup"]) if measure_cars else None
+        # One background process compiles the physics kernels while the player is in the
+        # menus (cached after the first time), so the first race starts at once, then
+        # measures the cars that have no proving-ground figures yet.
         if measure_cars:
             self.road_tests = RoadTests(self.cars)
+            self.road_tests.start()
         ids = [c.id for c in self.cars]
         self.selected_car = ids.index(car_id) if car_id in ids else 0
         self._demo_index = ids.index(DEMO_FIRST_CAR) if DEMO_FIRST_CAR in ids else 0
@@ -341,7 +340,6 @@ class App:
             scene.on_exit()
         if self.road_tests is not None:
             self.road_tests.stop()
-        stop_background(self.warmup)
         self.audio.close()
 
     def show_record_notices(self) -> None:
