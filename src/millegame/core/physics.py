@@ -372,10 +372,15 @@ def drive_force_one(vx: float, p: FloatArray, trpm: FloatArray, tnm: FloatArray,
     """Wheel force [N] that full throttle asks for at forward speed ``vx`` in the gear the
     automatic box would choose (one car: its parameter row, torque curve and ratios)."""
     wheel_rpm = abs(vx) / p[_RW] * 60.0 / (2.0 * math.pi)
+    # The automatic box's own rule (``_auto_gear``), shifted up from first until it holds:
+    # from a gear it has just left behind it never shifts back down.
     gear = 1
     ngears = int(p[_NGEARS])
-    while gear < ngears and wheel_rpm * ratios[gear - 1] > UPSHIFT_AT_REDLINE * p[_RED]:
-        gear += 1
+    while True:
+        chosen = _auto_gear(wheel_rpm, gear, ngears, ratios, p[_RED])
+        if chosen == gear:
+            break
+        gear = chosen
     ratio = ratios[gear - 1]
     rpm = max(wheel_rpm * ratio, p[_LAUNCH])
     return _engine_torque(p, trpm, tnm, min(rpm, p[_RED])) * ratio * DRIVELINE_EFFICIENCY / p[_RW]
