@@ -147,7 +147,9 @@ class Race:
         return self._respawn(car, automatic=False)
 
     def _respawn(self, car: int, *, automatic: bool) -> list[Event]:
-        if self.finish_tick[car] >= 0:
+        # A finished car is not put back when asked; the referee's automatic respawn of a car
+        # that finished on this very tick is kept as it always was (replays depend on it).
+        if self.finish_tick[car] >= 0 and not automatic:
             return []
         if self.referee is not None:
             x, y, heading = self.referee.respawn_pose(car)
