@@ -82,8 +82,8 @@ def setup_threads() -> None:
     if _threads_ready:
         return
     if "NUMBA_THREADING_LAYER" not in os.environ:
-        numba.config.THREADING_LAYER_PRIORITY = ["omp", "tbb", "workqueue"]
-        numba.config.THREADING_LAYER = "default"
+        numba.config.THREADING_LAYER_PRIORITY = ["omp", "tbb", "workqueue"]  # type: ignore[attr-defined]
+        numba.config.THREADING_LAYER = "default"  # type: ignore[attr-defined]
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     _threads_ready = True
 

@@ -187,8 +187,8 @@ class Race:
         events: list[Event] = []
         n_checkpoints = self.gates.checkpoints
         time_s = self.time_s
-        for car in np.flatnonzero(self._crossed >= 0):
-            car = int(car)
+        for k in np.flatnonzero(self._crossed >= 0):
+            car = int(k)
             gate = int(self._crossed[car])
             self.next_gate[car] = gate + 1
             if gate < n_checkpoints:
