@@ -224,7 +224,7 @@ def test_the_threaded_kernel_for_large_fields_equals_single_runs(surfaces, cars)
 
 def test_any_layout_of_the_inputs_runs_the_one_compiled_kernel(surfaces, cars) -> None:
     """Inputs are made contiguous at the kernel's boundary: controls taken as columns of a
-    2-D action matrix (strided views), a read-only state and a scalar-per-car broadcast all
+    2-D action matrix (strided views), read-only arrays and a scalar for every car all
     reuse the kernel compiled for plain arrays — numba would otherwise compile a second
     full copy of it (tens of seconds) — and give the same result as plain copies."""
     from millegame.core.physics import _step_kernel
@@ -240,7 +240,9 @@ def test_any_layout_of_the_inputs_runs_the_one_compiled_kernel(surfaces, cars) -
     assert not actions[:, 0].flags.c_contiguous
     frozen = state.data.copy()
     frozen.flags.writeable = False
-    strided = Controls(actions[:, 1], actions[:, 2], actions[:, 0], actions[:, 3], None)
+    brake = plain.brake.copy()
+    brake.flags.writeable = False
+    strided = Controls(actions[:, 1], brake, actions[:, 0], actions[:, 3], np.float64(0.0))
     got, _ = step_cars(CarState(frozen), strided, params, stage, world, 1 / 120)
     np.testing.assert_array_equal(got.data, expected.data)
     assert len(_step_kernel.signatures) == signatures == 1

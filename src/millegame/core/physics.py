@@ -219,14 +219,18 @@ _F64 = np.dtype(np.float64)
 def _c1(a: FloatArray, n: int) -> FloatArray:
     """A control input as a C-contiguous float64 array of shape (n,) (a scalar or a length-1
     array is repeated for every car)."""
-    if a.__class__ is np.ndarray and a.dtype is _F64 and a.shape == (n,) and a.flags.c_contiguous:
-        return a  # the common case, checked cheaply: this runs five times a tick
+    if a.__class__ is np.ndarray and a.dtype is _F64 and a.shape == (n,):
+        flags = a.flags
+        if flags.c_contiguous and flags.writeable:
+            return a  # the common case, checked cheaply: this runs five times a tick
     a = np.asarray(a, dtype=np.float64)
-    return np.ascontiguousarray(a) if a.shape == (n,) else np.broadcast_to(a, (n,)).copy()
+    if a.shape != (n,):
+        return np.broadcast_to(a, (n,)).copy()
+    return np.array(a, order="C")  # a contiguous, writable copy
 
 
 def control_bundle(controls: Controls, n: int) -> ControlBundle:
-    """The controls as the kernel reads them (sanitised inside the kernel, by ``clean_control``)."""
+    """The controls as the kernel reads them (sanitised inside the kernel, by the rule of ``clean_controls``)."""
     shift = controls.shift
     return (
         _c1(controls.throttle, n), _c1(controls.brake, n), _c1(controls.steer, n), _c1(controls.handbrake, n),
