@@ -604,7 +604,7 @@ def test_timing_lines_load(tmp_path: Path) -> None:
     assert run(path) == (EXIT_OK, [])
     stage = check_file(path).stage
     assert stage is not None
-    kinds = [(x.kind, x.order, x.target_s) for x in stage.properties["timing_lines"]]  # type: ignore[union-attr]
+    kinds = [(x.kind, x.order, x.target_s) for x in stage.timing_lines]
     assert kinds == [
         ("pc_line", 1, None),
         ("pc_line", 2, 4.5),

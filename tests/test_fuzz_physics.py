@@ -3,7 +3,7 @@ short episodes never produce a NaN or a car off the map.
 
 - ``Race.step`` with NaN, ±inf, huge and out-of-range controls gives bit for bit the
   state it gives with ``Controls.clean()`` of them (the documented sanitising: NaN → 0,
-  clipped, inf → the bound, shift → its sign).
+  clipped, inf → the bound, shift → −1, 0 or +1).
 - ``EPISODES`` short episodes (default 100,000: 8 stages × 12,500 cars in one Race each,
   ``EPISODE_TICKS`` ticks = 1 s, ~15 s here): every car of every shipped car type starts at a random
   pose anywhere on the map (grass, walls, water), at a random speed up to 70 m/s, and

@@ -1,15 +1,53 @@
-"""Checkpoints count when the tick's movement crosses them forwards, in order."""
+"""Checkpoints count when the tick's movement crosses them forwards, in order
+(``core.gates.crossed_gates``, the one rule shared by ``Race`` and the RL batch)."""
 
 from __future__ import annotations
 
 import numpy as np
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from millegame.core import Controls, GatePassed, Race, StageFinished
 from millegame.core.car import CarState
+from millegame.core.gates import crossed_gates
+from millegame.core.geometry import segments_intersect
 from millegame.core.ground import open_ground, ring_road
-from millegame.core.race import crossed_forward
+
+GATES = st.floats(-50.0, 50.0, allow_nan=False)
+
+
+def rows(p: np.ndarray) -> np.ndarray:
+    """State rows (N, columns) with the cars at the points ``p`` (N, 2)."""
+    return CarState.at_rest(p[:, 0], p[:, 1], np.zeros(len(p))).data
+
+
+def crossed_forward(p0: np.ndarray, p1: np.ndarray, a: np.ndarray, b: np.ndarray, f: np.ndarray) -> np.ndarray:
+    """Whether each car's movement p0 → p1 crossed its gate a–b (one gate per car) forwards."""
+    n = len(p0)
+    out = np.empty(n, dtype=np.int64)
+    table = np.ascontiguousarray(np.concatenate([a, b, f], axis=1))
+    crossed_gates(rows(p0), rows(p1), np.arange(n, dtype=np.int64), table, out)
+    return out >= 0
+
+
+@settings(deadline=None)  # the first example compiles the kernel (or loads it from the cache)
+@given(coords=st.lists(GATES, min_size=10, max_size=10))
+def test_the_compiled_rule_is_the_geometric_one(coords: list[float]) -> None:
+    """Bit for bit the rule Race used in numpy before (so replays keep their gate ticks):
+    the segments meet (closed) and the movement goes along the gate's forward vector."""
+    p0, p1, a, b, f = (np.array([coords[k : k + 2]]) for k in range(0, 10, 2))
+    expected = segments_intersect(p0, p1, a, b) & (((p1 - p0) * f).sum(axis=-1) > 0.0)
+    assert crossed_forward(p0, p1, a, b, f)[0] == expected[0]
+
+
+def test_only_the_next_gate_counts_and_a_finished_car_crosses_nothing() -> None:
+    a, b, f = gate_x(100.0)
+    table = np.ascontiguousarray(np.concatenate([a, b, f], axis=1))
+    p0, p1 = rows(np.array([[80.0, 0.0]] * 3)), rows(np.array([[130.0, 0.0]] * 3))
+    out = np.empty(3, dtype=np.int64)
+    # next gate 0 (this one), 1 (past the last gate: finished), -1 (invalid)
+    assert crossed_gates(p0, p1, np.array([0, 1, -1]), table, out) == 1
+    assert out.tolist() == [0, -1, -1]
 
 
 def gate_x(x: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -31,6 +69,7 @@ def test_passing_beside_the_gate_does_not_count() -> None:
     assert not crossed_forward(np.array([[80.0, 8.0]]), np.array([[130.0, 8.0]]), a, b, f)[0]
 
 
+@settings(deadline=None)
 @given(
     x0=st.floats(0.0, 99.9),
     x1=st.floats(100.1, 400.0),

@@ -221,7 +221,7 @@ def same_stage(a: Stage, b: Stage) -> None:
     )
     assert a.gates == b.gates
     assert (a.title, a.par_time_s, a.time_of_day, a.weather) == (b.title, b.par_time_s, b.time_of_day, b.weather)
-    assert a.properties.get("timing_lines", ()) == b.properties.get("timing_lines", ())
+    assert a.timing_lines == b.timing_lines
     assert a.art is not None and b.art is not None
     assert [layer.name for layer in a.art.layers] == [layer.name for layer in b.art.layers]
     for x, y in zip(a.art.layers, b.art.layers, strict=True):

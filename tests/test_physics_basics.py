@@ -220,3 +220,29 @@ def test_the_threaded_kernel_for_large_fields_equals_single_runs(surfaces, cars)
             race.step(c.select(i))
     for race, i in zip(singles, picks, strict=True):
         np.testing.assert_array_equal(field.state.data[i], race.state.data[0])
+
+
+def test_any_layout_of_the_inputs_runs_the_one_compiled_kernel(surfaces, cars) -> None:
+    """Inputs are made contiguous at the kernel's boundary: controls taken as columns of a
+    2-D action matrix (strided views), read-only arrays and a scalar for every car all
+    reuse the kernel compiled for plain arrays — numba would otherwise compile a second
+    full copy of it (tens of seconds) — and give the same result as plain copies."""
+    from millegame.core.physics import _step_kernel
+
+    stage = open_ground(surfaces)
+    params = CarArrays.stack(cars[:3])
+    world = CollisionWorld.of(stage)
+    state = moving(3)
+    plain = Controls(np.full(3, 0.8), np.zeros(3), np.array([-0.4, 0.0, 0.4]), np.zeros(3), np.zeros(3))
+    expected, _ = step_cars(state, plain, params, stage, world, 1 / 120)
+    signatures = len(_step_kernel.signatures)
+    actions = np.stack([plain.steer, plain.throttle, plain.brake, plain.handbrake], axis=1)  # (3, 4)
+    assert not actions[:, 0].flags.c_contiguous
+    frozen = state.data.copy()
+    frozen.flags.writeable = False
+    brake = plain.brake.copy()
+    brake.flags.writeable = False
+    strided = Controls(actions[:, 1], brake, actions[:, 0], actions[:, 3], np.float64(0.0))
+    got, _ = step_cars(CarState(frozen), strided, params, stage, world, 1 / 120)
+    np.testing.assert_array_equal(got.data, expected.data)
+    assert len(_step_kernel.signatures) == signatures == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import subprocess
@@ -15,6 +16,7 @@ gym = pytest.importorskip("gymnasium")  # in [test]; the skip only spares a bare
 
 import millegame.rl
 from millegame import catalog
+from millegame.core import Controls, Race
 from millegame.core.autopilot import Autopilot
 from millegame.core.stage import Gate, Stage
 from millegame.rl.config import EnvConfigError, ObservationLayout
@@ -189,6 +191,33 @@ def test_driving_the_route_earns_progress_and_finishing_ends_the_episode() -> No
     # No walls were hit: the return is exactly the progress reward.
     assert total == pytest.approx(env.config.progress_reward_per_m * (env.sim.finish_s - start_m))
     assert np.mean(np.array(rewards) > 0) > 0.9
+
+
+def test_an_episode_ends_when_the_games_gates_say_finished() -> None:
+    """ "Finished" is the game's rule (``core.gates``), not a distance along the route: a car
+    that drives past a checkpoint beside its line has not finished at the finish line; with
+    the checkpoint across the road it has, on the step the game's Race finishes too."""
+
+    def drive(checkpoint: Gate) -> tuple[bool, int, int]:
+        stage = dataclasses.replace(corridor(start_xy=(20.0, 58.0)), checkpoints=(checkpoint,))
+        env = StageEnv(stage=stage, random_start=False, car="porsche-911-992", max_time_s=15.0, action_repeat=1)
+        env.reset(seed=0)
+        race = Race(stage, [env.sim.car], assists=env.sim.cfg.assists_value)
+        pilot = Autopilot(stage, env.sim.params)
+        for step in range(1, 120 * 15 + 1):
+            action = pilot_action(pilot, env)
+            race.step(Controls.single(steer=float(action[0]), throttle=float(action[1]), brake=float(action[2])))
+            _, _, terminated, truncated, _ = env.step(action)
+            if terminated or truncated:
+                return bool(terminated), step, int(race.finish_tick[0])
+        raise AssertionError("the episode never ended")
+
+    across = Gate(a=(150.0, ROAD_Y[0]), b=(150.0, ROAD_Y[1]), forward=(1.0, 0.0), name="across")
+    beside = Gate(a=(150.0, ROAD_Y[0]), b=(150.0, ROAD_Y[0] + 4.0), forward=(1.0, 0.0), name="beside")
+    finished, step, finish_tick = drive(across)
+    assert finished and step == finish_tick
+    finished, _, finish_tick = drive(beside)
+    assert not finished and finish_tick == -1  # truncated: the checkpoint was never crossed
 
 
 def test_the_autopilot_earns_progress_on_a_shipped_stage() -> None:

@@ -13,7 +13,14 @@ from millegame.core import Controls, Race
 from millegame.core.car import CarState
 from millegame.core.coefficient import car_coefficient, classification_of, coefficient_of
 from millegame.core.events import CheckpointMissed, PenaltyApplied, Respawned, TimingLinePassed, WrongWay
-from millegame.core.referee import RESPAWN_BEHIND_M, RESPAWN_PENALTY_POINTS, RESPAWN_PENALTY_S, STUCK_AFTER_S
+from millegame.core.referee import (
+    OFF_ROUTE_AFTER_S,
+    RESPAWN_BEHIND_M,
+    RESPAWN_PENALTY_POINTS,
+    RESPAWN_PENALTY_S,
+    SLOW_CHECK_TICKS,
+    STUCK_AFTER_S,
+)
 from millegame.core.regularity import (
     CHECK_CAP_POINTS,
     CHECK_MAX_SCORE,
@@ -73,10 +80,12 @@ def scripted(race: Race, xs: np.ndarray, y: float = ROAD_Y) -> list[object]:
     assert race.referee is not None
     events: list[object] = []
     for x in xs:
-        prev = np.array([[race.state.x[0], race.state.y[0]]])
+        prev = race.state  # place_car makes a new state; this one stays as it was
         race.tick += 1
         race.place_car(0, float(x), y, 0.0)
-        events.extend(race.referee.update(prev, []))
+        verdict, respawns = race.referee.update(prev, [])
+        events.extend(verdict)
+        assert respawns == []
     return events
 
 
@@ -342,3 +351,29 @@ def test_a_car_far_off_the_road_is_respawned_automatically(slr) -> None:  # type
 def test_a_race_without_rules_has_no_referee(slr) -> None:  # type: ignore[no-untyped-def]
     race = Race(straight_stage(), [slr])
     assert race.referee is None and race.penalty_s[0] == 0.0
+
+
+def test_the_referee_asks_for_respawns_and_leaves_the_race_alone(slr) -> None:  # type: ignore[no-untyped-def]
+    """``Referee.update`` returns the cars to respawn instead of moving them: the race's state
+    is the same object before and after it; ``Race.step`` then puts the car back."""
+    state = CarState.at_rest(np.array([100.0]), np.array([ROAD_Y + 48.0]), np.array([0.0]))
+    race = Race(straight_stage(), [slr], state=state, rules="corsa")
+    assert race.referee is not None
+    asked: list[int] = []
+    for _ in range(int(5.0 / race.dt)):
+        race.step(Controls.single())
+        if race.referee._off_s[0] >= OFF_ROUTE_AFTER_S - 1.5 * SLOW_CHECK_TICKS * race.dt:
+            break  # the next 20 Hz check is due to ask for the respawn
+    assert race.referee.respawns[0] == 0
+    for _ in range(2 * SLOW_CHECK_TICKS):
+        if asked:
+            break
+        prev, before = race.state, race.state.data.copy()
+        race.tick += 1
+        events, asked = race.referee.update(prev, [])
+        assert race.state is prev and np.array_equal(race.state.data, before)
+        assert not any(isinstance(e, Respawned) for e in events)
+    assert asked == [0]
+    events = race.respawn(0)
+    assert race.state.y[0] == pytest.approx(ROAD_Y)
+    assert race.referee.respawns[0] == 1 and any(isinstance(e, Respawned) for e in events)

@@ -129,9 +129,9 @@ def test_the_po_bridge_is_drawn_over_the_cars() -> None:
 
 
 def test_timing_lines_on_at_least_three_stages() -> None:
-    with_pc = [i for i in IDS if any(t.kind == "pc_line" for t in stage(i).properties.get("timing_lines", ()))]
+    with_pc = [i for i in IDS if any(t.kind == "pc_line" for t in stage(i).timing_lines)]
     assert len(with_pc) >= 3, with_pc
-    kinds = {t.kind for i in IDS for t in stage(i).properties.get("timing_lines", ())}
+    kinds = {t.kind for i in IDS for t in stage(i).timing_lines}
     assert {"pc_line", "pm_start", "pm_secret", "pm_end", "co"} <= kinds
 
 

@@ -398,16 +398,15 @@ class Controls:
         return np.zeros_like(self.throttle, dtype=np.float64) if self.shift is None else self.shift
 
     def clean(self) -> Controls:
-        """Clip to range, NaN → 0 (what the step does at its boundary, for other users)."""
+        """The controls as the step drives with them: clipped to range, NaN → 0, ±inf → the
+        bound, shift → −1, 0 or +1 (beyond ±0.5). The kernel's own rule
+        (``physics.clean_controls``), so the two cannot drift apart."""
+        from millegame.core.physics import clean_controls, control_bundle  # physics imports this module
 
-        def c(a: FloatArray, lo: float) -> FloatArray:
-            a = np.nan_to_num(np.asarray(a, dtype=np.float64), nan=0.0, posinf=1.0, neginf=lo)
-            return np.clip(a, lo, 1.0)
-
-        return Controls(
-            c(self.throttle, 0.0), c(self.brake, 0.0), c(self.steer, -1.0), c(self.handbrake, 0.0),
-            np.sign(np.nan_to_num(self.shift_or_zeros())),
-        )  # fmt: skip
+        n = len(np.atleast_1d(self.throttle))
+        out = np.empty((5, n))
+        clean_controls(*control_bundle(self, n), out)
+        return Controls(out[0], out[1], out[2], out[3], out[4])
 
     def select(self, index: int) -> Controls:
         return Controls(*(a[index : index + 1] for a in self.arrays()))

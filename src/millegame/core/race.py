@@ -7,7 +7,6 @@ events of that tick. The previous state is kept for interpolated drawing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -15,7 +14,7 @@ import numpy as np
 from millegame.core.car import Assists, CarArrays, CarParams, CarState, Controls
 from millegame.core.collision import CollisionWorld
 from millegame.core.events import Event, GatePassed, StageFinished, WallHit
-from millegame.core.geometry import segments_intersect
+from millegame.core.gates import GateTable, crossed_gates
 from millegame.core.physics import TICK_HZ, step_cars
 from millegame.core.stage import Stage
 
@@ -23,34 +22,6 @@ if TYPE_CHECKING:
     from millegame.core.referee import Referee
 
 WALL_HIT_MIN_MPS = 1.0  # slower touches are scrapes, not hits
-
-
-@dataclass(frozen=True)
-class GateArrays:
-    """Gates of a stage as arrays: ends ``a``, ``b`` (G, 2) and ``forward`` (G, 2)."""
-
-    a: np.ndarray
-    b: np.ndarray
-    forward: np.ndarray
-
-    @staticmethod
-    def of(stage: Stage) -> GateArrays:
-        gates = stage.gates
-        return GateArrays(
-            a=np.array([g.a for g in gates], dtype=np.float64),
-            b=np.array([g.b for g in gates], dtype=np.float64),
-            forward=np.array([g.forward for g in gates], dtype=np.float64),
-        )
-
-
-def crossed_forward(p0: np.ndarray, p1: np.ndarray, a: np.ndarray, b: np.ndarray, forward: np.ndarray) -> np.ndarray:
-    """Whether each car's movement p0→p1 (N, 2) crossed its gate a–b forwards.
-
-    The movement of a whole tick is one segment, so no speed can jump a gate.
-    """
-    moved = p1 - p0
-    going_forward = (moved * forward).sum(axis=-1) > 0.0
-    return segments_intersect(p0, p1, a, b) & going_forward
 
 
 class Race:
@@ -79,7 +50,7 @@ class Race:
         self.assists = assists or Assists()
         self.params = CarArrays.stack(self.cars, self.assists)
         self.world = CollisionWorld.of(stage)
-        self.gate_arrays = GateArrays.of(stage)
+        self.gates = GateTable.of(stage)
         self.dt = 1.0 / TICK_HZ
         n = len(self.cars)
         if state is None:
@@ -93,8 +64,10 @@ class Race:
         self.state = state
         self.prev_state = state
         self.tick = 0
-        self.next_gate = np.zeros(n, dtype=np.int64)  # index into stage.gates
+        self.next_gate = np.zeros(n, dtype=np.int64)  # index into stage.gates (``core.gates``)
         self.finish_tick = np.full(n, -1, dtype=np.int64)
+        self._crossed = np.empty(n, dtype=np.int64)  # ``crossed_gates``'s output, reused every tick
+        self._finished_count = 0
         self.splits_s: list[list[float]] = [[] for _ in range(n)]
         self._respawn_requests: set[int] = set()
         self.controls = Controls.zeros(n)  # the controls of the last tick, as the driver gave them
@@ -125,14 +98,16 @@ class Race:
         """Advance every car by one tick; return what happened during it.
 
         Controls are sanitised inside the physics step (NaN → 0, clipped to range).
-        Respawns asked for with ``request_respawn`` happen first; their events come first."""
+        Respawns asked for with ``request_respawn`` happen first; their events come first.
+        Under rules, the referee's automatic respawns happen at the end of the tick."""
         events: list[Event] = []
-        for car in sorted(self._respawn_requests):
-            events.extend(self.respawn(car))
-        self._respawn_requests.clear()
+        if self._respawn_requests:
+            for car in sorted(self._respawn_requests):
+                events.extend(self.respawn(car))
+            self._respawn_requests.clear()
         # A finished car brakes to a stop: its driver keeps steering but no longer drives.
-        done = self.finished
-        if done.any():
+        if self._finished_count:
+            done = self.finished
             controls = Controls(
                 np.where(done, 0.0, controls.throttle),
                 np.where(done, 0.6, controls.brake),
@@ -145,12 +120,16 @@ class Race:
         new, impacts = step_cars(prev, controls, self.params, self.stage, self.world, self.dt)
         self.prev_state, self.state = prev, new
         self.tick += 1
-        for i in np.flatnonzero(impacts >= WALL_HIT_MIN_MPS):
-            events.append(WallHit(car=int(i), tick=self.tick, impact_speed_mps=float(impacts[i])))
+        if impacts.max() >= WALL_HIT_MIN_MPS:
+            for i in np.flatnonzero(impacts >= WALL_HIT_MIN_MPS):
+                events.append(WallHit(car=int(i), tick=self.tick, impact_speed_mps=float(impacts[i])))
         gate_events = self._check_gates(prev, new)
         events.extend(gate_events)
         if self.referee is not None:
-            events.extend(self.referee.update(np.stack([prev.x, prev.y], axis=-1), gate_events))
+            verdict, respawns = self.referee.update(prev, gate_events)
+            events.extend(verdict)
+            for car in respawns:
+                events.extend(self._respawn(car, automatic=True))
         return events
 
     def place_car(self, car: int, x: float, y: float, heading: float) -> None:
@@ -165,10 +144,17 @@ class Race:
     def respawn(self, car: int) -> list[Event]:
         """Put ``car`` back on the last checkpoint it passed (with the rules' penalty when
         the race has rules; without, at the start or that checkpoint, no penalty)."""
-        if self.finish_tick[car] >= 0:
+        return self._respawn(car, automatic=False)
+
+    def _respawn(self, car: int, *, automatic: bool) -> list[Event]:
+        # A finished car is not put back when asked; the referee's automatic respawn of a car
+        # that finished on this very tick is kept as it always was (replays depend on it).
+        if self.finish_tick[car] >= 0 and not automatic:
             return []
         if self.referee is not None:
-            return self.referee.respawn(car)
+            x, y, heading = self.referee.respawn_pose(car)
+            self.place_car(car, x, y, heading)
+            return self.referee.respawned(car, automatic=automatic)
         g = int(self.next_gate[car]) - 1
         if g < 0:
             self.place_car(car, self.stage.start_xy[0], self.stage.start_xy[1], self.stage.start_heading)
@@ -194,19 +180,16 @@ class Race:
         return self.referee.penalty_s if self.referee is not None else np.zeros(self.n)
 
     def _check_gates(self, prev: CarState, new: CarState) -> list[Event]:
-        racing = np.flatnonzero(~self.finished)
-        if racing.size == 0:
+        """Advance the cars' gates by this tick's movement (``core.gates``): splits at the
+        checkpoints, the finish tick at the last gate."""
+        if not crossed_gates(prev.data, new.data, self.next_gate, self.gates.rows, self._crossed):
             return []
-        g = self.next_gate[racing]
-        p0 = np.stack([prev.x[racing], prev.y[racing]], axis=-1)
-        p1 = np.stack([new.x[racing], new.y[racing]], axis=-1)
-        ga = self.gate_arrays
-        hit = crossed_forward(p0, p1, ga.a[g], ga.b[g], ga.forward[g])
         events: list[Event] = []
-        n_checkpoints = len(self.stage.checkpoints)
+        n_checkpoints = self.gates.checkpoints
         time_s = self.time_s
-        for car, gate in zip(racing[hit], g[hit], strict=True):
-            car, gate = int(car), int(gate)
+        for k in np.flatnonzero(self._crossed >= 0):
+            car = int(k)
+            gate = int(self._crossed[car])
             self.next_gate[car] = gate + 1
             if gate < n_checkpoints:
                 self.splits_s[car].append(time_s)
@@ -214,5 +197,6 @@ class Race:
                 events.append(GatePassed(car=car, tick=self.tick, index=gate, name=cp.name, split_s=time_s))
             else:
                 self.finish_tick[car] = self.tick
+                self._finished_count += 1
                 events.append(StageFinished(car=car, tick=self.tick, time_s=time_s, splits_s=tuple(self.splits_s[car])))
         return events

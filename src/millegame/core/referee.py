@@ -20,11 +20,15 @@ State for the HUD: ``referee.state(car)`` → ``RulesState``. Results: ``core.re
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 import numpy as np
+from numba import njit
 from numpy.typing import NDArray
 
+from millegame.core.car import CarState
+from millegame.core.car import S as _S
 from millegame.core.coefficient import car_coefficient
 from millegame.core.events import (
     CheckpointMissed,
@@ -42,7 +46,6 @@ from millegame.core.regularity import (
     PcClock,
     PmStatus,
     RulesState,
-    TimingLineSpec,
     co_points,
     co_window_s,
     hundredths,
@@ -54,7 +57,6 @@ from millegame.core.regularity import (
 )
 from millegame.core.result import corsa_score
 from millegame.core.route import Route
-from millegame.core.stage import Stage
 
 if TYPE_CHECKING:
     from millegame.core.race import Race
@@ -78,13 +80,6 @@ SLOW_CHECK_TICKS = 6  # wrong way, missed checkpoints and respawns are checked a
 TRACK_WINDOW = 6  # route points searched ahead each tick (2 m apart; a car moves < 1 m a tick)
 
 IntArray = NDArray[np.int64]
-
-
-def timing_lines_of(stage: Stage) -> tuple[TimingLineSpec, ...]:
-    """The stage's timing lines, sorted along the route: the typed field if set, else
-    ``stage.properties["timing_lines"]`` (where the level loader puts them)."""
-    lines = getattr(stage, "timing_lines", ()) or stage.properties.get("timing_lines", ())
-    return tuple(lines)  # type: ignore[arg-type]
 
 
 def crossing_fraction(
@@ -130,7 +125,7 @@ class Referee:
             [self.route.nearest_global(x, y) for x, y in zip(race.state.x, race.state.y, strict=True)], dtype=np.int64
         )
         self.checkpoint_s = _route_positions(self.route, [_mid(g.a, g.b) for g in stage.checkpoints])
-        self.lines = timing_lines_of(stage) if rules == REGOLARITA else ()
+        self.lines = stage.timing_lines if rules == REGOLARITA else ()
         lines = self.lines
         self.line_a = np.array([ln.a for ln in lines], dtype=np.float64).reshape(-1, 2)
         self.line_b = np.array([ln.b for ln in lines], dtype=np.float64).reshape(-1, 2)
@@ -183,41 +178,40 @@ class Referee:
         """Each car's distance along the route [m] (nearest route point)."""
         return self.route.s[self.index]
 
-    def _tangent(self) -> NDArray[np.float64]:
-        m = len(self.route.points)
-        ahead = self.route.points[np.minimum(self.index + 1, m - 1)]
-        behind = self.route.points[np.maximum(self.index - 1, 0)]
-        t = ahead - behind
-        return t / np.maximum(np.hypot(t[:, 0], t[:, 1]), 1e-9)[:, None]
-
     # --- the tick ------------------------------------------------------------------------
 
-    def update(self, prev_xy: NDArray[np.float64], gate_events: list[Event]) -> list[Event]:
-        """Apply the rules after a tick; ``prev_xy`` (N, 2) are the positions before it."""
+    def update(self, prev: CarState, gate_events: list[Event]) -> tuple[list[Event], list[int]]:
+        """Apply the rules after a tick; ``prev`` is the state before it, ``gate_events``
+        the tick's gate events. Returns the rules' events and the cars to respawn
+        automatically (stuck or off the road): the race puts them back (``respawn_pose``)
+        and reports it (``respawned``). The referee reads the race, never changes it."""
         race = self.race
         st = race.state
         tick = race.tick
-        racing = (race.finish_tick < 0) | (race.finish_tick == tick)
         events: list[Event] = []
+        respawns: list[int] = []
         self.index = self.route.nearest(st.x, st.y, self.index, window=TRACK_WINDOW)
         for e in gate_events:
             if isinstance(e, GatePassed):
                 self.last_checkpoint[e.car] = e.index
                 if self.missed[e.car] == e.index:
                     self.missed[e.car] = -1
-        s = self.s_m
+        slow = tick % SLOW_CHECK_TICKS == 0
+        if not (slow or len(self.lines)):
+            return events, respawns  # most ticks of a Corsa: nothing more to look at
+        racing = (race.finish_tick < 0) | (race.finish_tick == tick)
         if len(self.lines):
-            events.extend(self._timing(prev_xy, racing, s))
+            events.extend(self._timing(np.stack([prev.x, prev.y], axis=-1), racing, self.s_m))
             # A car that finished has no more chance at the lines it left out.
             for car in np.flatnonzero(race.finish_tick == tick):
                 while self.next_line[car] < len(self.lines):
                     events.append(self._score_line(int(car), int(self.next_line[car]), None))
                     self.next_line[car] += 1
-        if tick % SLOW_CHECK_TICKS == 0:
-            events.extend(self._slow_checks(racing, s, SLOW_CHECK_TICKS * race.dt))
-        return events
+        if slow:
+            events.extend(self._slow_checks(racing, SLOW_CHECK_TICKS * race.dt, respawns))
+        return events, respawns
 
-    def _slow_checks(self, racing: NDArray[np.bool_], s: NDArray[np.float64], dt: float) -> list[Event]:
+    def _slow_checks(self, racing: NDArray[np.bool_], dt: float, respawns: list[int]) -> list[Event]:
         """Missed checkpoints, wrong way and automatic respawns; ``dt`` [s] since the last check."""
         race = self.race
         st = race.state
@@ -238,26 +232,19 @@ class Referee:
                 events.append(
                     CheckpointMissed(car=int(car), tick=tick, index=idx, name=race.stage.checkpoints[idx].name)
                 )
-        # Wrong way, from the velocity along the route's direction.
-        c, sn = np.cos(st.heading), np.sin(st.heading)
-        vxw, vyw = st.vx * c - st.vy * sn, st.vx * sn + st.vy * c
-        t = self._tangent()
-        along = vxw * t[:, 0] + vyw * t[:, 1]
-        self._wrong_s = np.where(racing & (along < -WRONG_WAY_MPS), self._wrong_s + dt, 0.0)
-        turn_on = (self._wrong_s >= WRONG_WAY_AFTER_S) & ~self.wrong_way
-        turn_off = self.wrong_way & ((along > 1.0) | ~racing)
-        for car in np.flatnonzero(turn_on | turn_off):
-            self.wrong_way[car] = bool(turn_on[car])
-            events.append(WrongWay(car=int(car), tick=tick, wrong=bool(turn_on[car])))
-        p = self.route.points[self.index]
-        # On the road again only where the car could have driven along it since: a car
-        # flying across a bend over another stretch of road has not driven that stretch.
-        on_road = np.hypot(st.x - p[:, 0], st.y - p[:, 1]) <= ON_ROAD_M
-        reach = round(ROAD_REACH_M / self.route.spacing_m)
-        on_road &= self.index <= self.left_road + reach
-        self.left_road = np.where(on_road, self.index, self.left_road)
+        # Wrong way, on the road, off the road and stuck: one compiled pass over the cars.
+        c = race.controls
+        turn = np.zeros(st.n, dtype=np.int8)
+        due = np.zeros(st.n, dtype=np.bool_)
+        _road_checks(
+            st.data, self.route.contiguous_points, self.index, racing, dt, round(ROAD_REACH_M / self.route.spacing_m),
+            np.ascontiguousarray(c.throttle, dtype=np.float64), np.ascontiguousarray(c.brake, dtype=np.float64),
+            self._wrong_s, self.wrong_way, self.left_road, self._off_s, self._stuck_s, turn, due,
+        )  # fmt: skip
+        for car in np.flatnonzero(turn):
+            events.append(WrongWay(car=int(car), tick=tick, wrong=bool(turn[car] > 0)))
         if self.auto_respawn:
-            events.extend(self._auto_respawn(racing, dt))
+            respawns.extend(int(car) for car in np.flatnonzero(due))
         return events
 
     def _timing(self, prev_xy: NDArray[np.float64], racing: NDArray[np.bool_], s: NDArray[np.float64]) -> list[Event]:
@@ -341,24 +328,6 @@ class Referee:
         self.checks[car].append(event)
         return event
 
-    def _auto_respawn(self, racing: NDArray[np.bool_], dt: float) -> list[Event]:
-        race = self.race
-        st = race.state
-        p = self.route.points[self.index]
-        off = np.hypot(st.x - p[:, 0], st.y - p[:, 1]) > OFF_ROUTE_M
-        # Stuck: barely moving while the driver presses a pedal (the pedals asked for, not
-        # as applied: an aid may hold them back). Pauses off the pedals keep the count;
-        # moving again clears it.
-        c = race.controls
-        pressed = (c.throttle > 0.1) | (c.brake > 0.1)
-        slow = st.speed_mps < STUCK_BELOW_MPS
-        self._stuck_s = np.where(racing & slow, self._stuck_s + np.where(pressed, dt, 0.0), 0.0)
-        self._off_s = np.where(racing & off, self._off_s + dt, 0.0)
-        events: list[Event] = []
-        for car in np.flatnonzero((self._off_s >= OFF_ROUTE_AFTER_S) | (self._stuck_s >= STUCK_AFTER_S)):
-            events.extend(self.respawn(int(car), automatic=True))
-        return events
-
     # --- respawn -------------------------------------------------------------------------
 
     def respawn_pose(self, car: int) -> tuple[float, float, float]:
@@ -383,11 +352,11 @@ class Referee:
         ahead = route.points[min(k + 1, len(route.points) - 1)] - route.points[max(k - 1, 0)]
         return float(route.points[k, 0]), float(route.points[k, 1]), float(np.arctan2(ahead[1], ahead[0]))
 
-    def respawn(self, car: int, *, automatic: bool = False) -> list[Event]:
-        """Put ``car`` back on the road (``respawn_pose``), at rest, with the rule set's penalty."""
+    def respawned(self, car: int, *, automatic: bool = False) -> list[Event]:
+        """The race has put ``car`` back on the road (at ``respawn_pose``): follow it there
+        and apply the rule set's penalty."""
         race = self.race
-        x, y, heading = self.respawn_pose(car)
-        race.place_car(car, x, y, heading)
+        x, y = float(race.state.x[car]), float(race.state.y[car])
         self.index[car] = self.left_road[car] = self.route.nearest_global(x, y)
         self._off_s[car] = self._stuck_s[car] = self._wrong_s[car] = 0.0
         self.respawns[car] += 1
@@ -470,3 +439,51 @@ class Referee:
         if self.rules == CORSA:
             return corsa_score(int(race.finish_tick[car]), race.dt, float(self.penalty_s[car]))
         return regularity_score(self.check_points[car], float(self.coefficient[car]), int(self.extra_points[car]))
+
+
+_SX, _SY, _STH, _SVX, _SVY = _S["x"], _S["y"], _S["heading"], _S["vx"], _S["vy"]
+
+
+@njit(cache=True, error_model="numpy")
+def _road_checks(  # type: ignore[no-untyped-def]
+    state, points, index, racing, dt, reach, throttle, brake,
+    wrong_s, wrong_way, left_road, off_s, stuck_s, turn, due,
+):  # fmt: skip
+    """The referee's checks every ``SLOW_CHECK_TICKS``, per car, in place (``dt`` [s] since
+    the last): wrong way (``turn`` +1 / −1 when it starts / ends), where the car was last on
+    the road (``left_road``), and the off-road and stuck timers (``due``: respawn now).
+
+    A car's route point is ``index``; ``reach`` is ``ROAD_REACH_M`` in route points. The
+    arithmetic is the numpy version's, operation for operation, so results are bit-identical."""
+    m = points.shape[0]
+    for i in range(state.shape[0]):
+        k = index[i]
+        x, y = state[i, _SX], state[i, _SY]
+        # Wrong way, from the velocity along the route's direction.
+        c, sn = math.cos(state[i, _STH]), math.sin(state[i, _STH])
+        vx, vy = state[i, _SVX], state[i, _SVY]
+        vxw, vyw = vx * c - vy * sn, vx * sn + vy * c
+        tx = points[min(k + 1, m - 1), 0] - points[max(k - 1, 0), 0]
+        ty = points[min(k + 1, m - 1), 1] - points[max(k - 1, 0), 1]
+        norm = max(math.hypot(tx, ty), 1e-9)
+        along = vxw * (tx / norm) + vyw * (ty / norm)
+        wrong_s[i] = wrong_s[i] + dt if racing[i] and along < -WRONG_WAY_MPS else 0.0
+        if wrong_s[i] >= WRONG_WAY_AFTER_S and not wrong_way[i]:
+            wrong_way[i] = True
+            turn[i] = 1
+        elif wrong_way[i] and (along > 1.0 or not racing[i]):
+            wrong_way[i] = False
+            turn[i] = -1
+        # On the road again only where the car could have driven along it since: a car
+        # flying across a bend over another stretch of road has not driven that stretch.
+        dist = math.hypot(x - points[k, 0], y - points[k, 1])
+        if dist <= ON_ROAD_M and k <= left_road[i] + reach:
+            left_road[i] = k
+        # Off the road, or stuck: barely moving while the driver presses a pedal (the pedals
+        # asked for, not as applied: an aid may hold them back). Pauses off the pedals keep
+        # the count; moving again clears it.
+        pressed = throttle[i] > 0.1 or brake[i] > 0.1
+        slow = math.hypot(vx, vy) < STUCK_BELOW_MPS
+        stuck_s[i] = stuck_s[i] + (dt if pressed else 0.0) if racing[i] and slow else 0.0
+        off_s[i] = off_s[i] + dt if racing[i] and dist > OFF_ROUTE_M else 0.0
+        due[i] = off_s[i] >= OFF_ROUTE_AFTER_S or stuck_s[i] >= STUCK_AFTER_S

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Protocol
 
 from millegame.core.events import TimingLinePassed
 
@@ -32,22 +31,6 @@ CHECK_CAP_POINTS = 300  # the most one check can cost (also: a missed line)
 CO_POINTS_PER_MIN = 100  # per minute early or late at a time control (2017 rules: late)
 CHECK_MAX_SCORE = 420  # a perfect check is worth this (the 2017 scale's top)
 CHECK_KINDS = ("pc_line", "pm_secret", "pm_end", "co")
-
-
-class TimingLineSpec(Protocol):
-    """What core needs of a timing line (``millegame.levels.timing.TimingLine`` fits)."""
-
-    kind: str
-    a: tuple[float, float]
-    b: tuple[float, float]
-    forward: tuple[float, float]
-    s_m: float
-    name: str
-    trial: str
-    order: int
-    target_s: float | None
-    avg_kmh: float | None
-    due_min: int | None
 
 
 def hundredths(t_s: float) -> int:

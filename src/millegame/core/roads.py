@@ -198,7 +198,7 @@ def _rasterize(  # pragma: no cover
                     blocks[b, rr, cc] = surf[k]
 
 
-@njit(cache=True, inline="always")
+@njit(cache=True)
 def road_surface(index: NDArray[np.int32], blocks: NDArray[np.uint8], cell_m: float, x: float, y: float) -> int:
     """The road surface index at (x, y) [m], or -1 off every road (for numba kernels)."""
     n = blocks.shape[1]

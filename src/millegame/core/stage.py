@@ -37,6 +37,25 @@ class Gate:
 
 
 @dataclass(frozen=True)
+class TimingLine:
+    """A regularity timing line [m] (``levels.timing`` reads them; ``core.referee`` scores
+    them); ``forward`` is the direction in which it counts."""
+
+    kind: str  # pc_line, pm_start, pm_secret, pm_end, co
+    a: tuple[float, float]
+    b: tuple[float, float]
+    forward: tuple[float, float]
+    s_m: float  # distance along the route [m]
+    name: str = ""
+    object_id: int = 0
+    trial: str = ""
+    order: int = 0
+    target_s: float | None = None  # pc_line: set time of the section ending here [s]
+    avg_kmh: float | None = None  # pm_start: average speed to hold [km/h]
+    due_min: int | None = None  # co: minutes after the start
+
+
+@dataclass(frozen=True)
 class TilesetArt:
     """One tileset image, cut into ``tile_w`` × ``tile_h`` px tiles, ``columns`` wide."""
 
@@ -121,10 +140,8 @@ class Stage:
     source_sha256: str = ""
     properties: dict[str, object] = field(default_factory=dict)
     art: MapArt | None = None
-    # Regularity timing lines, sorted along the route (``levels.timing.TimingLine``; core
-    # reads them through ``core.regularity.TimingLineSpec``). Empty: the referee falls
-    # back to ``properties["timing_lines"]``, where the loader puts them for now.
-    timing_lines: tuple[object, ...] = ()
+    # Regularity timing lines, sorted along the route (empty: the stage has none).
+    timing_lines: tuple[TimingLine, ...] = ()
     # Material of each ``walls`` segment (K,), MATERIAL_HARD or MATERIAL_SOFT; None: all hard.
     wall_material: NDArray[np.uint8] | None = None
 

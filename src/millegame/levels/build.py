@@ -18,7 +18,16 @@ import numpy as np
 from numpy.typing import NDArray
 
 from millegame.core.roads import RoadRaster
-from millegame.core.stage import MATERIAL_HARD, Gate, MapArt, Stage, TileLayerArt, TileObjectArt, TilesetArt
+from millegame.core.stage import (
+    MATERIAL_HARD,
+    Gate,
+    MapArt,
+    Stage,
+    TileLayerArt,
+    TileObjectArt,
+    TilesetArt,
+    TimingLine,
+)
 from millegame.core.surfaces import SurfaceTable
 from millegame.levels import lint
 from millegame.levels.lines import as_bool, as_int, check_order, gate_of, route_arc_length
@@ -91,7 +100,7 @@ def build_stage(tmx: TmxFile, surfaces: SurfaceTable, report: Report | None = No
     check_wall_density(report, walls)
     checkpoints: tuple[Gate, ...] = ()
     finish: Gate | None = None
-    timing: tuple[Any, ...] = ()
+    timing: tuple[TimingLine, ...] = ()
     if route is not None:
         found = gates(report, shapes, route, px_per_m)
         if found is not None:
@@ -107,8 +116,6 @@ def build_stage(tmx: TmxFile, surfaces: SurfaceTable, report: Report | None = No
     if start is None or route is None or finish is None or surface is None or report.has_errors:
         return None
 
-    if timing:
-        props["timing_lines"] = timing  # until core's Stage has a field of its own
     return Stage(
         id=tmx.path.stem,
         title=str(props.get("title") or tmx.path.stem),
@@ -132,6 +139,7 @@ def build_stage(tmx: TmxFile, surfaces: SurfaceTable, report: Report | None = No
         source_sha256=hashlib.sha256(tmx.data).hexdigest(),
         properties=props,
         art=map_art(tmx, luts, tile_objs),
+        timing_lines=timing,
         wall_material=wall_material,
         roads=pieces,
         road_raster=raster,

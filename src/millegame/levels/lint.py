@@ -427,7 +427,7 @@ def _route_past_finish(report: Report, route_shape: Shape, route: NDArray[np.flo
 # -- regularity targets ------------------------------------------------------------------------------
 def pc_sections(stage: Stage) -> list[tuple[Any, Any]]:
     """Every PC section as (line where it starts, line where it ends and its target_s is)."""
-    lines = [t for t in stage.properties.get("timing_lines", ()) if t.kind == "pc_line"]
+    lines = [t for t in stage.timing_lines if t.kind == "pc_line"]
     trials: dict[str, list[Any]] = {}
     for t in lines:
         trials.setdefault(t.trial, []).append(t)

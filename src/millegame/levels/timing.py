@@ -14,36 +14,18 @@ the route's direction. The lines are returned sorted by their distance along the
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
 
-from millegame.core.stage import Gate
+from millegame.core.stage import Gate, TimingLine
 from millegame.levels.lines import as_int, check_order, gate_of, route_arc_length
 from millegame.levels.objects import Shape
 from millegame.levels.report import Report
 from millegame.levels.schema import TIMING_TYPES
 
 PM_MAX_KMH = 50.0  # the regulations keep every prova di media below 50 km/h
-
-
-@dataclass(frozen=True)
-class TimingLine:
-    """A regularity timing line [m]; ``forward`` is the direction in which it counts."""
-
-    kind: str  # pc_line, pm_start, pm_secret, pm_end, co
-    a: tuple[float, float]
-    b: tuple[float, float]
-    forward: tuple[float, float]
-    s_m: float  # distance along the route [m]
-    name: str = ""
-    object_id: int = 0
-    trial: str = ""
-    order: int = 0
-    target_s: float | None = None  # pc_line: set time of the section ending here [s]
-    avg_kmh: float | None = None  # pm_start: average speed to hold [km/h]
-    due_min: int | None = None  # co: minutes after the start
+__all__ = ["TimingLine", "read_timing_lines"]  # TimingLine lives in core.stage: a Stage carries them
 
 
 def as_float(value: object) -> float | None:

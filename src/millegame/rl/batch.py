@@ -16,7 +16,8 @@ from numpy.typing import NDArray
 
 from millegame.core.car import STATE_COLUMNS, CarArrays, CarState, Controls
 from millegame.core.collision import CollisionWorld
-from millegame.core.physics import PARALLEL_FROM_CARS, TICK_HZ, step_cars
+from millegame.core.gates import GateTable, crossed_gates
+from millegame.core.physics import PARALLEL_FROM_CARS, TICK_HZ, setup_threads, step_cars
 from millegame.core.route import Route
 from millegame.rl import kernels
 from millegame.rl.config import EnvConfig, ObservationLayout
@@ -46,8 +47,14 @@ class StageBatch:
         d = np.diff(self.route_points, axis=0)
         seg_len = np.hypot(d[:, 0], d[:, 1])
         self.route_tangent = np.ascontiguousarray(d / np.maximum(seg_len, 1e-12)[:, None])
-        fin = self.stage.finish
-        self.finish_s = self._route_s_at(route, (fin.a[0] + fin.b[0]) / 2, (fin.a[1] + fin.b[1]) / 2)
+        # The game's gates decide "finished" (``core.gates``): checkpoints in order, then the
+        # finish line, each crossed forwards. Their places along the route [m] tell which
+        # checkpoints a start further along the route has already left behind.
+        self.gates = GateTable.of(self.stage)
+        self.gate_s = np.array(
+            [self._route_s_at(route, (g.a[0] + g.b[0]) / 2, (g.a[1] + g.b[1]) / 2) for g in self.stage.gates]
+        )
+        self.finish_s = float(self.gate_s[-1])
         self.seg_max_m = float(max(seg_len.max(initial=0.0), 1e-9))
         self.blocked = blocked_grid(self.stage)
         self.ray_walls = kernels.ray_grid(self.blocked)
@@ -70,8 +77,14 @@ class StageBatch:
         self._fresh = np.zeros(n, dtype=bool)  # episode just started: no reward, no flags
         self._pen = np.zeros(n)  # wall penalties of the step's earlier ticks
         self._no_impact = np.zeros(n)
+        self.next_gate = np.zeros(n, dtype=np.int64)  # each car's next gate (``core.gates``)
+        self._crossed = np.empty(n, dtype=np.int64)
         # Threads from the same field size as the physics step.
-        self._kernel = kernels.observe_kernel_parallel if n >= PARALLEL_FROM_CARS else kernels.observe_kernel
+        if n >= PARALLEL_FROM_CARS:
+            setup_threads()
+            self._kernel = kernels.observe_kernel_parallel
+        else:
+            self._kernel = kernels.observe_kernel
 
     def _route_s_at(self, route: Route, x: float, y: float) -> float:
         """Distance along the route [m] of the point (x, y)."""
@@ -93,6 +106,7 @@ class StageBatch:
         if start_m is None:
             x, y, heading = self.stage.start_xy[0], self.stage.start_xy[1], self.stage.start_heading
             index = -1  # found by a search over the whole route
+            self.next_gate[i] = 0
         else:
             s = float(np.clip(start_m, 0.0, self.route_s[-1]))
             j = int(np.clip(np.searchsorted(self.route_s, s, side="right") - 1, 0, len(self.route_s) - 2))
@@ -100,6 +114,8 @@ class StageBatch:
             u = s - self.route_s[j]
             x, y = self.route_points[j, 0] + tx * u, self.route_points[j, 1] + ty * u
             heading, index = math.atan2(ty, tx), j
+            # Checkpoints behind the start count as passed; the finish never does.
+            self.next_gate[i] = int(np.count_nonzero(self.gate_s[: self.gates.checkpoints] < s))
         self.state.data[i] = CarState.at_rest(np.array([x]), np.array([y]), np.array([heading])).data[0]
         self._index[i] = index
         self._pen[i] = 0.0
@@ -116,7 +132,7 @@ class StageBatch:
             self._no_impact if impact is None else impact, self._pen,
             cfg.progress_reward_per_m, cfg.wall_hit_penalty, cfg.wall_hit_penalty_per_mps,
             cfg.wall_contact_penalty_per_s * self.dt, self.max_ticks, cfg.action_repeat,
-            self._fresh, self._index, self.progress_m, self.ticks,
+            self.next_gate, self.gates.count, self._fresh, self._index, self.progress_m, self.ticks,
             self.obs, self.reward, self.terminated, self.truncated,
         )  # fmt: skip
 
@@ -135,7 +151,10 @@ class StageBatch:
                 kernels.wall_penalty_kernel(impact, self.state.data, cfg.wall_hit_penalty,
                                             cfg.wall_hit_penalty_per_mps, cfg.wall_contact_penalty_per_s * self.dt,
                                             self._pen)  # fmt: skip
-            self.state, impact = step_cars(self.state, self.controls, self.params, self.stage, self.world, self.dt)
+            prev = self.state
+            self.state, impact = step_cars(prev, self.controls, self.params, self.stage, self.world, self.dt)
+            if crossed_gates(prev.data, self.state.data, self.next_gate, self.gates.rows, self._crossed):
+                np.maximum(self.next_gate, self._crossed + 1, out=self.next_gate)  # −1: no gate, unchanged
         return impact
 
 

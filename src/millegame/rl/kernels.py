@@ -108,7 +108,7 @@ def ray_distance(grid, stride: int, start: int, fx: float, fy: float, cell_m: fl
 def _observe_cars(  # type: ignore[no-untyped-def]
     lo, hi, state, table, pts, s_at, tangent, seg_max, s_finish, walls, surface, cell_m, rindex, rblocks, rcell, grip_t,
     look_m, ray_cos, ray_sin, reach, impact, pen_acc, reward_per_m, hit_penalty, hit_per_mps, contact_per_tick,
-    max_ticks, ticks_per_step, fresh, index, prev_s, ticks, obs, reward, terminated, truncated,
+    max_ticks, ticks_per_step, next_gate, n_gates, fresh, index, prev_s, ticks, obs, reward, terminated, truncated,
 ):  # fmt: skip
     """Observation, reward and flags of cars lo … hi-1 (one call per block of cars: a numba
     call with this many array arguments costs more than one car's work)."""
@@ -165,7 +165,7 @@ def _observe_cars(  # type: ignore[no-untyped-def]
             pen = pen_acc[i] + _wall_penalty(impact[i], s[_CONTACT], hit_penalty, hit_per_mps, contact_per_tick)
             reward[i] = reward_per_m * (s_car - prev_s[i]) - pen
             ticks[i] += ticks_per_step
-            terminated[i] = s_car >= s_finish
+            terminated[i] = next_gate[i] >= n_gates  # past the finish gate: the game's rule
             truncated[i] = ticks[i] >= max_ticks and not terminated[i]
         pen_acc[i] = 0.0
         prev_s[i] = s_car
@@ -234,13 +234,13 @@ def _project(pts, s_at, j, x, y):  # type: ignore[no-untyped-def]
 def observe_kernel(  # type: ignore[no-untyped-def]
     state, table, pts, s_at, tangent, seg_max, s_finish, walls, surface, cell_m, rindex, rblocks, rcell, grip_t,
     look_m, ray_cos, ray_sin, reach, impact, pen_acc, reward_per_m, hit_penalty, hit_per_mps, contact_per_tick,
-    max_ticks, ticks_per_step, fresh, index, prev_s, ticks, obs, reward, terminated, truncated,
+    max_ticks, ticks_per_step, next_gate, n_gates, fresh, index, prev_s, ticks, obs, reward, terminated, truncated,
 ):  # fmt: skip
     _observe_cars(
         0, state.shape[0], state, table, pts, s_at, tangent, seg_max, s_finish, walls, surface, cell_m,
         rindex, rblocks, rcell, grip_t,
         look_m, ray_cos, ray_sin, reach, impact, pen_acc, reward_per_m, hit_penalty, hit_per_mps, contact_per_tick,
-        max_ticks, ticks_per_step, fresh, index, prev_s, ticks, obs, reward, terminated, truncated,
+        max_ticks, ticks_per_step, next_gate, n_gates, fresh, index, prev_s, ticks, obs, reward, terminated, truncated,
     )  # fmt: skip
 
 
@@ -248,7 +248,7 @@ def observe_kernel(  # type: ignore[no-untyped-def]
 def observe_kernel_parallel(  # type: ignore[no-untyped-def]
     state, table, pts, s_at, tangent, seg_max, s_finish, walls, surface, cell_m, rindex, rblocks, rcell, grip_t,
     look_m, ray_cos, ray_sin, reach, impact, pen_acc, reward_per_m, hit_penalty, hit_per_mps, contact_per_tick,
-    max_ticks, ticks_per_step, fresh, index, prev_s, ticks, obs, reward, terminated, truncated,
+    max_ticks, ticks_per_step, next_gate, n_gates, fresh, index, prev_s, ticks, obs, reward, terminated, truncated,
 ):  # fmt: skip
     n = state.shape[0]
     blocks = (n + BLOCK_CARS - 1) // BLOCK_CARS
@@ -257,5 +257,6 @@ def observe_kernel_parallel(  # type: ignore[no-untyped-def]
             b * BLOCK_CARS, min((b + 1) * BLOCK_CARS, n), state, table, pts, s_at, tangent, seg_max, s_finish,
             walls, surface, cell_m, rindex, rblocks, rcell, grip_t,
             look_m, ray_cos, ray_sin, reach, impact, pen_acc, reward_per_m, hit_penalty, hit_per_mps, contact_per_tick,
-            max_ticks, ticks_per_step, fresh, index, prev_s, ticks, obs, reward, terminated, truncated,
+            max_ticks, ticks_per_step, next_gate, n_gates, fresh, index, prev_s, ticks, obs, reward, terminated,
+            truncated,
         )  # fmt: skip

@@ -24,8 +24,6 @@ from millegame.core.replay import Replay
 from millegame.core.stage import Stage
 from millegame.session import FieldRunner, OpenedReplay
 from millegame.ui.audio.mixer import Audio, Volumes
-from millegame.ui.background import start_niced
-from millegame.ui.background import stop as stop_background
 from millegame.ui.fonts import CREAM, INK, blit_text, clear_caches
 from millegame.ui.game_session import GameSession, StageLoader
 from millegame.ui.input.gamepad import Gamepads
@@ -105,12 +103,13 @@ class App:
             report_load_errors=mode == "menu", field_runner=field_runner,
         )  # fmt: skip
         if measure_cars:
-            self.session.road_tests = RoadTests(self.session.cars)  # proving-ground figures
+            # One background process compiles the physics kernels while the player is in the
+            # menus (cached after the first time), so the first race starts at once, then
+            # measures the cars that have no proving-ground figures yet.
+            self.session.road_tests = RoadTests(self.session.cars)
+            self.session.road_tests.start()
         # --watch: reload the stage when its files change (a designer with Tiled open beside).
         self.watcher = StageWatcher(stage_path) if watch and stage_path is not None else None
-        # Compile the physics kernels while the player is in the menus (cached after the
-        # first time), so the first race starts at once.
-        self.warmup = start_niced([sys.executable, "-m", "millegame.warmup"]) if measure_cars else None
         self.stack = SceneStack(on_empty=self.to_title)
         self.running = True
         self.exit_code = 0
@@ -246,7 +245,6 @@ class App:
         self.stack.reset()
         if self.session.road_tests is not None:
             self.session.road_tests.stop()
-        stop_background(self.warmup)
         self.audio.close()
 
     def notify(self, message: str) -> None:

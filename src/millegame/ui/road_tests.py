@@ -2,8 +2,11 @@
 
 ``millegame.core.proving.road_test`` drives the physics model for a while (seconds per
 car), far too long for a menu, so the figures are measured in a separate low-priority
-process (``python -m millegame.ui.road_tests OUT CAR_ID…``) while the player looks at
-the cards, and kept in ``<cache dir>/millegame/road_tests.json`` keyed by a fingerprint
+process (``python -m millegame.ui.road_tests OUT CAR_ID…``) while the player is in the
+menus. It is the game's one background process: it first compiles the numba kernels
+(``millegame.warmup``; a fraction of a second once numba's cache has them), so that no
+second process compiles the same kernels beside it. The figures are kept in
+``<cache dir>/millegame/road_tests.json`` keyed by a fingerprint
 of the car's data and the physics source: a change to either measures again. Until a
 car's figures exist, the card shows the published ones. No pygame here.
 """
@@ -63,6 +66,7 @@ class RoadTests:
         self.prints = {c.id: fingerprint(c, self.physics) for c in cars}
         self.process: subprocess.Popen[bytes] | None = None
         self._mtime = -1.0
+        self._warmed = False  # a process of this session has compiled the kernels
         self._data: dict[str, Any] = {}
 
     def figures(self, car_id: str) -> dict[str, Any] | None:
@@ -89,11 +93,13 @@ class RoadTests:
         return self.process is not None and self.process.poll() is None
 
     def start(self) -> bool:
-        """Measure the missing cars in the background; returns whether it started."""
+        """Compile the kernels (the first time) and measure the missing cars in the
+        background; returns whether a process started."""
         todo = self.missing()
-        if not todo or self.measuring:
+        if (not todo and self._warmed) or self.measuring:
             return False
         self.process = start_niced([sys.executable, "-m", "millegame.ui.road_tests", str(self.path), *todo])
+        self._warmed = True
         return self.process is not None
 
     def stop(self) -> None:
@@ -120,4 +126,7 @@ def measure(path: Path, car_ids: list[str]) -> None:
 
 
 if __name__ == "__main__":
+    from millegame.warmup import compile_kernels
+
+    compile_kernels()
     measure(Path(sys.argv[1]), sys.argv[2:])
