@@ -2,7 +2,8 @@
 
 Art direction: a 1950s Italian travel poster — warm, bold, flat colours, sun from the
 top left, soft flat shadows to the bottom right. Tiles are 32 × 32 px at 8 px per metre,
-so one tile is 4 m × 4 m.
+so one tile is 4 m × 4 m; ``terrain-hd.png`` holds the same tiles drawn at 16 px/m (64 px),
+named by the tileset property ``hd_image``, which the game bakes its close zooms from.
 
 Every tile carries the custom properties ``surface`` (a name from
 ``assets/surfaces.toml``), ``solid`` (bool), ``kind`` (a stable name that
@@ -45,6 +46,7 @@ from tileart import (
     GRASS_DARK,
     GRAVEL,
     GREEN_FLAG,
+    HD,
     INK,
     KERB,
     OLIVE,
@@ -76,7 +78,7 @@ from tileart import (
     hex_rgb,
     joined_mask,
     periodic_noise,
-    save_png,
+    save_tileset_images,
     shade,
     textured,
     upsample,
@@ -85,6 +87,7 @@ from tileart import (
 REPO = Path(__file__).resolve().parent.parent
 OUT_DIR = REPO / "levels" / "tilesets"
 COLUMNS = 16
+HD_IMAGE = "terrain-hd.png"  # the same tiles at HD × the resolution (16 px/m)
 SEED = 1955  # the year of Moss and Jenkinson's record run
 
 # Wang corner colours (1-based, Tiled convention); 0 = unset.
@@ -105,7 +108,7 @@ SEED_ROUTE = SEED + 1000  # the tiles added for the stages after the prologue dr
 @dataclass
 class Tile:
     kind: str
-    image: NDArray[np.uint8]
+    image: NDArray[np.uint8]  # the HD art (tileart.HD × TILE_PX a side)
     surface: str
     solid: bool
     layer: str  # "ground", "decor" or "above"
@@ -818,12 +821,15 @@ def add_scenery(sheet: Sheet, rng: np.random.Generator) -> None:
 
 
 # -- output ------------------------------------------------------------------------------------
-def tsx_text(sheet: Sheet, image_name: str, width_px: int, height_px: int) -> str:
+def tsx_text(sheet: Sheet, image_name: str, width_px: int, height_px: int, hd_name: str = HD_IMAGE) -> str:
     tiles = sheet.tiles
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<tileset version="1.8" tiledversion="1.8.2" name="terrain" tilewidth="{TILE_PX}" '
         f'tileheight="{TILE_PX}" tilecount="{len(tiles)}" columns="{COLUMNS}">',
+        " <properties>",
+        f'  <property name="hd_image" type="file" value={quoteattr(hd_name)}/>',
+        " </properties>",
         f' <image source="{image_name}" width="{width_px}" height="{height_px}"/>',
     ]
     for i, t in enumerate(tiles):
@@ -935,9 +941,10 @@ def main(out_dir: Path = OUT_DIR) -> None:
     pygame.font.init()  # only the font module: no audio or display needed
     out_dir.mkdir(parents=True, exist_ok=True)
     sheet = build_sheet()
-    w, h = save_png([t.image for t in sheet.tiles], COLUMNS, str(out_dir / "terrain.png"))
+    images = [t.image for t in sheet.tiles]
+    w, h = save_tileset_images(images, COLUMNS, str(out_dir / "terrain.png"), str(out_dir / HD_IMAGE))
     (out_dir / "terrain.tsx").write_text(tsx_text(sheet, "terrain.png", w, h), encoding="utf-8")
-    print(f"wrote {out_dir / 'terrain.png'} ({w}x{h} px, {len(sheet.tiles)} tiles) and terrain.tsx")
+    print(f"wrote {out_dir / 'terrain.png'} ({w}x{h} px, {len(sheet.tiles)} tiles), {HD_IMAGE} (×{HD}) and terrain.tsx")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <tileset version="1.8" tiledversion="1.8.2" name="terrain" tilewidth="32" tileheight="32" tilecount="467" columns="16">
+ <properties>
+  <property name="hd_image" type="file" value="terrain-hd.png"/>
+ </properties>
  <image source="terrain.png" width="512" height="960"/>
  <tile id="0">
   <properties>

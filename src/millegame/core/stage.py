@@ -38,7 +38,10 @@ class Gate:
 
 @dataclass(frozen=True)
 class TilesetArt:
-    """One tileset image, cut into ``tile_w`` × ``tile_h`` px tiles, ``columns`` wide."""
+    """One tileset image, cut into ``tile_w`` × ``tile_h`` px tiles, ``columns`` wide.
+
+    ``hd_path``: the same tiles drawn at ``hd_scale`` × the resolution (margins and spacing
+    scaled too), or None; the renderer bakes close zooms from it."""
 
     firstgid: int
     image_path: str
@@ -48,6 +51,8 @@ class TilesetArt:
     tilecount: int
     margin: int = 0
     spacing: int = 0
+    hd_path: str | None = None
+    hd_scale: int = 1
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from millegame.levels.roads import RoadNetwork, build_network, edge_walls, gates
 from millegame.levels.scenery import scenery_walls, tile_objects, tile_table
 from millegame.levels.schema import closest
 from millegame.levels.timing import read_timing_lines
-from millegame.levels.tmx import TmxFile
+from millegame.levels.tmx import HD_IMAGE_PROPERTY, TmxFile, hd_image
 
 GROUND, ABOVE = "ground", "above"
 ROUTE_START_TOLERANCE_M = 30.0  # the route must begin this close to the start pose
@@ -237,20 +237,35 @@ def surface_grid(report: Report, gids: NDArray[np.uint32], luts: TileTables) -> 
 def map_art(tmx: TmxFile, luts: TileTables, objects: tuple[TileObjectArt, ...] = ()) -> MapArt:
     tiled = tmx.tiled
     base = tmx.path.parent
-    tilesets = tuple(
-        TilesetArt(
-            firstgid=int(ts.firstgid),
-            image_path=os.path.normpath(os.fspath((base / ts.source).resolve())),
-            tile_w=int(ts.tilewidth),
-            tile_h=int(ts.tileheight),
-            columns=int(ts.columns)
-            or max(1, (int(ts.width) - 2 * int(ts.margin) + int(ts.spacing)) // (int(ts.tilewidth) + int(ts.spacing))),
-            tilecount=int(ts.tilecount),
-            margin=int(ts.margin),
-            spacing=int(ts.spacing),
+    # The folder of each tileset's file, by firstgid: an hd_image path is relative to it.
+    folders = {
+        ref.get("firstgid", ""): (base / str(ref.get("source"))).parent if ref.get("source") else base
+        for ref in tmx.root.findall("tileset")
+    }
+    tilesets = []
+    for ts in sorted(tiled.tilesets, key=lambda t: int(t.firstgid)):
+        hd_path, hd_scale = None, 1
+        value = ts.properties.get(HD_IMAGE_PROPERTY)
+        if isinstance(value, str) and value:
+            found, hd_scale, _ = hd_image(folders.get(str(ts.firstgid), base), value, (int(ts.width), int(ts.height)))
+            hd_path = os.path.normpath(os.fspath(found)) if found is not None else None
+        tilesets.append(
+            TilesetArt(
+                firstgid=int(ts.firstgid),
+                image_path=os.path.normpath(os.fspath((base / ts.source).resolve())),
+                tile_w=int(ts.tilewidth),
+                tile_h=int(ts.tileheight),
+                columns=int(ts.columns)
+                or max(
+                    1, (int(ts.width) - 2 * int(ts.margin) + int(ts.spacing)) // (int(ts.tilewidth) + int(ts.spacing))
+                ),
+                tilecount=int(ts.tilecount),
+                margin=int(ts.margin),
+                spacing=int(ts.spacing),
+                hd_path=hd_path,
+                hd_scale=hd_scale,
+            )
         )
-        for ts in sorted(tiled.tilesets, key=lambda t: int(t.firstgid))
-    )
     layers = []
     for layer in tmx.tile_layers:
         flips = layer.flips
@@ -266,7 +281,7 @@ def map_art(tmx: TmxFile, luts: TileTables, objects: tuple[TileObjectArt, ...] =
     return MapArt(
         tile_w_px=int(tiled.tilewidth),
         tile_h_px=int(tiled.tileheight),
-        tilesets=tilesets,
+        tilesets=tuple(tilesets),
         layers=tuple(layers),
         background_rgb=parse_colour(tiled.background_color) or DEFAULT_BACKGROUND,
         objects=objects,
