@@ -84,7 +84,8 @@ def test_a_bad_hd_image_is_a_lint_and_the_stage_still_loads(tmp_path: Path, hd: 
 def test_art_scale_is_hd_only_above_the_maps_own_scale(art_stage_hd: Stage) -> None:
     assert art_stage_hd.art is not None
     tilesets = art_stage_hd.art.tilesets
-    assert [art_scale(tilesets, 8.0, p) for p in (2.0, 5.0, 8.0, 8.5, 11.8, 16.0, 35.0)] == [1, 1, 1, 2, 2, 2, 2]
+    scales = (2.0, 5.0, 8.0, 9.0, 10.0, 11.8, 16.0, 35.0)
+    assert [art_scale(tilesets, 8.0, p) for p in scales] == [1, 1, 1, 1, 2, 2, 2, 2]
     plain = [replace(ts, hd_path=None, hd_scale=1) for ts in tilesets]
     assert art_scale(plain, 8.0, 16.0) == 1
 
@@ -115,9 +116,10 @@ def art_stage_hd(tmp_path: Path) -> Stage:
 
 def road_contrast(renderer: MapRenderer) -> float:
     """Mean difference between horizontal neighbours on the road in a baked chunk."""
-    chunk = renderer.ground_chunk((0, 0))
+    key = renderer.chunk_of(10.0, ROAD_Y_M)
+    chunk = renderer.ground_chunk(key)
     rgb = pygame.surfarray.array3d(chunk).astype(np.float64)  # [x, y, c]
-    y = round(ROAD_Y_M * renderer.px_per_m) - renderer.chunk_rect((0, 0)).top
+    y = round(ROAD_Y_M * renderer.px_per_m) - renderer.chunk_rect(key).top
     row = rgb[:, y, :]
     return float(np.abs(np.diff(row, axis=0)).mean())
 

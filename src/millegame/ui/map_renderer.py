@@ -5,8 +5,8 @@ pygame (ARCHITECTURE.md, "Rendering notes"), so the tiles of each 16×16-tile ch
 blitted once at their native size, box-filtered down to the camera's scale and kept as
 one opaque surface: a frame then costs ~20 large opaque blits.
 
-A scale above the map's own (8 px/m: the closest zooms, 11–35 px/m by window size) is
-baked from the tilesets' HD art (``TilesetArt.hd_path``, 16 px/m) when they have it,
+A scale above 1.2 × the map's own (8 px/m: the closest zooms, 11–35 px/m by window
+size) is baked from the tilesets' HD art (``TilesetArt.hd_path``, 16 px/m) when they have it,
 so it is filtered down or only a little up, never blown up from 8 px/m; a tileset
 without HD art is enlarged to match, pixel for pixel. Layers flagged
 ``above_cars`` (bridges, canopies) go into separate premultiplied-alpha chunks drawn
@@ -38,13 +38,16 @@ from millegame.ui.camera import Camera
 from millegame.ui.road_art import RoadArt
 from millegame.ui.tile_kinds import tileset_kinds
 
-CHUNK_TILES = 16
+# 8 × 8 tiles (32 m): a chunk baked from the HD art is 512 px a side, a few milliseconds
+# (16 × 16 tiles took 2-3 times as long per chunk, a hitch in the frame that bakes it).
+CHUNK_TILES = 8
+HD_ABOVE = 1.2  # scales above this many times the map's own are baked from the HD art
 VARIATION_CELL_M = (36.0, 11.0)  # lattice spacing of the two noise octaves [m]
 VARIATION_DARK = 0.12  # the lushest patches are this much darker…
 VARIATION_DRY = (0.0, 0.05, 0.15)  # …the driest lose this much of green and blue (yellower)
 VARIATION_STEP_PX = 16  # one sample of the tint per this many pixels of the map's own art (2 m)
 FALLBACK_CHUNK_M = 64.0
-MAX_CHUNKS = 160  # ≈ 65 MB at 320×320×4 bytes (fewer at the zoomed-out levels' sizes)
+MAX_CHUNKS = 640  # ≈ 65 MB at 160×160×4 bytes (map_levels sets each level's own)
 
 ChunkKey = tuple[int, int]
 # Called on every freshly baked ground chunk: (key, surface, its world-px rect) — paints
@@ -95,11 +98,12 @@ def _load_png(path: str) -> pygame.Surface:
 
 
 def art_scale(tilesets: tuple[TilesetArt, ...] | list[TilesetArt], art_px_per_m: float, px_per_m: float) -> int:
-    """How many times the map's own resolution to bake a map at ``px_per_m`` from: 1 at
-    or below the art's scale, else the largest HD scale the tilesets have (no more than
-    the scale asks for)."""
+    """How many times the map's own resolution to bake a map at ``px_per_m`` from: 1 up
+    to ``HD_ABOVE`` × the art's scale (enlarged that little, it does not look soft, and
+    HD chunks cost four times the pixels), else the largest HD scale the tilesets have
+    (no more than the scale asks for)."""
     best = max((ts.hd_scale for ts in tilesets if ts.hd_path is not None), default=1)
-    if px_per_m <= art_px_per_m * (1.0 + 1e-9) or best <= 1:
+    if px_per_m <= art_px_per_m * HD_ABOVE or best <= 1:
         return 1
     return max(1, min(best, math.ceil(px_per_m / art_px_per_m - 1e-9)))
 
