@@ -80,6 +80,7 @@ from tileart import (
     periodic_noise,
     save_tileset_images,
     shade,
+    symmetric_noise,
     textured,
     upsample,
 )
@@ -102,6 +103,13 @@ WANG_COLOURS: tuple[tuple[str, Rgb], ...] = (
     ("sand", SAND),
 )
 W_GRASS, W_ASPHALT, W_WATER, W_COBBLES, W_GRAVEL, W_WET, W_DIRT, W_SAND = 1, 2, 3, 4, 5, 6, 7, 8
+# Natural ground without a direction, periodic over the tile, so a mirror image joins its
+# neighbours: the game draws these turned and mirrored at random per cell, and a field of
+# one of them shows no 4-m grid (the tile property ``any_turn``).
+ANY_TURN = frozenset(
+    {"grass_a", "grass_b", "grass_c", "meadow", "water_a", "gravel", "dirt", "sand", "scree", "pasture"}
+    | {"dirt_full", "sand_full"}
+)
 SEED_ROUTE = SEED + 1000  # the tiles added for the stages after the prologue draw from their own generator
 
 
@@ -114,6 +122,7 @@ class Tile:
     layer: str  # "ground", "decor" or "above"
     corners: tuple[int, int, int, int] | None = None  # Wang colours (tl, tr, br, bl)
     probability: float = 1.0
+    any_turn: bool = False  # the game may draw it turned or mirrored (see ANY_TURN)
 
 
 class Sheet:
@@ -125,6 +134,7 @@ class Sheet:
     def add(self, tile: Tile) -> None:
         if any(t.kind == tile.kind for t in self.tiles):
             raise ValueError(f"duplicate tile kind {tile.kind}")
+        tile.any_turn = tile.kind in ANY_TURN
         self.tiles.append(tile)
 
     def add_piece(
@@ -155,10 +165,11 @@ class Textures:
 def make_textures(rng: np.random.Generator) -> Textures:
     """Base RGB images [y, x, 3] at supersampled resolution, each periodic over one tile."""
     n = TILE_PX
-    grass = textured(GRASS, upsample(periodic_noise(rng, n, 3.0)), 0.05)
+    # Grass and water under any_turn tiles: noise the same under every turn and mirror.
+    grass = textured(GRASS, upsample(symmetric_noise(rng, n, 3.0)), 0.05)
     asphalt_noise = 0.6 * periodic_noise(rng, n, 0.6) + 0.4 * periodic_noise(rng, n, 4.0)
     asphalt = textured(ASPHALT, upsample(asphalt_noise), 0.05)
-    water = textured(WATER, upsample(periodic_noise(rng, n, 5.0)), 0.05)
+    water = textured(WATER, upsample(symmetric_noise(rng, n, 5.0)), 0.05)
     return Textures(grass=grass, asphalt=asphalt, water=water, cobbles=cobble_texture(rng))
 
 
@@ -267,7 +278,7 @@ def draw_wave(c: Canvas, x: float, y: float) -> None:
 
 
 def speckled(base: Rgb, rng: np.random.Generator, amount: float, dot: Rgb, n_dots: int) -> NDArray[np.uint8]:
-    c = canvas_of(textured(base, upsample(periodic_noise(rng, TILE_PX, 1.5)), amount))
+    c = canvas_of(textured(base, upsample(symmetric_noise(rng, TILE_PX, 1.5)), amount))
     for _ in range(n_dots):
         x, y = rng.uniform(1, 31), rng.uniform(1, 31)
         c.paint(c.circle_mask(x, y, rng.uniform(0.4, 0.8)), dot)
@@ -836,6 +847,8 @@ def tsx_text(sheet: Sheet, image_name: str, width_px: int, height_px: int, hd_na
         prob = f' probability="{t.probability:g}"' if t.probability != 1.0 else ""
         out.append(f' <tile id="{i}"{prob}>')
         out.append("  <properties>")
+        if t.any_turn:
+            out.append('   <property name="any_turn" type="bool" value="true"/>')
         out.append(f'   <property name="kind" value={quoteattr(t.kind)}/>')
         out.append(f'   <property name="layer" type="string" propertytype="tile_layer" value="{t.layer}"/>')
         out.append(f'   <property name="solid" type="bool" value="{str(t.solid).lower()}"/>')
@@ -921,7 +934,7 @@ def add_soft_terrains(sheet: Sheet, tex: Textures, rng: np.random.Generator) -> 
     of each, appended after every earlier tile so existing ids stay."""
     n = TILE_PX
     for name, colour, rgb in (("dirt", W_DIRT, DIRT), ("sand", W_SAND, SAND)):
-        texture = textured(rgb, upsample(periodic_noise(rng, n, 2.0)), 0.06)
+        texture = textured(rgb, upsample(symmetric_noise(rng, n, 2.0)), 0.06)
         sheet.add(Tile(f"{name}_full", tile_from_rgb(texture), name, False, "ground", (colour,) * 4))
         for code in range(1, 15):
             bits = tuple((code >> k) & 1 for k in (3, 2, 1, 0))  # tl, tr, br, bl

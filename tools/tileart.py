@@ -198,6 +198,17 @@ def periodic_noise(rng: np.random.Generator, size_px: int, scale_px: float) -> F
     return out / peak
 
 
+def symmetric_noise(rng: np.random.Generator, size_px: int, scale_px: float) -> Float:
+    """``periodic_noise`` made the same under the tile's 8 turns and mirror images (the
+    mean of the 8, rescaled to about -1..1): a tile of it joins its neighbours whichever
+    way the game turns them (the ``any_turn`` tiles)."""
+    a = periodic_noise(rng, size_px, scale_px)
+    views = [a, a[::-1, :], a[:, ::-1], a[::-1, ::-1]]
+    out = sum(views + [v.T for v in views]) / 8.0
+    out -= out.mean()
+    return out / (np.abs(out).max() or 1.0)
+
+
 def upsample(img: Float, factor: int = SS) -> Float:
     """Nearest-neighbour upsample of a [y, x] or [y, x, c] array to the supersampled grid."""
     return np.repeat(np.repeat(img, factor, axis=0), factor, axis=1)

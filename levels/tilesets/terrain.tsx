@@ -6,6 +6,7 @@
  <image source="terrain.png" width="512" height="960"/>
  <tile id="0">
   <properties>
+   <property name="any_turn" type="bool" value="true"/>
    <property name="kind" value="grass_a"/>
    <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
    <property name="solid" type="bool" value="false"/>
@@ -14,6 +15,7 @@
  </tile>
  <tile id="1" probability="0.35">
   <properties>
+   <property name="any_turn" type="bool" value="true"/>
    <property name="kind" value="grass_b"/>
    <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
    <property name="solid" type="bool" value="false"/>
@@ -22,6 +24,7 @@
  </tile>
  <tile id="2" probability="0.25">
   <properties>
+   <property name="any_turn" type="bool" value="true"/>
    <property name="kind" value="grass_c"/>
    <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
    <property name="solid" type="bool" value="false"/>
@@ -38,6 +41,7 @@
  </tile>
  <tile id="4">
   <properties>
+   <property name="any_turn" type="bool" value="true"/>
    <property name="kind" value="water_a"/>
    <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
    <property name="solid" type="bool" value="false"/>
@@ -70,6 +74,7 @@
  </tile>
  <tile id="8">
   <properties>
+   <property name="any_turn" type="bool" value="true"/>
    <property name="kind" value="gravel"/>
    <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
    <property name="solid" type="bool" value="false"/>
@@ -78,6 +83,7 @@
  </tile>
  <tile id="9">
   <properties>
+   <property name="any_turn" type="bool" value="true"/>
    <property name="kind" value="dirt"/>
    <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
    <property name="solid" type="bool" value="false"/>
@@ -86,6 +92,7 @@
  </tile>
  <tile id="10">
   <properties>
+   <property name="any_turn" type="bool" value="true"/>
    <property name="kind" value="sand"/>
    <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
    <property name="solid" type="bool" value="false"/>
@@ -126,6 +133,7 @@
  </tile>
  <tile id="15">
   <properties>
+   <property name="any_turn" type="bool" value="true"/>
    <property name="kind" value="meadow"/>
    <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
    <property name="solid" type="bool" value="false"/>
@@ -3478,6 +3486,7 @@
  </tile>
  <tile id="434">
   <properties>
+   <property name="any_turn" type="bool" value="true"/>
    <property name="kind" value="scree"/>
    <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
    <property name="solid" type="bool" value="false"/>
@@ -3486,6 +3495,7 @@
  </tile>
  <tile id="435">
   <properties>
+   <property name="any_turn" type="bool" value="true"/>
    <property name="kind" value="pasture"/>
    <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
    <property name="solid" type="bool" value="false"/>
@@ -3502,6 +3512,7 @@
  </tile>
  <tile id="437">
   <properties>
+   <property name="any_turn" type="bool" value="true"/>
    <property name="kind" value="dirt_full"/>
    <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
    <property name="solid" type="bool" value="false"/>
@@ -3622,6 +3633,7 @@
  </tile>
  <tile id="452">
   <properties>
+   <property name="any_turn" type="bool" value="true"/>
    <property name="kind" value="sand_full"/>
    <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
    <property name="solid" type="bool" value="false"/>

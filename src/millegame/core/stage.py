@@ -86,7 +86,11 @@ class TileObjectArt:
 @dataclass(frozen=True)
 class MapArt:
     """What the renderer needs to draw the map: tile size in px, the layers and the tile
-    objects (drawn over the ground and the roads, under the cars)."""
+    objects (drawn over the ground and the roads, under the cars).
+
+    ``any_turn``: by gid, the tiles (natural ground: grass, meadow, sand …) that the
+    tileset lets the renderer draw turned or mirrored at random, so that a field of one
+    tile shows no 4-m grid; None when there are none."""
 
     tile_w_px: int
     tile_h_px: int
@@ -94,6 +98,7 @@ class MapArt:
     layers: tuple[TileLayerArt, ...]
     background_rgb: tuple[int, int, int] = (120, 160, 80)
     objects: tuple[TileObjectArt, ...] = ()
+    any_turn: NDArray[np.bool_] | None = None
 
 
 @dataclass(frozen=True)

@@ -175,16 +175,24 @@ class TileTables:
     """Lookup tables indexed by Tiled's gid (flip bits stripped): surface index (-1 = no
     ``surface`` property) and solidity of every tile of every tileset."""
 
-    def __init__(self, surface: NDArray[np.int16], solid: NDArray[np.bool_], names: list[str]) -> None:
+    def __init__(
+        self,
+        surface: NDArray[np.int16],
+        solid: NDArray[np.bool_],
+        names: list[str],
+        any_turn: NDArray[np.bool_] | None = None,
+    ) -> None:
         self.surface = surface
         self.solid = solid
         self.surface_names = names
+        self.any_turn = any_turn if any_turn is not None else np.zeros(len(solid), dtype=bool)
 
     @staticmethod
     def of(tiled: Any, surfaces: SurfaceTable, report: Report) -> TileTables:
         n = max((int(ts.firstgid) + int(ts.tilecount) for ts in tiled.tilesets), default=1)
         surface = np.full(n, -1, dtype=np.int16)
         solid = np.zeros(n, dtype=bool)
+        any_turn = np.zeros(n, dtype=bool)
         unknown: dict[str, list[int]] = {}
         for gid, p in tiled.tile_properties.items():
             tgid = int(tiled.tiledgidmap.get(gid, 0))  # pytmx renumbers gids; this maps them back
@@ -197,13 +205,14 @@ class TileTables:
                 except KeyError:
                     unknown.setdefault(str(name), []).append(tgid)
             solid[tgid] = as_bool(p.get("solid", False))
+            any_turn[tgid] = as_bool(p.get("any_turn", False))
         for name, tgids in unknown.items():
             ids = ", ".join(str(g - 1) for g in sorted(tgids)[:5]) + (" …" if len(tgids) > 5 else "")
             report.error(
                 f"tileset tile {ids}: surface {name!r} is not one of: {', '.join(surfaces.names)} "
                 f"— fix the tile's surface property ({closest(name, surfaces.names)})"
             )
-        return TileTables(surface, solid, list(surfaces.names))
+        return TileTables(surface, solid, list(surfaces.names), any_turn)
 
 
 def tile_layers(tmx: TmxFile) -> dict[str, NDArray[np.uint32]]:
@@ -285,6 +294,7 @@ def map_art(tmx: TmxFile, luts: TileTables, objects: tuple[TileObjectArt, ...] =
         layers=tuple(layers),
         background_rgb=parse_colour(tiled.background_color) or DEFAULT_BACKGROUND,
         objects=objects,
+        any_turn=luts.any_turn if luts.any_turn.any() else None,
     )
 
 

@@ -174,6 +174,26 @@ class TileAtlas:
         return surf
 
 
+def _turned(
+    block: np.ndarray, flips: np.ndarray | None, any_turn: np.ndarray, row0: int, col0: int
+) -> np.ndarray | None:
+    """Flip bits for a block of cells (first cell at ``row0``, ``col0``): the map's own,
+    or for a cell of an ``any_turn`` tile the map leaves unflipped, 0–7 from a hash of the
+    cell (the same every bake, so neighbouring chunks agree)."""
+    known = block < len(any_turn)
+    turnable = np.zeros(block.shape, dtype=bool)
+    turnable[known] = any_turn[block[known]]
+    if not turnable.any():
+        return flips
+    r = np.arange(row0, row0 + block.shape[0], dtype=np.int64)[:, None]
+    c = np.arange(col0, col0 + block.shape[1], dtype=np.int64)[None, :]
+    h = ((c * 73856093) ^ (r * 19349663)) & 0xFFFFFFFF
+    h = ((h ^ (h >> 13)) * 1274126177) & 0xFFFFFFFF
+    pick = ((h >> 7) & 7).astype(np.uint8)
+    own = flips if flips is not None else np.zeros(block.shape, dtype=np.uint8)
+    return np.where(turnable & (own == 0), pick, own)
+
+
 def apply_flips(tile: pygame.Surface, flips: int) -> pygame.Surface:
     """Tiled's flip flags: the anti-diagonal (transpose) first, then horizontal, vertical."""
     if flips & FLIP_D:
@@ -312,7 +332,12 @@ class MapRenderer:
         surf = pygame.surfarray.make_surface(np.clip(rgb, 0, 255).astype(np.uint8).transpose(1, 0, 2))
         return surf.convert() if _display_ready() else surf
 
-    def _blit_layers(self, target: pygame.Surface, layers: list[TileLayerArt], i: int, j: int) -> bool:
+    def _blit_layers(
+        self, target: pygame.Surface, layers: list[TileLayerArt], i: int, j: int, *, turn: bool = False
+    ) -> bool:
+        """Blit the chunk's cells of ``layers``; ``turn``: natural-ground tiles
+        (``MapArt.any_turn``) not flipped in the map are drawn in one of their 8 turns and
+        mirror images, fixed per cell (a hash of its column and row)."""
         art = self.stage.art
         assert art is not None and self.atlas is not None
         tw, th = art.tile_w_px * self.scale, art.tile_h_px * self.scale
@@ -327,6 +352,8 @@ class MapRenderer:
             if not block.any():
                 continue
             flips = layer.flips[rs, cs] if layer.flips is not None else None
+            if turn and art.any_turn is not None:
+                flips = _turned(block, flips, art.any_turn, rs.start, cs.start)
             seq = []
             for (dr, dc), gid in np.ndenumerate(block):
                 if gid == 0:
@@ -349,7 +376,7 @@ class MapRenderer:
         assert art is not None
         native = pygame.Surface(self._native_size())
         native.fill(self.background)
-        self._blit_layers(native, self.ground_layers, i, j)
+        self._blit_layers(native, self.ground_layers, i, j, turn=True)
         self._vary(native, i, j)  # the ground only: drawn roads and scenery keep their colours
         if self.road_art is not None:
             self.road_art.paint(native, i * self.chunk_w_m, j * self.chunk_h_m, self.stage.px_per_m * self.scale)

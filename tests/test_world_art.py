@@ -1,6 +1,7 @@
-"""HD tile art (issue 13: nothing blurred at the closest zoom): a tileset names the same
-tiles drawn at 2× in its ``hd_image`` property; the loader finds it, check-level says when
-it is unusable, and the map renderer bakes zoomed-in chunks from it."""
+"""The world's art (issue 13). HD tiles, so nothing is blurred at the closest zoom: a
+tileset names the same tiles drawn at 2× in its ``hd_image`` property; the loader finds
+it, check-level says when it is unusable, and the map renderer bakes zoomed-in chunks
+from it. Ground without a grid: ``any_turn`` tiles are drawn turned at random per cell."""
 
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ from millegame.core.stage import Stage
 from millegame.levels import load_stage
 from millegame.levels.check import check_file
 from millegame.ui.map_levels import MapLevels
-from millegame.ui.map_renderer import MapRenderer, art_scale
+from millegame.ui.map_renderer import FLIP_D, MapRenderer, _turned, apply_flips, art_scale
+from millegame.ui.tile_kinds import tileset_kinds
 from stage_fixtures import ROAD_Y_M, sprint_stage
 
 REPO = Path(__file__).resolve().parent.parent
@@ -145,3 +147,48 @@ def test_zoom_levels_share_one_atlas_per_scale(screen: pygame.Surface, art_stage
         by_scale.setdefault(r.scale, set()).add(id(r.atlas))
     assert set(by_scale) == {1, 2}
     assert all(len(ids) == 1 for ids in by_scale.values())
+
+
+def test_natural_ground_tiles_may_turn_and_the_rest_may_not() -> None:
+    stage = load_stage(REPO / "levels" / "brescia-verona.tmx")
+    assert stage.art is not None and stage.art.any_turn is not None
+    kinds = tileset_kinds(stage, stage.art.tilesets[0])
+    turnable = {kinds[gid - 1] for gid in np.flatnonzero(stage.art.any_turn)}
+    assert {"grass_a", "meadow", "sand"} <= turnable
+    assert not turnable & {"asphalt", "cobbles", "wheat", "vineyard_h", "house_a_tl", "asphalt_0011"}
+
+
+def test_a_field_of_one_tile_is_turned_eight_ways_the_same_in_every_bake() -> None:
+    any_turn = np.array([False, True, False])
+    block = np.ones((16, 16), dtype=np.uint32)
+    block[0, 0] = 2  # not turnable
+    flips = np.zeros((16, 16), dtype=np.uint8)
+    flips[1, 1] = FLIP_D  # flipped in the map: kept
+    got = _turned(block, flips, any_turn, 40, 80)
+    assert got is not None
+    assert got[0, 0] == 0 and got[1, 1] == FLIP_D
+    assert len(np.unique(got[2:, 2:])) == 8
+    again = _turned(block[4:, 4:], flips[4:, 4:], any_turn, 44, 84)  # the same cells in another chunk
+    assert again is not None and np.array_equal(again, got[4:, 4:])
+
+
+def test_turned_tiles_are_drawn_turned(screen: pygame.Surface, art_stage_hd: Stage) -> None:
+    """Grass marked any_turn: its tufts (an asymmetric mark) are drawn in several ways
+    round the field, each a turn or mirror of the tile."""
+    assert art_stage_hd.art is not None
+    any_turn = np.zeros(4, dtype=bool)
+    any_turn[1] = True  # grass
+    stage = replace(art_stage_hd, art=replace(art_stage_hd.art, any_turn=any_turn))
+    renderer = MapRenderer(stage, 8.0)
+    chunk = renderer.ground_chunk((0, 0))
+    tile = renderer.atlas.tile(1) if renderer.atlas is not None else None
+    assert tile is not None
+    ways = [pygame.surfarray.array3d(apply_flips(tile, f)).astype(np.int64) for f in range(8)]
+    seen = set()
+    for r in range(4):
+        for c in range(8):
+            cell = pygame.surfarray.array3d(chunk.subsurface((c * 32, r * 32, 32, 32))).astype(np.int64)
+            # the bake tints the ground a few per cent: compare the pattern, not the level
+            d = [np.abs((cell - cell.mean()) - (w - w.mean())).mean() for w in ways]
+            seen.add(int(np.argmin(d)))
+    assert len(seen) >= 4, seen
