@@ -165,11 +165,12 @@ class Textures:
 def make_textures(rng: np.random.Generator) -> Textures:
     """Base RGB images [y, x, 3] at supersampled resolution, each periodic over one tile."""
     n = TILE_PX
-    # Grass and water under any_turn tiles: noise the same under every turn and mirror.
-    grass = textured(GRASS, upsample(symmetric_noise(rng, n, 3.0)), 0.05)
+    # Grass and water under any_turn tiles: noise the same under every turn and mirror,
+    # and faint, so its 4-m pattern does not show (the game adds a grain of its own).
+    grass = textured(GRASS, upsample(symmetric_noise(rng, n, 3.0)), 0.015)
     asphalt_noise = 0.6 * periodic_noise(rng, n, 0.6) + 0.4 * periodic_noise(rng, n, 4.0)
     asphalt = textured(ASPHALT, upsample(asphalt_noise), 0.05)
-    water = textured(WATER, upsample(symmetric_noise(rng, n, 5.0)), 0.05)
+    water = textured(WATER, upsample(symmetric_noise(rng, n, 5.0)), 0.015)
     return Textures(grass=grass, asphalt=asphalt, water=water, cobbles=cobble_texture(rng))
 
 
@@ -254,9 +255,9 @@ def add_ground(sheet: Sheet, tex: Textures, rng: np.random.Generator) -> None:
     sheet.add(Tile("cobbles", tile_from_rgb(tex.cobbles), "cobbles", False, "ground", (cb, cb, cb, cb)))
 
     sheet.add(Tile("piazza", piazza_paving(rng), "cobbles", False, "ground"))
-    sheet.add(Tile("gravel", speckled(GRAVEL, rng, 0.10, hex_rgb("#a89878"), 40), "gravel", False, "ground"))
-    sheet.add(Tile("dirt", speckled(DIRT, rng, 0.07, hex_rgb("#9e7341"), 18), "dirt", False, "ground"))
-    sheet.add(Tile("sand", speckled(SAND, rng, 0.04, hex_rgb("#d5bd86"), 12), "sand", False, "ground"))
+    sheet.add(Tile("gravel", speckled(GRAVEL, rng, 0.03, hex_rgb("#a89878"), 40), "gravel", False, "ground"))
+    sheet.add(Tile("dirt", speckled(DIRT, rng, 0.02, hex_rgb("#9e7341"), 18), "dirt", False, "ground"))
+    sheet.add(Tile("sand", speckled(SAND, rng, 0.015, hex_rgb("#d5bd86"), 12), "sand", False, "ground"))
     sheet.add(Tile("wheat", striped(WHEAT, hex_rgb("#cfa53c"), rng, vertical=False), "dirt", False, "ground"))
     sheet.add(Tile("ploughed", striped(PLOUGHED, hex_rgb("#7d5432"), rng, vertical=True), "dirt", False, "ground"))
     sheet.add(Tile("vineyard_h", vineyard(rng, vertical=False), "dirt", False, "ground"))
@@ -934,7 +935,7 @@ def add_soft_terrains(sheet: Sheet, tex: Textures, rng: np.random.Generator) -> 
     of each, appended after every earlier tile so existing ids stay."""
     n = TILE_PX
     for name, colour, rgb in (("dirt", W_DIRT, DIRT), ("sand", W_SAND, SAND)):
-        texture = textured(rgb, upsample(symmetric_noise(rng, n, 2.0)), 0.06)
+        texture = textured(rgb, upsample(symmetric_noise(rng, n, 2.0)), 0.02)
         sheet.add(Tile(f"{name}_full", tile_from_rgb(texture), name, False, "ground", (colour,) * 4))
         for code in range(1, 15):
             bits = tuple((code >> k) & 1 for k in (3, 2, 1, 0))  # tl, tr, br, bl

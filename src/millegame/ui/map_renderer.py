@@ -18,7 +18,8 @@ A stage without art (built in code) is drawn from its surface grid instead.
 
 The ground is tinted at bake time by a smooth noise in world metres
 (``ground_variation``): lusher and drier patches tens of metres across, so fields and
-groves laid out on the 4-m tile grid do not all read the same shade.
+groves laid out on the 4-m tile grid do not all read the same shade, and a fine grain
+that no tile repeats.
 """
 
 from __future__ import annotations
@@ -45,7 +46,9 @@ HD_ABOVE = 1.2  # scales above this many times the map's own are baked from the 
 VARIATION_CELL_M = (36.0, 11.0)  # lattice spacing of the two noise octaves [m]
 VARIATION_DARK = 0.12  # the lushest patches are this much darker…
 VARIATION_DRY = (0.0, 0.05, 0.15)  # …the driest lose this much of green and blue (yellower)
-VARIATION_STEP_PX = 16  # one sample of the tint per this many pixels of the map's own art (2 m)
+VARIATION_GRAIN_CELL_M = 1.7  # the lattice of the fine grain: clumps of grass, worn patches [m]
+VARIATION_GRAIN = 0.07  # the grain's darkest is this much darker than its lightest
+VARIATION_STEP_PX = 4  # one sample of the tint per this many pixels of the map's own art (0.5 m)
 FALLBACK_CHUNK_M = 64.0
 MAX_CHUNKS = 640  # ≈ 65 MB at 160×160×4 bytes (map_levels sets each level's own)
 
@@ -78,11 +81,14 @@ def _lattice_noise(x_m: np.ndarray, y_m: np.ndarray, cell_m: float, seed: int) -
 
 def ground_variation(x_m: np.ndarray, y_m: np.ndarray) -> np.ndarray:
     """RGB multipliers ≤ 1 at world points [m] (shape + (3,)): patches tens of metres
-    across that are a little lusher (darker) or drier (yellower)."""
+    across that are a little lusher (darker) or drier (yellower), and a fine grain a
+    metre or two across that no tile repeats (the tiles' own texture is faint)."""
     big, small = VARIATION_CELL_M
     lush = 0.7 * _lattice_noise(x_m, y_m, big, 1) + 0.3 * _lattice_noise(x_m, y_m, small, 2)
     dry = _lattice_noise(x_m, y_m, big * 1.3, 3)
-    return (1.0 - VARIATION_DARK * lush)[..., None] * (1.0 - np.array(VARIATION_DRY) * dry[..., None])
+    grain = 1.0 - VARIATION_GRAIN * _lattice_noise(x_m, y_m, VARIATION_GRAIN_CELL_M, 4)
+    shade = (1.0 - VARIATION_DARK * lush) * grain
+    return shade[..., None] * (1.0 - np.array(VARIATION_DRY) * dry[..., None])
 
 
 def _display_ready() -> bool:
