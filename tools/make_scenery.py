@@ -57,6 +57,7 @@ from tileart import (
     Float,
     Rgb,
     blob,
+    coppi,
     drop_shadow,
     erode,
     hex_rgb,
@@ -474,15 +475,6 @@ def km_stone(rng: np.random.Generator) -> SceneryTile:
 
 # -- roofs ------------------------------------------------------------------------------------------
 FACING = {"n": 1.1, "w": 1.0, "e": 0.9, "s": 0.86}  # sun from the top left
-
-
-def coppi(c: Canvas, m: Float, roof: Rgb, f: float, grain: str) -> None:
-    """Rows of *coppi* (curved tiles) running down the slope: vertical lines on north/south
-    facets, horizontal on east/west ones."""
-    yy, xx = c.grid()
-    lines = (np.mod(xx, 2.0) < 0.5) if grain == "v" else (np.mod(yy, 2.0) < 0.5)
-    c.paint(m, shade(roof, f))
-    c.paint(m * lines, shade(roof, f * 0.88))
 
 
 def hip_roof(c: Canvas, x0: float, y0: float, x1: float, y1: float, roof: Rgb, shadow_px: float = 3.0) -> Float:

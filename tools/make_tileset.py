@@ -73,6 +73,7 @@ from tileart import (
     Float,
     Rgb,
     blob,
+    coppi,
     drop_shadow,
     erode,
     hex_rgb,
@@ -446,11 +447,13 @@ def umbrella_pine(rng: np.random.Generator) -> Canvas:
     return c
 
 
-def house(w_tiles: int, roof: Rgb, chimney: bool) -> Canvas:
+def house(w_tiles: int, roof: Rgb, chimneys: tuple[tuple[float, float], ...] = ()) -> Canvas:
     """A hipped terracotta roof two tiles deep, ridge east–west; sun from the top left.
 
     Drawn three tiles wide so the middle column is uniform and can be repeated to make
-    longer houses; the left and right columns are the hip ends.
+    longer houses; the left and right columns are the hip ends, where the ``chimneys``
+    stand (top-left corners [px]: never in the middle column, or a long house would
+    have a row of them).
     """
     c = Canvas(w_tiles, 2)
     x0, y0, x1, y1 = 1.0, 1.0, 32.0 * w_tiles - 1.0, 62.0
@@ -461,17 +464,12 @@ def house(w_tiles: int, roof: Rgb, chimney: bool) -> Canvas:
     drop_shadow(c, whole, 0.0, 1.5)  # only downward: left/right ends are shared by M tiles
     facets = (
         ([(x0, y0), (x1, y0), (rx1, ry), (rx0, ry)], 1.12, "v"),  # north
-        ([(x0, y1), (x1, y1), (rx1, ry), (rx0, ry)], 0.82, "v"),  # south
-        ([(x0, y0), (rx0, ry), (x0, y1)], 1.0, "h"),  # west
-        ([(x1, y0), (rx1, ry), (x1, y1)], 0.9, "h"),  # east
+        ([(x0, y1), (x1, y1), (rx1, ry), (rx0, ry)], 0.8, "v"),  # south
+        ([(x0, y0), (rx0, ry), (x0, y1)], 1.02, "h"),  # west
+        ([(x1, y0), (rx1, ry), (x1, y1)], 0.88, "h"),  # east
     )
-    yy, xx = c.grid()
     for pts, f, grain in facets:
-        m = c.poly_mask(pts)
-        c.paint(m, shade(roof, f))
-        # rows of *coppi* (curved tiles) run down the slope
-        lines = (np.mod(xx, 2.0) < 0.45) if grain == "v" else (np.mod(yy, 2.0) < 0.45)
-        c.paint(m * lines, shade(roof, f * 0.88))
+        coppi(c, c.poly_mask(pts), roof, f, grain)
     for (ax, ay), (bx, by) in (
         ((x0, y0), (rx0, ry)),
         ((x0, y1), (rx0, ry)),
@@ -479,15 +477,24 @@ def house(w_tiles: int, roof: Rgb, chimney: bool) -> Canvas:
         ((x1, y1), (rx1, ry)),
     ):
         c.paint(c.line_mask(ax, ay, bx, by, 0.8), shade(roof, 1.25))
-    c.paint(c.line_mask(rx0, ry, rx1, ry, 1.0), shade(roof, 1.3))
-    if chimney:
-        cx = 32.0 * (w_tiles // 2) + 10
-        m = c.rect_mask(cx, 18, cx + 4, 22)
+    c.paint(c.line_mask(rx0, ry, rx1, ry, 1.1), shade(roof, 1.32))  # the ridge's capping tiles
+    c.paint(c.line_mask(rx0, ry + 0.6, rx1, ry + 0.6, 0.35), shade(roof, 0.7))
+    for cx, cy in chimneys:
+        m = c.rect_mask(cx, cy, cx + 4, cy + 4)
         drop_shadow(c, m, 2.0, 2.0, 0.4)
         c.paint(m, shade(STONE, 0.9))
-        c.paint(c.rect_mask(cx + 1, 19, cx + 3, 21), INK)
+        c.paint(c.rect_mask(cx, cy, cx + 4, cy + 1.2), shade(STONE, 1.05))  # its sunny side
+        c.paint(c.rect_mask(cx + 1, cy + 1, cx + 3, cy + 3), INK)
     c.paint(np.clip(whole - c.rect_mask(x0 + 0.7, y0 + 0.7, x1 - 0.7, y1 - 0.7), 0, 1), shade(roof, 0.6))
     return c
+
+
+# Chimneys of the house pieces by roof (top-left corners [px] on the 3 × 2 tile drawing).
+CHIMNEYS: dict[str, tuple[tuple[float, float], ...]] = {
+    "a": ((10.0, 16.0), (80.0, 40.0)),
+    "b": ((82.0, 15.0),),
+    "c": ((9.0, 40.0), (78.0, 17.0)),
+}
 
 
 def transposed(c: Canvas) -> Canvas:
@@ -775,7 +782,7 @@ def banner(vertical: bool) -> Canvas:
 
 def gate_roof(length_tiles: int) -> Canvas:
     """The roof of a town gate spanning the street, ``length_tiles`` long, ridge N–S."""
-    h = house(length_tiles, ROOFS["c"], chimney=False)
+    h = house(length_tiles, ROOFS["c"])
     return transposed(h)
 
 
@@ -788,7 +795,7 @@ def add_scenery(sheet: Sheet, rng: np.random.Generator) -> None:
 
     for key, roof in ROOFS.items():
         sheet.add_piece(
-            house(3, roof, chimney=key in ("a", "c")),
+            house(3, roof, CHIMNEYS.get(key, ())),
             f"house_{key}",
             [["tl", "t", "tr"], ["bl", "b", "br"]],
             "cobbles",
@@ -796,7 +803,7 @@ def add_scenery(sheet: Sheet, rng: np.random.Generator) -> None:
             "decor",
         )
     for key in ("a", "b"):
-        t = transposed(house(3, ROOFS[key], chimney=False))
+        t = transposed(house(3, ROOFS[key]))
         sheet.add_piece(t, f"housev_{key}", [["tl", "tr"], ["l", "r"], ["bl", "br"]], "cobbles", True, "decor")
 
     n4 = [[f"{r}{c}" for c in range(4)] for r in range(4)]

@@ -283,6 +283,28 @@ INK = hex_rgb("#2b2624")
 SHADOW_A = 0.30  # opacity of the flat drop shadows
 
 
+def coppi(c: Canvas, m: Float, roof: Rgb, f: float, grain: str) -> None:
+    """Terracotta *coppi* (curved tiles) in rows running down the slope, inside mask ``m``:
+    rows along y on north/south facets (``grain`` "v"), along x on east/west ones ("h").
+
+    A row is 0.25 m wide (2 px at 8 px/m), a half-cylinder lit on its sun side with a
+    dark gap on the other; each row has its own tone (old and replaced tiles), and every
+    0.45 m one tile laps over the next, staggered between rows. Tones depend only on the
+    row's index, so pieces drawn apart join and a repeated middle tile repeats cleanly.
+    ``f`` is the facet's light (see FACING)."""
+    yy, xx = c.grid()
+    across, along = (xx, yy) if grain == "v" else (yy, xx)
+    row = np.floor(across / 2.0)
+    u = across / 2.0 - row  # 0 → 1 across a row, from its sun side
+    h = (row.astype(np.int64) * 2654435761) & 0xFFFFFFFF
+    tone = 0.93 + 0.12 * (((h ^ (h >> 15)) * 2246822519 & 0xFFFFFFFF) / 4294967295.0)
+    light = np.where(u < 0.3, 1.12, np.where(u > 0.78, 0.74, 1.0))
+    lap = np.mod(along / 3.6 + 0.5 * np.mod(row, 2.0), 1.0) < 0.12
+    k = f * tone * light * np.where(lap, 0.86, 1.0)
+    rgb = np.clip(np.array(roof, dtype=np.float64)[None, None, :] / 255.0 * k[..., None], 0.0, 1.0)
+    c.paint_rgb(rgb, m)
+
+
 def drop_shadow(c: Canvas, mask: Float, dx: float = 2.0, dy: float = 2.0, alpha: float = SHADOW_A) -> None:
     """Flat shadow: the mask shifted to the bottom right (sun from the top left)."""
     sx, sy = round(dx * SS), round(dy * SS)
