@@ -48,7 +48,7 @@ VARIATION_DARK = 0.12  # the lushest patches are this much darker…
 VARIATION_DRY = (0.0, 0.05, 0.15)  # …the driest lose this much of green and blue (yellower)
 VARIATION_GRAIN_CELL_M = 1.7  # the lattice of the fine grain: clumps of grass, worn patches [m]
 VARIATION_GRAIN = 0.07  # the grain's darkest is this much darker than its lightest
-VARIATION_STEP_PX = 4  # one sample of the tint per this many pixels of the map's own art (0.5 m)
+VARIATION_STEP_PX = 8  # one sample of the tint per this many pixels of the map's own art (1 m)
 FALLBACK_CHUNK_M = 64.0
 MAX_CHUNKS = 640  # ≈ 65 MB at 160×160×4 bytes (map_levels sets each level's own)
 
