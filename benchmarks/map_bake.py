@@ -50,7 +50,7 @@ def bake_times(stage: Stage, px_per_m: float, size: tuple[int, int]) -> tuple[li
         renderer.ground_chunk(key)
         renderer.above_chunk(key)
         times.append((time.process_time() - t0) * 1000.0)
-    return times, renderer._native_size()[0] if stage.art is not None else 0
+    return times, renderer.native_size()[0] if stage.art is not None else 0
 
 
 def main() -> None:

@@ -1,9 +1,9 @@
 """Draws a stage's map: tile layers baked once into chunk surfaces at the screen scale.
 
 Blitting hundreds of small per-pixel-alpha tiles every frame is the slow path in
-pygame (ARCHITECTURE.md, "Rendering notes"), so the tiles of each 16×16-tile chunk are
+pygame (ARCHITECTURE.md, "Rendering notes"), so the tiles of each 8×8-tile chunk are
 blitted once at their native size, box-filtered down to the camera's scale and kept as
-one opaque surface: a frame then costs ~20 large opaque blits.
+one opaque surface: a frame then costs 10–40 large opaque blits.
 
 A scale above 1.2 × the map's own (8 px/m: the closest zooms, 11–35 px/m by window
 size) is baked from the tilesets' HD art (``TilesetArt.hd_path``, 16 px/m) when they have it,
@@ -380,7 +380,7 @@ class MapRenderer:
             return self._bake_fallback(i, j)
         art = self.stage.art
         assert art is not None
-        native = pygame.Surface(self._native_size())
+        native = pygame.Surface(self.native_size())
         native.fill(self.background)
         self._blit_layers(native, self.ground_layers, i, j, turn=True)
         self._vary(native, i, j)  # the ground only: drawn roads and scenery keep their colours
@@ -409,7 +409,7 @@ class MapRenderer:
             return None
         art = self.stage.art
         assert art is not None
-        native = pygame.Surface(self._native_size(), pygame.SRCALPHA)
+        native = pygame.Surface(self.native_size(), pygame.SRCALPHA)
         if not self._blit_layers(native, self.above_layers, i, j):
             return None
         if self.grade_above is not None:
@@ -422,7 +422,7 @@ class MapRenderer:
         bounds = full.get_bounding_rect()
         return full.subsurface(bounds) if bounds.width and bounds.height else None
 
-    def _native_size(self) -> tuple[int, int]:
+    def native_size(self) -> tuple[int, int]:
         """A chunk's size in the pixels it is baked at, before scaling to the camera."""
         art = self.stage.art
         assert art is not None
