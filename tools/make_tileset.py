@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import sys
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
@@ -30,6 +31,7 @@ from numpy.typing import NDArray
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import make_scenery
 import pygame
 import tiles_route
 from tileart import (
@@ -263,11 +265,25 @@ def add_ground(sheet: Sheet, tex: Textures, rng: np.random.Generator) -> None:
     sheet.add(Tile("ploughed", striped(PLOUGHED, hex_rgb("#7d5432"), rng, vertical=True), "dirt", False, "ground"))
     sheet.add(Tile("vineyard_h", vineyard(rng, vertical=False), "dirt", False, "ground"))
     sheet.add(Tile("vineyard_v", vineyard(rng, vertical=True), "dirt", False, "ground"))
-    c = canvas_of(tex.grass)
-    for _ in range(6):  # poppies, the red of the poster
-        x, y = rng.uniform(3, 29), rng.uniform(3, 29)
-        c.paint(c.circle_mask(x, y, 1.1), hex_rgb("#d9412b"))
-    sheet.add(Tile("meadow", c.downsample(), "grass", False, "ground"))
+    sheet.add(Tile("meadow", meadow(tex.grass, rng), "grass", False, "ground"))
+
+
+def meadow(grass: Float, rng: np.random.Generator) -> NDArray[np.uint8]:
+    """Poppies, the red of the poster, strewn evenly (one or none in each 1-m square, off
+    its centre) so a field of the tile, turned at random (any_turn), reads as one meadow."""
+    c = canvas_of(grass)
+    poppy, dark = hex_rgb("#d9412b"), hex_rgb("#8f2418")
+    draws = np.random.default_rng([SEED, zlib.crc32(b"meadow")]).random((4, 4, 4))
+    rng.uniform(3, 29, 12)  # the draws the tile used to take from the shared stream: later tiles keep their art
+    for gy in range(4):
+        for gx in range(4):
+            keep, jx, jy, size = draws[gy, gx]
+            if keep < 0.3:
+                continue
+            x, y = 8 * gx + 4 + (jx - 0.5) * 5, 8 * gy + 4 + (jy - 0.5) * 5
+            c.paint(c.circle_mask(x, y, 0.8 + 0.4 * size), poppy)
+            c.paint(c.circle_mask(x + 0.15, y + 0.15, 0.3), dark)
+    return c.downsample()
 
 
 def draw_wave(c: Canvas, x: float, y: float) -> None:
@@ -393,6 +409,22 @@ def draw_transition(c: Canvas, name: str, d: Float, texture: Float) -> None:
 
 
 # -- scenery ----------------------------------------------------------------------------------
+def column_cell(kind: str) -> NDArray[np.uint8]:
+    """A cypress or a Lombardy poplar of the tree rows, drawn as the scenery tileset draws
+    them (a column seen end-on, foliage in flames, its long shadow saying how tall it is),
+    cut from the middle of its 16-m tile to one 4-m cell (HD pixels); the shadow is kept
+    short enough to stay in the cell."""
+    rng = np.random.default_rng([SEED, zlib.crc32(kind.encode())])
+    if kind == "cypress":
+        c = make_scenery.column_tree(rng, CYPRESS, 1.6, 2.6, 7, shade(CYPRESS, 1.5))
+    else:
+        c = make_scenery.column_tree(rng, POPLAR, 2.0, 2.6, 11, hex_rgb("#c9dc9a"))
+    img = c.downsample()
+    n = TILE_PX * HD
+    c0 = (img.shape[0] - n) // 2
+    return np.ascontiguousarray(img[c0 : c0 + n, c0 : c0 + n])
+
+
 def tree(rng: np.random.Generator, kind: str) -> NDArray[np.uint8]:
     c = Canvas(1, 1)
     if kind == "olive":
@@ -407,15 +439,7 @@ def tree(rng: np.random.Generator, kind: str) -> NDArray[np.uint8]:
             x, y = rng.normal(19.5, 3.5), rng.normal(19.5, 3.5)
             c.paint(c.circle_mask(x, y, rng.uniform(1.0, 1.8)) * m, shade(OLIVE, 0.78))
     elif kind in ("cypress", "poplar"):
-        base = CYPRESS if kind == "cypress" else POPLAR
-        r = 6.0 if kind == "cypress" else 7.5
-        m = c.ellipse_mask(16, 16, r, r * 1.08)
-        # tall trees cast long shadows: a tapering streak to the bottom right
-        streak = np.maximum(c.line_mask(16, 16, 29, 27, r * 1.6), c.circle_mask(16, 16, r))
-        c.paint(np.clip(streak - m, 0, 1), (0, 0, 0), SHADOW_A)
-        c.paint(m, base)
-        c.paint(c.ellipse_mask(14, 13.5, r * 0.55, r * 0.6) * m, shade(base, 1.3))
-        c.paint(c.circle_mask(16, 16, 1.0), shade(base, 0.7))
+        return column_cell(kind)
     elif kind == "bush":
         m = blob(c, 16, 16, 7.0, rng, 5)
         drop_shadow(c, m, 1.5, 1.5)

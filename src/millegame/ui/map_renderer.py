@@ -47,7 +47,9 @@ VARIATION_CELL_M = (36.0, 11.0)  # lattice spacing of the two noise octaves [m]
 VARIATION_DARK = 0.12  # the lushest patches are this much darker…
 VARIATION_DRY = (0.0, 0.05, 0.15)  # …the driest lose this much of green and blue (yellower)
 VARIATION_GRAIN_CELL_M = 1.7  # the lattice of the fine grain: clumps of grass, worn patches [m]
-VARIATION_GRAIN = 0.07  # the grain's darkest is this much darker than its lightest
+# Shares of the three octaves in the lushness (sum 1: the ground's mean shade is the same
+# whatever their mix): patches tens of metres across, ten metres, and the fine grain.
+VARIATION_MIX = (0.55, 0.2, 0.25)
 VARIATION_STEP_PX = 8  # one sample of the tint per this many pixels of the map's own art (1 m)
 FALLBACK_CHUNK_M = 64.0
 MAX_CHUNKS = 640  # ≈ 65 MB at 160×160×4 bytes (map_levels sets each level's own)
@@ -84,11 +86,14 @@ def ground_variation(x_m: np.ndarray, y_m: np.ndarray) -> np.ndarray:
     across that are a little lusher (darker) or drier (yellower), and a fine grain a
     metre or two across that no tile repeats (the tiles' own texture is faint)."""
     big, small = VARIATION_CELL_M
-    lush = 0.7 * _lattice_noise(x_m, y_m, big, 1) + 0.3 * _lattice_noise(x_m, y_m, small, 2)
+    a, b, c = VARIATION_MIX
+    lush = (
+        a * _lattice_noise(x_m, y_m, big, 1)
+        + b * _lattice_noise(x_m, y_m, small, 2)
+        + c * _lattice_noise(x_m, y_m, VARIATION_GRAIN_CELL_M, 4)
+    )
     dry = _lattice_noise(x_m, y_m, big * 1.3, 3)
-    grain = 1.0 - VARIATION_GRAIN * _lattice_noise(x_m, y_m, VARIATION_GRAIN_CELL_M, 4)
-    shade = (1.0 - VARIATION_DARK * lush) * grain
-    return shade[..., None] * (1.0 - np.array(VARIATION_DRY) * dry[..., None])
+    return (1.0 - VARIATION_DARK * lush)[..., None] * (1.0 - np.array(VARIATION_DRY) * dry[..., None])
 
 
 def _display_ready() -> bool:
