@@ -693,6 +693,7 @@ def test_a_property_without_a_name(tmp_path: Path) -> None:
 def test_embedded_tileset_without_tilecount_loads(tmp_path: Path) -> None:
     """Tiled's older examples leave out the optional tilecount: it comes from the image."""
     shutil.copy(TSX.parent / "terrain.png", tmp_path / "terrain.png")
+    shutil.copy(TSX.parent / "terrain-hd.png", tmp_path / "terrain-hd.png")
     body = TSX.read_text(encoding="utf-8").split("?>", 1)[-1].strip()
     embedded = re.sub(r'\s+tilecount="\d+"', "", body.replace("<tileset ", '<tileset firstgid="1" ', 1), count=1)
     assert "tilecount" not in embedded.split(">", 1)[0]

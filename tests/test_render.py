@@ -24,7 +24,7 @@ from millegame.core.stage import Stage
 from millegame.ui.app import App
 from millegame.ui.fonts import CREAM, DEEP_BLUE, format_time
 from millegame.ui.render.camera import Camera, zoom_levels
-from millegame.ui.render.map_renderer import FLIP_D, FLIP_H, MapRenderer, apply_flips
+from millegame.ui.render.map_renderer import CHUNK_TILES, FLIP_D, FLIP_H, MapRenderer, apply_flips
 from millegame.ui.render.sprites import CarSprites, sprites_dir
 from millegame.ui.render.world_view import interpolate
 from millegame.ui.scenes.car_select import CarSelectScene
@@ -195,7 +195,7 @@ def test_ground_shade_varies_over_the_map_without_seams(art_stage: Stage, screen
     rows = slice(0, 64)  # grass (the road is lower down)
     seam = abs(a[-1, rows].mean(axis=0) - b[0, rows].mean(axis=0)).max()
     # The shade of each 4-m tile of grass along the top row: the tiles are identical art.
-    tiles = np.array([np.concatenate([a, b])[k * 32 : (k + 1) * 32, 0:32].mean() for k in range(32)])
+    tiles = np.array([np.concatenate([a, b])[k * 32 : (k + 1) * 32, 0:32].mean() for k in range(2 * CHUNK_TILES)])
     assert tiles.max() - tiles.min() > 6.0, tiles
     assert seam < 2.5, seam
 

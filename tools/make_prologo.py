@@ -210,7 +210,7 @@ def ground_layer(rng: np.random.Generator) -> NDArray[np.int64]:
         ground[shapely.contains_xy(area, cx, cy) & free] = gid(kind)
     # The town's gardens and courtyards are grass between the houses; only the piazza is paved
     # (paving is drivable ground, so a gate across a street still ends against a house).
-    ground[shapely.contains_xy(TOWN, cx, cy)] = gid("grass_c")
+    ground[shapely.contains_xy(TOWN, cx, cy)] = gid("grass_a")  # courtyard gardens between the roofs
     ground[shapely.contains_xy(PIAZZA, cx, cy)] = gid("piazza")
     return ground
 
@@ -345,6 +345,9 @@ def lay_scenery(rng: np.random.Generator) -> list[TmxObject]:
     for centre, piece in ((town, PIECES[3]), *zip(SIDE_CENTRES, SIDE_ROADS, strict=True)):
         for row in (0, 1, 2):
             houses(sc, rng, centre, piece, row)
+    # Then the inside of the blocks, from a generator of its own (every object placed
+    # before keeps its place): an old town is roofs wall to wall, not a village.
+    town_blocks(sc, np.random.default_rng([1927, 2]), [town, *SIDE_CENTRES])
     for k, obj in enumerate(sc.objects):
         obj.id = 100 + k
     return sc.objects
@@ -400,6 +403,28 @@ def houses(sc: Scenery, rng: np.random.Generator, centre: NDArray[np.float64], p
                 if not PIAZZA.buffer(4.0).contains(shapely.Point(hx, hy)):
                     sc.place(kind, hx, hy, math.degrees(math.atan2(ty, tx)) + (0 if side > 0 else 180), 1.0, 1.8)
         s += 10.5 + float(rng.uniform(0, 2))
+
+
+def town_blocks(sc: Scenery, rng: np.random.Generator, streets: list[NDArray[np.float64]]) -> None:
+    """Fill the town's blocks with houses of varied size (0.8–1.2 ×), each turned to the
+    nearest street give or take a few degrees; about one place in ten stays a courtyard."""
+    lines = [shapely.LineString(c) for c in streets]
+    # Corners stay open, as along the streets (houses): a car cutting one meets no wall.
+    corners = shapely.MultiPoint(PIECES[3].points + [p for r in SIDE_ROADS for p in r.points]).buffer(14.0)
+    x0, y0, x1, y1 = TOWN.bounds
+    pitch = 11.0
+    for gy in np.arange(y0 + pitch / 2, y1, pitch):
+        for gx in np.arange(x0 + pitch / 2, x1, pitch):
+            x, y = gx + float(rng.uniform(-2.0, 2.0)), gy + float(rng.uniform(-2.0, 2.0))
+            kind = str(rng.choice(("house_a", "house_b", "house_c", "house_a", "house_c")))
+            scale, skew, courtyard = float(rng.uniform(0.8, 1.2)), float(rng.uniform(-8, 8)), rng.random() < 0.1
+            point = shapely.Point(x, y)
+            if courtyard or not TOWN.contains(point) or PIAZZA.buffer(6.0).contains(point) or corners.contains(point):
+                continue
+            k = int(np.argmin([line.distance(point) for line in lines]))
+            _, _, tx, ty = along(streets[k], lines[k].project(point))
+            heading = math.degrees(math.atan2(ty, tx)) + 90.0 * int(rng.integers(0, 4)) + skew
+            sc.place(kind, x, y, heading, scale, 1.8)
 
 
 def grove(sc: Scenery, rng: np.random.Generator, area: shapely.Geometry) -> None:

@@ -2,8 +2,9 @@
 
 Free scenery for stages (issue 12): trees, hedges, bales, houses, a church … placed in
 Tiled as *tile objects* (Insert Tile) at any position, rotation and scale. Each tile is
-128 × 128 px = 16 m × 16 m at 8 px/m, seen from straight above, on a transparent
-background, in the art direction of ``make_tileset.py`` (a 1950s Italian travel poster:
+128 × 128 px = 16 m × 16 m at 8 px/m (and 256 px at 16 px/m in ``scenery-hd.png``, the
+tileset's ``hd_image``, which the game draws its close zooms from), seen from straight
+above, on a transparent background, in the art direction of ``make_tileset.py`` (a 1950s Italian travel poster:
 warm, bold, flat colours, sun from the top left, soft shadows to the bottom right).
 
 A tile is never a solid grid cell (``solid = false``); what the car hits is the tile's
@@ -56,11 +57,12 @@ from tileart import (
     Float,
     Rgb,
     blob,
+    coppi,
     drop_shadow,
     erode,
     hex_rgb,
     mix,
-    save_png,
+    save_tileset_images,
     shade,
 )
 from tiles_route import PLANE
@@ -73,6 +75,7 @@ TILES_PER_SIDE = TILE // 32  # Canvas counts in 32 px units
 C = TILE / 2  # the tile's centre [px], where every object smaller than the tile sits
 COLUMNS = 7  # 21 tiles fill 3 full rows: Tiled recounts tilecount from the image on a re-save
 SEED = 1957  # the last Mille Miglia
+HD_IMAGE = "scenery-hd.png"  # the same tiles at tileart.HD × the resolution (16 px/m)
 
 SILVER = mix(OLIVE, OLIVE_LIGHT, 0.35)  # the olive's canopy body, between the leaves' two sides
 HAY = hex_rgb("#e2c161")
@@ -141,7 +144,7 @@ class SceneryTile:
 
     kind: str
     size_m: tuple[float, float]  # the drawn object's extent (w, h) [m], shadow excluded
-    image: NDArray[np.uint8]
+    image: NDArray[np.uint8]  # the HD art (tileart.HD × TILE a side)
     shapes: list[Shape] = field(default_factory=list)
 
     @property
@@ -474,15 +477,6 @@ def km_stone(rng: np.random.Generator) -> SceneryTile:
 FACING = {"n": 1.1, "w": 1.0, "e": 0.9, "s": 0.86}  # sun from the top left
 
 
-def coppi(c: Canvas, m: Float, roof: Rgb, f: float, grain: str) -> None:
-    """Rows of *coppi* (curved tiles) running down the slope: vertical lines on north/south
-    facets, horizontal on east/west ones."""
-    yy, xx = c.grid()
-    lines = (np.mod(xx, 2.0) < 0.5) if grain == "v" else (np.mod(yy, 2.0) < 0.5)
-    c.paint(m, shade(roof, f))
-    c.paint(m * lines, shade(roof, f * 0.88))
-
-
 def hip_roof(c: Canvas, x0: float, y0: float, x1: float, y1: float, roof: Rgb, shadow_px: float = 3.0) -> Float:
     """A hipped terracotta roof on the rectangle; the ridge runs along its longer side."""
     whole = c.rect_mask(x0, y0, x1, y1)
@@ -810,6 +804,9 @@ def tsx_text(tiles: list[SceneryTile], image_name: str, width_px: int, height_px
         " Objects smaller than a tile are centred on it, so a tile object's visual centre is"
         " (width/2, -height/2) from its (x, y), the bottom-left corner, rotated with the object:"
         " 8 m right and 8 m up when unscaled. Collision shapes carry material = hard | soft. -->",
+        " <properties>",
+        f'  <property name="hd_image" type="file" value="{HD_IMAGE}"/>',
+        " </properties>",
         f' <image source="{image_name}" width="{width_px}" height="{height_px}"/>',
     ]
     for i, t in enumerate(tiles):
@@ -846,7 +843,8 @@ def main(out_dir: Path = OUT_DIR) -> None:
     tiles = build()
     if len(tiles) % COLUMNS:
         raise SystemExit(f"{len(tiles)} tiles do not fill rows of {COLUMNS}: Tiled would add empty tiles on a re-save")
-    w, h = save_png([t.image for t in tiles], COLUMNS, str(out_dir / "scenery.png"), tile_px=TILE)
+    images = [t.image for t in tiles]
+    w, h = save_tileset_images(images, COLUMNS, str(out_dir / "scenery.png"), str(out_dir / HD_IMAGE), tile_px=TILE)
     (out_dir / "scenery.tsx").write_text(tsx_text(tiles, "scenery.png", w, h), encoding="utf-8")
     print(f"wrote {out_dir / 'scenery.png'} ({w}x{h} px, {len(tiles)} tiles of {TILE} px) and scenery.tsx")
     for i, t in enumerate(tiles):

@@ -2,7 +2,8 @@
 
 Art direction: a 1950s Italian travel poster — warm, bold, flat colours, sun from the
 top left, soft flat shadows to the bottom right. Tiles are 32 × 32 px at 8 px per metre,
-so one tile is 4 m × 4 m.
+so one tile is 4 m × 4 m; ``terrain-hd.png`` holds the same tiles drawn at 16 px/m (64 px),
+named by the tileset property ``hd_image``, which the game bakes its close zooms from.
 
 Every tile carries the custom properties ``surface`` (a name from
 ``assets/surfaces.toml``), ``solid`` (bool), ``kind`` (a stable name that
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import math
 import sys
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
@@ -29,6 +31,7 @@ from numpy.typing import NDArray
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import make_scenery
 import pygame
 import tiles_route
 from tileart import (
@@ -45,6 +48,7 @@ from tileart import (
     GRASS_DARK,
     GRAVEL,
     GREEN_FLAG,
+    HD,
     INK,
     KERB,
     OLIVE,
@@ -71,13 +75,15 @@ from tileart import (
     Float,
     Rgb,
     blob,
+    coppi,
     drop_shadow,
     erode,
     hex_rgb,
     joined_mask,
     periodic_noise,
-    save_png,
+    save_tileset_images,
     shade,
+    symmetric_noise,
     textured,
     upsample,
 )
@@ -85,6 +91,7 @@ from tileart import (
 REPO = Path(__file__).resolve().parent.parent
 OUT_DIR = REPO / "levels" / "tilesets"
 COLUMNS = 16
+HD_IMAGE = "terrain-hd.png"  # the same tiles at HD × the resolution (16 px/m)
 SEED = 1955  # the year of Moss and Jenkinson's record run
 
 # Wang corner colours (1-based, Tiled convention); 0 = unset.
@@ -99,18 +106,26 @@ WANG_COLOURS: tuple[tuple[str, Rgb], ...] = (
     ("sand", SAND),
 )
 W_GRASS, W_ASPHALT, W_WATER, W_COBBLES, W_GRAVEL, W_WET, W_DIRT, W_SAND = 1, 2, 3, 4, 5, 6, 7, 8
+# Natural ground without a direction, periodic over the tile, so a mirror image joins its
+# neighbours: the game draws these turned and mirrored at random per cell, and a field of
+# one of them shows no 4-m grid (the tile property ``any_turn``).
+ANY_TURN = frozenset(
+    {"grass_a", "grass_b", "grass_c", "meadow", "water_a", "gravel", "dirt", "sand", "scree", "pasture"}
+    | {"dirt_full", "sand_full"}
+)
 SEED_ROUTE = SEED + 1000  # the tiles added for the stages after the prologue draw from their own generator
 
 
 @dataclass
 class Tile:
     kind: str
-    image: NDArray[np.uint8]
+    image: NDArray[np.uint8]  # the HD art (tileart.HD × TILE_PX a side)
     surface: str
     solid: bool
     layer: str  # "ground", "decor" or "above"
     corners: tuple[int, int, int, int] | None = None  # Wang colours (tl, tr, br, bl)
     probability: float = 1.0
+    any_turn: bool = False  # the game may draw it turned or mirrored (see ANY_TURN)
 
 
 class Sheet:
@@ -122,6 +137,7 @@ class Sheet:
     def add(self, tile: Tile) -> None:
         if any(t.kind == tile.kind for t in self.tiles):
             raise ValueError(f"duplicate tile kind {tile.kind}")
+        tile.any_turn = tile.kind in ANY_TURN
         self.tiles.append(tile)
 
     def add_piece(
@@ -152,10 +168,12 @@ class Textures:
 def make_textures(rng: np.random.Generator) -> Textures:
     """Base RGB images [y, x, 3] at supersampled resolution, each periodic over one tile."""
     n = TILE_PX
-    grass = textured(GRASS, upsample(periodic_noise(rng, n, 3.0)), 0.05)
+    # Grass and water under any_turn tiles: noise the same under every turn and mirror,
+    # and faint, so its 4-m pattern does not show (the game adds a grain of its own).
+    grass = textured(GRASS, upsample(symmetric_noise(rng, n, 3.0)), 0.015)
     asphalt_noise = 0.6 * periodic_noise(rng, n, 0.6) + 0.4 * periodic_noise(rng, n, 4.0)
     asphalt = textured(ASPHALT, upsample(asphalt_noise), 0.05)
-    water = textured(WATER, upsample(periodic_noise(rng, n, 5.0)), 0.05)
+    water = textured(WATER, upsample(symmetric_noise(rng, n, 5.0)), 0.015)
     return Textures(grass=grass, asphalt=asphalt, water=water, cobbles=cobble_texture(rng))
 
 
@@ -240,18 +258,32 @@ def add_ground(sheet: Sheet, tex: Textures, rng: np.random.Generator) -> None:
     sheet.add(Tile("cobbles", tile_from_rgb(tex.cobbles), "cobbles", False, "ground", (cb, cb, cb, cb)))
 
     sheet.add(Tile("piazza", piazza_paving(rng), "cobbles", False, "ground"))
-    sheet.add(Tile("gravel", speckled(GRAVEL, rng, 0.10, hex_rgb("#a89878"), 40), "gravel", False, "ground"))
-    sheet.add(Tile("dirt", speckled(DIRT, rng, 0.07, hex_rgb("#9e7341"), 18), "dirt", False, "ground"))
-    sheet.add(Tile("sand", speckled(SAND, rng, 0.04, hex_rgb("#d5bd86"), 12), "sand", False, "ground"))
+    sheet.add(Tile("gravel", speckled(GRAVEL, rng, 0.03, hex_rgb("#a89878"), 40), "gravel", False, "ground"))
+    sheet.add(Tile("dirt", speckled(DIRT, rng, 0.02, hex_rgb("#9e7341"), 18), "dirt", False, "ground"))
+    sheet.add(Tile("sand", speckled(SAND, rng, 0.015, hex_rgb("#d5bd86"), 12), "sand", False, "ground"))
     sheet.add(Tile("wheat", striped(WHEAT, hex_rgb("#cfa53c"), rng, vertical=False), "dirt", False, "ground"))
     sheet.add(Tile("ploughed", striped(PLOUGHED, hex_rgb("#7d5432"), rng, vertical=True), "dirt", False, "ground"))
     sheet.add(Tile("vineyard_h", vineyard(rng, vertical=False), "dirt", False, "ground"))
     sheet.add(Tile("vineyard_v", vineyard(rng, vertical=True), "dirt", False, "ground"))
-    c = canvas_of(tex.grass)
-    for _ in range(6):  # poppies, the red of the poster
-        x, y = rng.uniform(3, 29), rng.uniform(3, 29)
-        c.paint(c.circle_mask(x, y, 1.1), hex_rgb("#d9412b"))
-    sheet.add(Tile("meadow", c.downsample(), "grass", False, "ground"))
+    sheet.add(Tile("meadow", meadow(tex.grass, rng), "grass", False, "ground"))
+
+
+def meadow(grass: Float, rng: np.random.Generator) -> NDArray[np.uint8]:
+    """Poppies, the red of the poster, strewn evenly (one or none in each 1-m square, off
+    its centre) so a field of the tile, turned at random (any_turn), reads as one meadow."""
+    c = canvas_of(grass)
+    poppy, dark = hex_rgb("#d9412b"), hex_rgb("#8f2418")
+    draws = np.random.default_rng([SEED, zlib.crc32(b"meadow")]).random((4, 4, 4))
+    rng.uniform(3, 29, 12)  # the draws the tile used to take from the shared stream: later tiles keep their art
+    for gy in range(4):
+        for gx in range(4):
+            keep, jx, jy, size = draws[gy, gx]
+            if keep < 0.3:
+                continue
+            x, y = 8 * gx + 4 + (jx - 0.5) * 5, 8 * gy + 4 + (jy - 0.5) * 5
+            c.paint(c.circle_mask(x, y, 0.8 + 0.4 * size), poppy)
+            c.paint(c.circle_mask(x + 0.15, y + 0.15, 0.3), dark)
+    return c.downsample()
 
 
 def draw_wave(c: Canvas, x: float, y: float) -> None:
@@ -264,7 +296,7 @@ def draw_wave(c: Canvas, x: float, y: float) -> None:
 
 
 def speckled(base: Rgb, rng: np.random.Generator, amount: float, dot: Rgb, n_dots: int) -> NDArray[np.uint8]:
-    c = canvas_of(textured(base, upsample(periodic_noise(rng, TILE_PX, 1.5)), amount))
+    c = canvas_of(textured(base, upsample(symmetric_noise(rng, TILE_PX, 1.5)), amount))
     for _ in range(n_dots):
         x, y = rng.uniform(1, 31), rng.uniform(1, 31)
         c.paint(c.circle_mask(x, y, rng.uniform(0.4, 0.8)), dot)
@@ -377,6 +409,22 @@ def draw_transition(c: Canvas, name: str, d: Float, texture: Float) -> None:
 
 
 # -- scenery ----------------------------------------------------------------------------------
+def column_cell(kind: str) -> NDArray[np.uint8]:
+    """A cypress or a Lombardy poplar of the tree rows, drawn as the scenery tileset draws
+    them (a column seen end-on, foliage in flames, its long shadow saying how tall it is),
+    cut from the middle of its 16-m tile to one 4-m cell (HD pixels); the shadow is kept
+    short enough to stay in the cell."""
+    rng = np.random.default_rng([SEED, zlib.crc32(kind.encode())])
+    if kind == "cypress":
+        c = make_scenery.column_tree(rng, CYPRESS, 1.6, 2.6, 7, shade(CYPRESS, 1.5))
+    else:
+        c = make_scenery.column_tree(rng, POPLAR, 2.0, 2.6, 11, hex_rgb("#c9dc9a"))
+    img = c.downsample()
+    n = TILE_PX * HD
+    c0 = (img.shape[0] - n) // 2
+    return np.ascontiguousarray(img[c0 : c0 + n, c0 : c0 + n])
+
+
 def tree(rng: np.random.Generator, kind: str) -> NDArray[np.uint8]:
     c = Canvas(1, 1)
     if kind == "olive":
@@ -391,15 +439,7 @@ def tree(rng: np.random.Generator, kind: str) -> NDArray[np.uint8]:
             x, y = rng.normal(19.5, 3.5), rng.normal(19.5, 3.5)
             c.paint(c.circle_mask(x, y, rng.uniform(1.0, 1.8)) * m, shade(OLIVE, 0.78))
     elif kind in ("cypress", "poplar"):
-        base = CYPRESS if kind == "cypress" else POPLAR
-        r = 6.0 if kind == "cypress" else 7.5
-        m = c.ellipse_mask(16, 16, r, r * 1.08)
-        # tall trees cast long shadows: a tapering streak to the bottom right
-        streak = np.maximum(c.line_mask(16, 16, 29, 27, r * 1.6), c.circle_mask(16, 16, r))
-        c.paint(np.clip(streak - m, 0, 1), (0, 0, 0), SHADOW_A)
-        c.paint(m, base)
-        c.paint(c.ellipse_mask(14, 13.5, r * 0.55, r * 0.6) * m, shade(base, 1.3))
-        c.paint(c.circle_mask(16, 16, 1.0), shade(base, 0.7))
+        return column_cell(kind)
     elif kind == "bush":
         m = blob(c, 16, 16, 7.0, rng, 5)
         drop_shadow(c, m, 1.5, 1.5)
@@ -431,11 +471,13 @@ def umbrella_pine(rng: np.random.Generator) -> Canvas:
     return c
 
 
-def house(w_tiles: int, roof: Rgb, chimney: bool) -> Canvas:
+def house(w_tiles: int, roof: Rgb, chimneys: tuple[tuple[float, float], ...] = ()) -> Canvas:
     """A hipped terracotta roof two tiles deep, ridge east–west; sun from the top left.
 
     Drawn three tiles wide so the middle column is uniform and can be repeated to make
-    longer houses; the left and right columns are the hip ends.
+    longer houses; the left and right columns are the hip ends, where the ``chimneys``
+    stand (top-left corners [px]: never in the middle column, or a long house would
+    have a row of them).
     """
     c = Canvas(w_tiles, 2)
     x0, y0, x1, y1 = 1.0, 1.0, 32.0 * w_tiles - 1.0, 62.0
@@ -446,17 +488,12 @@ def house(w_tiles: int, roof: Rgb, chimney: bool) -> Canvas:
     drop_shadow(c, whole, 0.0, 1.5)  # only downward: left/right ends are shared by M tiles
     facets = (
         ([(x0, y0), (x1, y0), (rx1, ry), (rx0, ry)], 1.12, "v"),  # north
-        ([(x0, y1), (x1, y1), (rx1, ry), (rx0, ry)], 0.82, "v"),  # south
-        ([(x0, y0), (rx0, ry), (x0, y1)], 1.0, "h"),  # west
-        ([(x1, y0), (rx1, ry), (x1, y1)], 0.9, "h"),  # east
+        ([(x0, y1), (x1, y1), (rx1, ry), (rx0, ry)], 0.8, "v"),  # south
+        ([(x0, y0), (rx0, ry), (x0, y1)], 1.02, "h"),  # west
+        ([(x1, y0), (rx1, ry), (x1, y1)], 0.88, "h"),  # east
     )
-    yy, xx = c.grid()
     for pts, f, grain in facets:
-        m = c.poly_mask(pts)
-        c.paint(m, shade(roof, f))
-        # rows of *coppi* (curved tiles) run down the slope
-        lines = (np.mod(xx, 2.0) < 0.45) if grain == "v" else (np.mod(yy, 2.0) < 0.45)
-        c.paint(m * lines, shade(roof, f * 0.88))
+        coppi(c, c.poly_mask(pts), roof, f, grain)
     for (ax, ay), (bx, by) in (
         ((x0, y0), (rx0, ry)),
         ((x0, y1), (rx0, ry)),
@@ -464,15 +501,24 @@ def house(w_tiles: int, roof: Rgb, chimney: bool) -> Canvas:
         ((x1, y1), (rx1, ry)),
     ):
         c.paint(c.line_mask(ax, ay, bx, by, 0.8), shade(roof, 1.25))
-    c.paint(c.line_mask(rx0, ry, rx1, ry, 1.0), shade(roof, 1.3))
-    if chimney:
-        cx = 32.0 * (w_tiles // 2) + 10
-        m = c.rect_mask(cx, 18, cx + 4, 22)
+    c.paint(c.line_mask(rx0, ry, rx1, ry, 1.1), shade(roof, 1.32))  # the ridge's capping tiles
+    c.paint(c.line_mask(rx0, ry + 0.6, rx1, ry + 0.6, 0.35), shade(roof, 0.7))
+    for cx, cy in chimneys:
+        m = c.rect_mask(cx, cy, cx + 4, cy + 4)
         drop_shadow(c, m, 2.0, 2.0, 0.4)
         c.paint(m, shade(STONE, 0.9))
-        c.paint(c.rect_mask(cx + 1, 19, cx + 3, 21), INK)
+        c.paint(c.rect_mask(cx, cy, cx + 4, cy + 1.2), shade(STONE, 1.05))  # its sunny side
+        c.paint(c.rect_mask(cx + 1, cy + 1, cx + 3, cy + 3), INK)
     c.paint(np.clip(whole - c.rect_mask(x0 + 0.7, y0 + 0.7, x1 - 0.7, y1 - 0.7), 0, 1), shade(roof, 0.6))
     return c
+
+
+# Chimneys of the house pieces by roof (top-left corners [px] on the 3 × 2 tile drawing).
+CHIMNEYS: dict[str, tuple[tuple[float, float], ...]] = {
+    "a": ((10.0, 16.0), (80.0, 40.0)),
+    "b": ((82.0, 15.0),),
+    "c": ((9.0, 40.0), (78.0, 17.0)),
+}
 
 
 def transposed(c: Canvas) -> Canvas:
@@ -760,7 +806,7 @@ def banner(vertical: bool) -> Canvas:
 
 def gate_roof(length_tiles: int) -> Canvas:
     """The roof of a town gate spanning the street, ``length_tiles`` long, ridge N–S."""
-    h = house(length_tiles, ROOFS["c"], chimney=False)
+    h = house(length_tiles, ROOFS["c"])
     return transposed(h)
 
 
@@ -773,7 +819,7 @@ def add_scenery(sheet: Sheet, rng: np.random.Generator) -> None:
 
     for key, roof in ROOFS.items():
         sheet.add_piece(
-            house(3, roof, chimney=key in ("a", "c")),
+            house(3, roof, CHIMNEYS.get(key, ())),
             f"house_{key}",
             [["tl", "t", "tr"], ["bl", "b", "br"]],
             "cobbles",
@@ -781,7 +827,7 @@ def add_scenery(sheet: Sheet, rng: np.random.Generator) -> None:
             "decor",
         )
     for key in ("a", "b"):
-        t = transposed(house(3, ROOFS[key], chimney=False))
+        t = transposed(house(3, ROOFS[key]))
         sheet.add_piece(t, f"housev_{key}", [["tl", "tr"], ["l", "r"], ["bl", "br"]], "cobbles", True, "decor")
 
     n4 = [[f"{r}{c}" for c in range(4)] for r in range(4)]
@@ -818,18 +864,23 @@ def add_scenery(sheet: Sheet, rng: np.random.Generator) -> None:
 
 
 # -- output ------------------------------------------------------------------------------------
-def tsx_text(sheet: Sheet, image_name: str, width_px: int, height_px: int) -> str:
+def tsx_text(sheet: Sheet, image_name: str, width_px: int, height_px: int, hd_name: str = HD_IMAGE) -> str:
     tiles = sheet.tiles
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<tileset version="1.8" tiledversion="1.8.2" name="terrain" tilewidth="{TILE_PX}" '
         f'tileheight="{TILE_PX}" tilecount="{len(tiles)}" columns="{COLUMNS}">',
+        " <properties>",
+        f'  <property name="hd_image" type="file" value={quoteattr(hd_name)}/>',
+        " </properties>",
         f' <image source="{image_name}" width="{width_px}" height="{height_px}"/>',
     ]
     for i, t in enumerate(tiles):
         prob = f' probability="{t.probability:g}"' if t.probability != 1.0 else ""
         out.append(f' <tile id="{i}"{prob}>')
         out.append("  <properties>")
+        if t.any_turn:
+            out.append('   <property name="any_turn" type="bool" value="true"/>')
         out.append(f'   <property name="kind" value={quoteattr(t.kind)}/>')
         out.append(f'   <property name="layer" type="string" propertytype="tile_layer" value="{t.layer}"/>')
         out.append(f'   <property name="solid" type="bool" value="{str(t.solid).lower()}"/>')
@@ -915,7 +966,7 @@ def add_soft_terrains(sheet: Sheet, tex: Textures, rng: np.random.Generator) -> 
     of each, appended after every earlier tile so existing ids stay."""
     n = TILE_PX
     for name, colour, rgb in (("dirt", W_DIRT, DIRT), ("sand", W_SAND, SAND)):
-        texture = textured(rgb, upsample(periodic_noise(rng, n, 2.0)), 0.06)
+        texture = textured(rgb, upsample(symmetric_noise(rng, n, 2.0)), 0.02)
         sheet.add(Tile(f"{name}_full", tile_from_rgb(texture), name, False, "ground", (colour,) * 4))
         for code in range(1, 15):
             bits = tuple((code >> k) & 1 for k in (3, 2, 1, 0))  # tl, tr, br, bl
@@ -935,9 +986,10 @@ def main(out_dir: Path = OUT_DIR) -> None:
     pygame.font.init()  # only the font module: no audio or display needed
     out_dir.mkdir(parents=True, exist_ok=True)
     sheet = build_sheet()
-    w, h = save_png([t.image for t in sheet.tiles], COLUMNS, str(out_dir / "terrain.png"))
+    images = [t.image for t in sheet.tiles]
+    w, h = save_tileset_images(images, COLUMNS, str(out_dir / "terrain.png"), str(out_dir / HD_IMAGE))
     (out_dir / "terrain.tsx").write_text(tsx_text(sheet, "terrain.png", w, h), encoding="utf-8")
-    print(f"wrote {out_dir / 'terrain.png'} ({w}x{h} px, {len(sheet.tiles)} tiles) and terrain.tsx")
+    print(f"wrote {out_dir / 'terrain.png'} ({w}x{h} px, {len(sheet.tiles)} tiles), {HD_IMAGE} (×{HD}) and terrain.tsx")
 
 
 if __name__ == "__main__":

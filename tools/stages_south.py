@@ -17,6 +17,7 @@ from features import (
     town_rect_m,
 )
 from mapworld import COBBLES, GRAVEL, TILE_M, WATER, place_pine, place_wall_cells
+from numpy.typing import NDArray
 from stagebuild import Arc, Build, Recipe, Straight, Timing
 from stages_north import pc_trial
 
@@ -162,19 +163,37 @@ def ar_terrain(b: Build) -> None:
     paint_town_band(b, r0 + 120, r1 + 40, 44.0)
 
 
+def scree_patches(rows: int, cols: int, cell: int = 6, share: float = 0.6) -> NDArray[np.bool_]:
+    """Where the scree lies, (rows, cols): smooth noise (random values every ``cell`` cells,
+    blended bilinearly) above the level that leaves ``share`` of the map scree."""
+    rng = np.random.default_rng(1957)
+    coarse = rng.random((rows // cell + 2, cols // cell + 2))
+    y, x = np.arange(rows) / cell, np.arange(cols) / cell
+    y0, x0 = np.floor(y).astype(int), np.floor(x).astype(int)
+    fy, fx = (y - y0)[:, None], (x - x0)[None, :]
+    top = coarse[y0][:, x0] * (1 - fx) + coarse[y0][:, x0 + 1] * fx
+    bottom = coarse[y0 + 1][:, x0] * (1 - fx) + coarse[y0 + 1][:, x0 + 1] * fx
+    field = top * (1 - fy) + bottom * fy
+    return field > np.quantile(field, 1.0 - share)
+
+
 def ar_scenery(b: Build) -> None:
     w, cl, rng = b.w, b.cl, b.rng
     a0, a1 = cl.zone_span(AQUILA)
     r0, c0, r1, c1 = town_rect_m(b, a0, a1 - 20, 48.0)
     town(b, r0, c0, r1, c1)
     b.crowd(10, a1, 0.6)
-    # the mountain: pasture low down, scree higher, rocks and the odd bush
+    # the mountain: pasture low down, scree higher in patches tens of metres across (a
+    # choice per cell made a 4-m checkerboard), rocks and the odd bush
+    scree = scree_patches(w.rows, w.cols)
     for rr in range(w.rows):
         for cc in range(w.cols):
             if not w.pure(rr, cc, 1) or w.decor[rr, cc] or w.reserved[rr, cc]:
                 continue
             high = rr < w.rows * 0.45
-            w.put(rr, cc, "scree" if high and rng.random() < 0.6 else "pasture", "ground")
+            if high:
+                rng.random()  # the draw the per-cell choice took: everything placed after keeps its place
+            w.put(rr, cc, "scree" if high and scree[rr, cc] else "pasture", "ground")
             p = rng.random()
             if p < 0.03 and w.can_place(rr, cc, clear_m=11.0):
                 w.put(rr, cc, "rocks")

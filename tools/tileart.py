@@ -5,6 +5,11 @@ box-filtered down at the end, which gives clean anti-aliased edges to the flat,
 poster-style shapes without any anti-aliasing code. Shapes are rasterised with pygame
 into masks; colours are composited in numpy so alpha blending is exact.
 
+Two resolutions come out of one drawing: the HD art at ``HD`` × the map's 8 px/m (16 px/m,
+what the game bakes its closest zooms from, so nothing is upscaled there) and the base art
+at 8 px/m, one HD pixel block of ``HD`` × ``HD`` averaged, which Tiled shows on the map's
+32 px grid. A tileset names its HD image in the property ``hd_image`` (docs/levels.md).
+
 Everything is deterministic: randomness comes only from a seeded ``numpy`` Generator.
 """
 
@@ -22,6 +27,7 @@ from numpy.typing import NDArray
 
 TILE_PX = 32
 SS = 4  # supersampling factor: shapes are drawn at 4x and averaged down
+HD = 2  # the HD art's pixels per base pixel: 16 px/m over the map's 8 px/m
 T = TILE_PX * SS  # one tile on the supersampled canvas [ss px]
 
 Float = NDArray[np.float64]
@@ -144,25 +150,35 @@ class Canvas:
 
     # -- output ------------------------------------------------------------------------
     def downsample(self) -> NDArray[np.uint8]:
-        """Box-filter to final resolution with premultiplied alpha; uint8 [y, x, 4]."""
-        a = self.rgba[..., 3:4]
-        pre = np.concatenate([self.rgba[..., :3] * a, a], axis=-1)
-        h, w = self.h // SS, self.w // SS
-        small = pre.reshape(h, SS, w, SS, 4).mean(axis=(1, 3))
-        alpha = small[..., 3:4]
-        with np.errstate(invalid="ignore", divide="ignore"):
-            rgb = np.where(alpha > 0, small[..., :3] / alpha, 0.0)
-        out = np.concatenate([rgb, alpha], axis=-1)
-        return np.clip(np.round(out * 255.0), 0, 255).astype(np.uint8)
+        """The HD art: box-filtered to ``HD`` × the final resolution with premultiplied
+        alpha; uint8 [y, x, 4] (``halve`` makes the base art from it)."""
+        return box_filter(self.rgba, SS // HD)
 
     def tiles(self) -> list[list[NDArray[np.uint8]]]:
-        """The downsampled canvas cut into tiles, ``[row][col]``."""
+        """The HD art cut into tiles (``TILE_PX × HD`` px a side), ``[row][col]``."""
         img = self.downsample()
-        rows, cols = img.shape[0] // TILE_PX, img.shape[1] // TILE_PX
-        return [
-            [img[r * TILE_PX : (r + 1) * TILE_PX, c * TILE_PX : (c + 1) * TILE_PX] for c in range(cols)]
-            for r in range(rows)
-        ]
+        n = TILE_PX * HD
+        rows, cols = img.shape[0] // n, img.shape[1] // n
+        return [[img[r * n : (r + 1) * n, c * n : (c + 1) * n] for c in range(cols)] for r in range(rows)]
+
+
+def box_filter(rgba: Float, factor: int) -> NDArray[np.uint8]:
+    """Average ``factor`` × ``factor`` blocks of a straight-alpha RGBA image (floats in 0..1)
+    with premultiplied alpha, so transparent pixels lend no colour; uint8 [y, x, 4]."""
+    a = rgba[..., 3:4]
+    pre = np.concatenate([rgba[..., :3] * a, a], axis=-1)
+    h, w = rgba.shape[0] // factor, rgba.shape[1] // factor
+    small = pre[: h * factor, : w * factor].reshape(h, factor, w, factor, 4).mean(axis=(1, 3))
+    alpha = small[..., 3:4]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        rgb = np.where(alpha > 0, small[..., :3] / alpha, 0.0)
+    out = np.concatenate([rgb, alpha], axis=-1)
+    return np.clip(np.round(out * 255.0), 0, 255).astype(np.uint8)
+
+
+def halve(img: NDArray[np.uint8]) -> NDArray[np.uint8]:
+    """The base art (8 px/m) of an HD image (``HD`` × as many pixels a side)."""
+    return box_filter(img.astype(np.float64) / 255.0, HD)
 
 
 def periodic_noise(rng: np.random.Generator, size_px: int, scale_px: float) -> Float:
@@ -182,6 +198,17 @@ def periodic_noise(rng: np.random.Generator, size_px: int, scale_px: float) -> F
     return out / peak
 
 
+def symmetric_noise(rng: np.random.Generator, size_px: int, scale_px: float) -> Float:
+    """``periodic_noise`` made the same under the tile's 8 turns and mirror images (the
+    mean of the 8, rescaled to about -1..1): a tile of it joins its neighbours whichever
+    way the game turns them (the ``any_turn`` tiles)."""
+    a = periodic_noise(rng, size_px, scale_px)
+    views = [a, a[::-1, :], a[:, ::-1], a[::-1, ::-1]]
+    out = sum(views + [v.T for v in views]) / 8.0
+    out -= out.mean()
+    return out / (np.abs(out).max() or 1.0)
+
+
 def upsample(img: Float, factor: int = SS) -> Float:
     """Nearest-neighbour upsample of a [y, x] or [y, x, c] array to the supersampled grid."""
     return np.repeat(np.repeat(img, factor, axis=0), factor, axis=1)
@@ -191,6 +218,15 @@ def textured(base: Rgb, noise: Float, amount: float) -> Float:
     """An RGB image [y, x, 3] in 0..1: ``base`` brightened/darkened by ``noise × amount``."""
     col = np.array(base, dtype=np.float64) / 255.0
     return np.clip(col[None, None, :] * (1.0 + amount * noise[..., None]), 0.0, 1.0)
+
+
+def save_tileset_images(
+    tiles_hd: Sequence[NDArray[np.uint8]], columns: int, path: str, hd_path: str, tile_px: int = TILE_PX
+) -> tuple[int, int]:
+    """Write a tileset's two images: the HD tiles (``tile_px × HD`` px a side) to ``hd_path``
+    and their halves (``tile_px``) to ``path``; returns the base image's (width, height) [px]."""
+    save_png(tiles_hd, columns, hd_path, tile_px=tile_px * HD)
+    return save_png([halve(t) for t in tiles_hd], columns, path, tile_px=tile_px)
 
 
 def save_png(tiles: Sequence[NDArray[np.uint8]], columns: int, path: str, tile_px: int = TILE_PX) -> tuple[int, int]:
@@ -245,6 +281,28 @@ GREEN_FLAG = hex_rgb("#1f8a4c")
 WHITE = hex_rgb("#f6f1e4")
 INK = hex_rgb("#2b2624")
 SHADOW_A = 0.30  # opacity of the flat drop shadows
+
+
+def coppi(c: Canvas, m: Float, roof: Rgb, f: float, grain: str) -> None:
+    """Terracotta *coppi* (curved tiles) in rows running down the slope, inside mask ``m``:
+    rows along y on north/south facets (``grain`` "v"), along x on east/west ones ("h").
+
+    A row is 0.25 m wide (2 px at 8 px/m), a half-cylinder lit on its sun side with a
+    dark gap on the other; each row has its own tone (old and replaced tiles), and every
+    0.45 m one tile laps over the next, staggered between rows. Tones depend only on the
+    row's index, so pieces drawn apart join and a repeated middle tile repeats cleanly.
+    ``f`` is the facet's light (see FACING)."""
+    yy, xx = c.grid()
+    across, along = (xx, yy) if grain == "v" else (yy, xx)
+    row = np.floor(across / 2.0)
+    u = across / 2.0 - row  # 0 → 1 across a row, from its sun side
+    h = (row.astype(np.int64) * 2654435761) & 0xFFFFFFFF
+    tone = 0.93 + 0.12 * (((h ^ (h >> 15)) * 2246822519 & 0xFFFFFFFF) / 4294967295.0)
+    light = np.where(u < 0.3, 1.12, np.where(u > 0.78, 0.74, 1.0))
+    lap = np.mod(along / 3.6 + 0.5 * np.mod(row, 2.0), 1.0) < 0.12
+    k = f * tone * light * np.where(lap, 0.86, 1.0)
+    rgb = np.clip(np.array(roof, dtype=np.float64)[None, None, :] / 255.0 * k[..., None], 0.0, 1.0)
+    c.paint_rgb(rgb, m)
 
 
 def drop_shadow(c: Canvas, mask: Float, dx: float = 2.0, dy: float = 2.0, alpha: float = SHADOW_A) -> None:

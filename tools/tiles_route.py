@@ -37,6 +37,7 @@ from tileart import (
     joined_mask,
     periodic_noise,
     shade,
+    symmetric_noise,
     textured,
     upsample,
 )
@@ -349,7 +350,7 @@ def saltpan(rng: np.random.Generator) -> NDArray[np.uint8]:
 def mountain_ground(rng: np.random.Generator, scree: bool) -> NDArray[np.uint8]:
     base = SCREE if scree else PASTURE
     c = Canvas(1, 1)
-    c.paint_rgb(textured(base, upsample(periodic_noise(rng, TILE_PX, 2.0)), 0.07), np.ones((c.h, c.w)))
+    c.paint_rgb(textured(base, upsample(symmetric_noise(rng, TILE_PX, 2.0)), 0.02), np.ones((c.h, c.w)))
     for _ in range(18 if scree else 8):
         x, y = rng.uniform(2, 30), rng.uniform(2, 30)
         if scree:

@@ -1,8 +1,12 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <tileset version="1.8" tiledversion="1.8.2" name="terrain" tilewidth="32" tileheight="32" tilecount="467" columns="16">
+ <properties>
+  <property name="hd_image" type="file" value="terrain-hd.png"/>
+ </properties>
  <image source="terrain.png" width="512" height="960"/>
  <tile id="0">
   <properties>
+   <property name="any_turn" type="bool" value="true"/>
    <property name="kind" value="grass_a"/>
    <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
    <property name="solid" type="bool" value="false"/>
@@ -11,6 +15,7 @@
  </tile>
  <tile id="1" probability="0.35">
   <properties>
+   <property name="any_turn" type="bool" value="true"/>
    <property name="kind" value="grass_b"/>
    <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
    <property name="solid" type="bool" value="false"/>
@@ -19,6 +24,7 @@
  </tile>
  <tile id="2" probability="0.25">
   <properties>
+   <property name="any_turn" type="bool" value="true"/>
    <property name="kind" value="grass_c"/>
    <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
    <property name="solid" type="bool" value="false"/>
@@ -35,6 +41,7 @@
  </tile>
  <tile id="4">
   <properties>
+   <property name="any_turn" type="bool" value="true"/>
    <property name="kind" value="water_a"/>
    <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
    <property name="solid" type="bool" value="false"/>
@@ -67,6 +74,7 @@
  </tile>
  <tile id="8">
   <properties>
+   <property name="any_turn" type="bool" value="true"/>
    <property name="kind" value="gravel"/>
    <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
    <property name="solid" type="bool" value="false"/>
@@ -75,6 +83,7 @@
  </tile>
  <tile id="9">
   <properties>
+   <property name="any_turn" type="bool" value="true"/>
    <property name="kind" value="dirt"/>
    <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
    <property name="solid" type="bool" value="false"/>
@@ -83,6 +92,7 @@
  </tile>
  <tile id="10">
   <properties>
+   <property name="any_turn" type="bool" value="true"/>
    <property name="kind" value="sand"/>
    <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
    <property name="solid" type="bool" value="false"/>
@@ -123,6 +133,7 @@
  </tile>
  <tile id="15">
   <properties>
+   <property name="any_turn" type="bool" value="true"/>
    <property name="kind" value="meadow"/>
    <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
    <property name="solid" type="bool" value="false"/>
@@ -3475,6 +3486,7 @@
  </tile>
  <tile id="434">
   <properties>
+   <property name="any_turn" type="bool" value="true"/>
    <property name="kind" value="scree"/>
    <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
    <property name="solid" type="bool" value="false"/>
@@ -3483,6 +3495,7 @@
  </tile>
  <tile id="435">
   <properties>
+   <property name="any_turn" type="bool" value="true"/>
    <property name="kind" value="pasture"/>
    <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
    <property name="solid" type="bool" value="false"/>
@@ -3499,6 +3512,7 @@
  </tile>
  <tile id="437">
   <properties>
+   <property name="any_turn" type="bool" value="true"/>
    <property name="kind" value="dirt_full"/>
    <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
    <property name="solid" type="bool" value="false"/>
@@ -3619,6 +3633,7 @@
  </tile>
  <tile id="452">
   <properties>
+   <property name="any_turn" type="bool" value="true"/>
    <property name="kind" value="sand_full"/>
    <property name="layer" type="string" propertytype="tile_layer" value="ground"/>
    <property name="solid" type="bool" value="false"/>

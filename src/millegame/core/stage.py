@@ -57,7 +57,10 @@ class TimingLine:
 
 @dataclass(frozen=True)
 class TilesetArt:
-    """One tileset image, cut into ``tile_w`` × ``tile_h`` px tiles, ``columns`` wide."""
+    """One tileset image, cut into ``tile_w`` × ``tile_h`` px tiles, ``columns`` wide.
+
+    ``hd_path``: the same tiles drawn at ``hd_scale`` × the resolution (margins and spacing
+    scaled too), or None; the renderer bakes close zooms from it."""
 
     firstgid: int
     image_path: str
@@ -67,6 +70,8 @@ class TilesetArt:
     tilecount: int
     margin: int = 0
     spacing: int = 0
+    hd_path: str | None = None
+    hd_scale: int = 1
 
 
 @dataclass(frozen=True)
@@ -100,7 +105,11 @@ class TileObjectArt:
 @dataclass(frozen=True)
 class MapArt:
     """What the renderer needs to draw the map: tile size in px, the layers and the tile
-    objects (drawn over the ground and the roads, under the cars)."""
+    objects (drawn over the ground and the roads, under the cars).
+
+    ``any_turn``: by gid, the tiles (natural ground: grass, meadow, sand …) that the
+    tileset lets the renderer draw turned or mirrored at random, so that a field of one
+    tile shows no 4-m grid; None when there are none."""
 
     tile_w_px: int
     tile_h_px: int
@@ -108,6 +117,7 @@ class MapArt:
     layers: tuple[TileLayerArt, ...]
     background_rgb: tuple[int, int, int] = (120, 160, 80)
     objects: tuple[TileObjectArt, ...] = ()
+    any_turn: NDArray[np.bool_] | None = None
 
 
 @dataclass(frozen=True)

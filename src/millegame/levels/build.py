@@ -37,7 +37,7 @@ from millegame.levels.roads import RoadNetwork, build_network, edge_walls, gates
 from millegame.levels.scenery import scenery_walls, tile_objects, tile_table
 from millegame.levels.schema import closest
 from millegame.levels.timing import read_timing_lines
-from millegame.levels.tmx import TmxFile
+from millegame.levels.tmx import HD_IMAGE_PROPERTY, TmxFile, hd_image
 
 GROUND, ABOVE = "ground", "above"
 ROUTE_START_TOLERANCE_M = 30.0  # the route must begin this close to the start pose
@@ -183,16 +183,24 @@ class TileTables:
     """Lookup tables indexed by Tiled's gid (flip bits stripped): surface index (-1 = no
     ``surface`` property) and solidity of every tile of every tileset."""
 
-    def __init__(self, surface: NDArray[np.int16], solid: NDArray[np.bool_], names: list[str]) -> None:
+    def __init__(
+        self,
+        surface: NDArray[np.int16],
+        solid: NDArray[np.bool_],
+        names: list[str],
+        any_turn: NDArray[np.bool_] | None = None,
+    ) -> None:
         self.surface = surface
         self.solid = solid
         self.surface_names = names
+        self.any_turn = any_turn if any_turn is not None else np.zeros(len(solid), dtype=bool)
 
     @staticmethod
     def of(tiled: Any, surfaces: SurfaceTable, report: Report) -> TileTables:
         n = max((int(ts.firstgid) + int(ts.tilecount) for ts in tiled.tilesets), default=1)
         surface = np.full(n, -1, dtype=np.int16)
         solid = np.zeros(n, dtype=bool)
+        any_turn = np.zeros(n, dtype=bool)
         unknown: dict[str, list[int]] = {}
         for gid, p in tiled.tile_properties.items():
             tgid = int(tiled.tiledgidmap.get(gid, 0))  # pytmx renumbers gids; this maps them back
@@ -205,13 +213,14 @@ class TileTables:
                 except KeyError:
                     unknown.setdefault(str(name), []).append(tgid)
             solid[tgid] = as_bool(p.get("solid", False))
+            any_turn[tgid] = as_bool(p.get("any_turn", False))
         for name, tgids in unknown.items():
             ids = ", ".join(str(g - 1) for g in sorted(tgids)[:5]) + (" …" if len(tgids) > 5 else "")
             report.error(
                 f"tileset tile {ids}: surface {name!r} is not one of: {', '.join(surfaces.names)} "
                 f"— fix the tile's surface property ({closest(name, surfaces.names)})"
             )
-        return TileTables(surface, solid, list(surfaces.names))
+        return TileTables(surface, solid, list(surfaces.names), any_turn)
 
 
 def tile_layers(tmx: TmxFile) -> dict[str, NDArray[np.uint32]]:
@@ -245,20 +254,35 @@ def surface_grid(report: Report, gids: NDArray[np.uint32], luts: TileTables) -> 
 def map_art(tmx: TmxFile, luts: TileTables, objects: tuple[TileObjectArt, ...] = ()) -> MapArt:
     tiled = tmx.tiled
     base = tmx.path.parent
-    tilesets = tuple(
-        TilesetArt(
-            firstgid=int(ts.firstgid),
-            image_path=os.path.normpath(os.fspath((base / ts.source).resolve())),
-            tile_w=int(ts.tilewidth),
-            tile_h=int(ts.tileheight),
-            columns=int(ts.columns)
-            or max(1, (int(ts.width) - 2 * int(ts.margin) + int(ts.spacing)) // (int(ts.tilewidth) + int(ts.spacing))),
-            tilecount=int(ts.tilecount),
-            margin=int(ts.margin),
-            spacing=int(ts.spacing),
+    # The folder of each tileset's file, by firstgid: an hd_image path is relative to it.
+    folders = {
+        ref.get("firstgid", ""): (base / str(ref.get("source"))).parent if ref.get("source") else base
+        for ref in tmx.root.findall("tileset")
+    }
+    tilesets = []
+    for ts in sorted(tiled.tilesets, key=lambda t: int(t.firstgid)):
+        hd_path, hd_scale = None, 1
+        value = ts.properties.get(HD_IMAGE_PROPERTY)
+        if isinstance(value, str) and value:
+            found, hd_scale, _ = hd_image(folders.get(str(ts.firstgid), base), value, (int(ts.width), int(ts.height)))
+            hd_path = os.path.normpath(os.fspath(found)) if found is not None else None
+        tilesets.append(
+            TilesetArt(
+                firstgid=int(ts.firstgid),
+                image_path=os.path.normpath(os.fspath((base / ts.source).resolve())),
+                tile_w=int(ts.tilewidth),
+                tile_h=int(ts.tileheight),
+                columns=int(ts.columns)
+                or max(
+                    1, (int(ts.width) - 2 * int(ts.margin) + int(ts.spacing)) // (int(ts.tilewidth) + int(ts.spacing))
+                ),
+                tilecount=int(ts.tilecount),
+                margin=int(ts.margin),
+                spacing=int(ts.spacing),
+                hd_path=hd_path,
+                hd_scale=hd_scale,
+            )
         )
-        for ts in sorted(tiled.tilesets, key=lambda t: int(t.firstgid))
-    )
     layers = []
     for layer in tmx.tile_layers:
         flips = layer.flips
@@ -274,10 +298,11 @@ def map_art(tmx: TmxFile, luts: TileTables, objects: tuple[TileObjectArt, ...] =
     return MapArt(
         tile_w_px=int(tiled.tilewidth),
         tile_h_px=int(tiled.tileheight),
-        tilesets=tilesets,
+        tilesets=tuple(tilesets),
         layers=tuple(layers),
         background_rgb=parse_colour(tiled.background_color) or DEFAULT_BACKGROUND,
         objects=objects,
+        any_turn=luts.any_turn if luts.any_turn.any() else None,
     )
 
 

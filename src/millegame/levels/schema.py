@@ -143,6 +143,13 @@ TILE_PROPS: tuple[Prop, ...] = (
     Prop("solid", "bool", False, "cars cannot enter the cell", default=False),
     Prop("kind", "string", False, "a stable name used by the generators in tools/"),
     Prop("layer", "string", False, "the layer the tile is meant for", enum="tile_layer"),
+    Prop(
+        "any_turn",
+        "bool",
+        False,
+        "the game may draw the tile turned or mirrored (natural ground), so a field of it shows no grid",
+        default=False,
+    ),
 )
 
 # Surfaces a road may have; a route or a gate on anything else is reported.

@@ -92,7 +92,8 @@ def write_starter(path: Path, title: str | None = None) -> Written:
     path.parent.mkdir(parents=True, exist_ok=True)
     copied = []
     levels = resources.levels_dir()
-    support = [levels / "tilesets" / f for f in ("terrain.tsx", "terrain.png", "scenery.tsx", "scenery.png")]
+    names = ("terrain.tsx", "terrain.png", "terrain-hd.png", "scenery.tsx", "scenery.png", "scenery-hd.png")
+    support = [levels / "tilesets" / f for f in names]
     support += [
         *sorted((levels / "templates").glob("*.tx")),
         levels / "millegame.tiled-project",

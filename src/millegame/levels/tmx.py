@@ -38,6 +38,11 @@ SUPPORTED_ENCODINGS = {("csv", None), ("base64", None), ("base64", "zlib"), ("ba
 # decodes it: the shipped one is 512 × 960 px; 64 Mpx decode to 256 MB.
 MAX_IMAGE_PX, MAX_IMAGE_PIXELS = 16384, 1 << 26
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+# A tileset's optional HD art: the same tiles drawn at 2–4 × the resolution, named by this
+# tileset property (a file path relative to the tileset file). Tiled shows the tileset's
+# own image on the map's grid; the game bakes its close zooms from the HD one.
+HD_IMAGE_PROPERTY = "hd_image"
+HD_SCALES = (2, 3, 4)
 
 
 def import_pytmx() -> ModuleType:
@@ -317,8 +322,39 @@ def check_tilesets(report: Report, path: Path, root: ET.Element) -> dict[int, in
             report.unusable(
                 f'tileset "{name}" image {img_path.name}: {problem} — use a PNG of at most {MAX_IMAGE_PX} px a side'
             )
+            continue
+        hd_value = next(
+            (p.get("value") for p in node.findall("properties/property") if p.get("name") == HD_IMAGE_PROPERTY), None
+        )
+        size = png_size(img_path)
+        if hd_value is not None and size is not None:
+            _, _, hd_problem = hd_image(base, hd_value, size)
+            if hd_problem is not None:
+                report.lint(
+                    f'tileset "{name}" {HD_IMAGE_PROPERTY} "{hd_value[:80]}": {hd_problem} — the game draws '
+                    f"{img_path.name} instead; fix the path or remove the property"
+                )
 
     return derived
+
+
+def hd_image(tileset_dir: Path, value: str, base_size: tuple[int, int]) -> tuple[Path | None, int, str | None]:
+    """A tileset's HD image from its ``hd_image`` property ``value`` (relative to the tileset
+    file's folder) and the size of its own image [px]: (path, scale, None) when it is a PNG
+    exactly ``scale`` ∈ ``HD_SCALES`` times as wide and as high, else (None, 1, why not)."""
+    path = resolved(tileset_dir / value) if value else None
+    if path is None or not path.is_file():
+        return None, 1, "file not found"
+    size = png_size(path)
+    if size is None:
+        return None, 1, "not a PNG file"
+    if not png_size_ok(*size):
+        return None, 1, f"{size[0]} × {size[1]} px is too large"
+    w, h = base_size
+    scale = size[0] // w if w > 0 else 0
+    if scale not in HD_SCALES or size != (w * scale, h * scale):
+        return None, 1, f"{size[0]} × {size[1]} px is not 2, 3 or 4 times the tileset image's {w} × {h} px"
+    return path, scale, None
 
 
 def tiles_in_image(node: ET.Element, image: ET.Element) -> int | None:

@@ -17,7 +17,7 @@ import pygame
 
 from millegame.core.stage import Stage
 from millegame.ui.render.camera import Camera
-from millegame.ui.render.map_renderer import ChunkKey, MapRenderer
+from millegame.ui.render.map_renderer import ChunkKey, MapRenderer, TileAtlas
 from millegame.ui.render.skid_marks import Mark, SkidMarks, paint
 
 LEVEL_BUDGET_BYTES = 48_000_000  # per zoom level's chunk cache
@@ -47,8 +47,9 @@ class MapLevels:
         """Bake at these scales from now on (a window resized); the marks are kept."""
         self.levels = tuple(levels)
         self.renderers: list[MapRenderer] = []
+        atlases: dict[int, TileAtlas] = {}  # the tileset images, loaded once per art scale
         for ppm in self.levels:
-            r = MapRenderer(self.stage, ppm)
+            r = MapRenderer(self.stage, ppm, atlases=atlases)
             r.on_bake = self._hook(r)
             r.grade_above = self.grade
             r.max_chunks = _max_chunks(r)

@@ -1,9 +1,14 @@
 """Draws a stage's map: tile layers baked once into chunk surfaces at the screen scale.
 
 Blitting hundreds of small per-pixel-alpha tiles every frame is the slow path in
-pygame (ARCHITECTURE.md, "Rendering notes"), so the tiles of each 16×16-tile chunk are
+pygame (ARCHITECTURE.md, "Rendering notes"), so the tiles of each 8×8-tile chunk are
 blitted once at their native size, box-filtered down to the camera's scale and kept as
-one opaque surface: a frame then costs ~20 large opaque blits. Layers flagged
+one opaque surface: a frame then costs 10–40 large opaque blits.
+
+A scale above 1.2 × the map's own (8 px/m: the closest zooms, 11–35 px/m by window
+size) is baked from the tilesets' HD art (``TilesetArt.hd_path``, 16 px/m) when they have it,
+so it is filtered down or only a little up, never blown up from 8 px/m; a tileset
+without HD art is enlarged to match, pixel for pixel. Layers flagged
 ``above_cars`` (bridges, canopies) go into separate premultiplied-alpha chunks drawn
 after the cars; most chunks have none.
 
@@ -13,7 +18,8 @@ A stage without art (built in code) is drawn from its surface grid instead.
 
 The ground is tinted at bake time by a smooth noise in world metres
 (``ground_variation``): lusher and drier patches tens of metres across, so fields and
-groves laid out on the 4-m tile grid do not all read the same shade.
+groves laid out on the 4-m tile grid do not all read the same shade, and a fine grain
+that no tile repeats.
 """
 
 from __future__ import annotations
@@ -33,13 +39,20 @@ from millegame.ui.render.camera import Camera
 from millegame.ui.render.road_art import RoadArt
 from millegame.ui.render.tile_kinds import tileset_kinds
 
-CHUNK_TILES = 16
+# 8 × 8 tiles (32 m): a chunk baked from the HD art is 512 px a side, a few milliseconds
+# (16 × 16 tiles took 2-3 times as long per chunk, a hitch in the frame that bakes it).
+CHUNK_TILES = 8
+HD_ABOVE = 1.2  # scales above this many times the map's own are baked from the HD art
 VARIATION_CELL_M = (36.0, 11.0)  # lattice spacing of the two noise octaves [m]
 VARIATION_DARK = 0.12  # the lushest patches are this much darker…
 VARIATION_DRY = (0.0, 0.05, 0.15)  # …the driest lose this much of green and blue (yellower)
-VARIATION_STEP_PX = 16  # one sample of the tint per this many art pixels (2 m)
+VARIATION_GRAIN_CELL_M = 1.7  # the lattice of the fine grain: clumps of grass, worn patches [m]
+# Shares of the three octaves in the lushness (sum 1: the ground's mean shade is the same
+# whatever their mix): patches tens of metres across, ten metres, and the fine grain.
+VARIATION_MIX = (0.55, 0.2, 0.25)
+VARIATION_STEP_PX = 8  # one sample of the tint per this many pixels of the map's own art (1 m)
 FALLBACK_CHUNK_M = 64.0
-MAX_CHUNKS = 160  # ≈ 65 MB at 320×320×4 bytes (fewer at the zoomed-out levels' sizes)
+MAX_CHUNKS = 640  # ≈ 65 MB at 160×160×4 bytes (map_levels sets each level's own)
 
 ChunkKey = tuple[int, int]
 # Called on every freshly baked ground chunk: (key, surface, its world-px rect) — paints
@@ -70,9 +83,15 @@ def _lattice_noise(x_m: np.ndarray, y_m: np.ndarray, cell_m: float, seed: int) -
 
 def ground_variation(x_m: np.ndarray, y_m: np.ndarray) -> np.ndarray:
     """RGB multipliers ≤ 1 at world points [m] (shape + (3,)): patches tens of metres
-    across that are a little lusher (darker) or drier (yellower)."""
+    across that are a little lusher (darker) or drier (yellower), and a fine grain a
+    metre or two across that no tile repeats (the tiles' own texture is faint)."""
     big, small = VARIATION_CELL_M
-    lush = 0.7 * _lattice_noise(x_m, y_m, big, 1) + 0.3 * _lattice_noise(x_m, y_m, small, 2)
+    a, b, c = VARIATION_MIX
+    lush = (
+        a * _lattice_noise(x_m, y_m, big, 1)
+        + b * _lattice_noise(x_m, y_m, small, 2)
+        + c * _lattice_noise(x_m, y_m, VARIATION_GRAIN_CELL_M, 4)
+    )
     dry = _lattice_noise(x_m, y_m, big * 1.3, 3)
     return (1.0 - VARIATION_DARK * lush)[..., None] * (1.0 - np.array(VARIATION_DRY) * dry[..., None])
 
@@ -81,25 +100,57 @@ def _display_ready() -> bool:
     return pygame.display.get_init() and pygame.display.get_surface() is not None
 
 
-class TileAtlas:
-    """gid → tile surface, loaded from the tilesets' images (missing files → None)."""
+def _load_png(path: str) -> pygame.Surface:
+    size = png_size(Path(path))  # from its header: a PNG bomb is never decoded
+    if size is None or not png_size_ok(*size):
+        raise pygame.error(f"{path}: not a PNG of a size that can be loaded")
+    img = pygame.image.load(str(Path(path)))
+    return img.convert_alpha() if _display_ready() else img
 
-    def __init__(self, tilesets: tuple[TilesetArt, ...]) -> None:
+
+def art_scale(tilesets: tuple[TilesetArt, ...] | list[TilesetArt], art_px_per_m: float, px_per_m: float) -> int:
+    """How many times the map's own resolution to bake a map at ``px_per_m`` from: 1 up
+    to ``HD_ABOVE`` × the art's scale (enlarged that little, it does not look soft, and
+    HD chunks cost four times the pixels), else the largest HD scale the tilesets have
+    (no more than the scale asks for)."""
+    best = max((ts.hd_scale for ts in tilesets if ts.hd_path is not None), default=1)
+    if px_per_m <= art_px_per_m * HD_ABOVE or best <= 1:
+        return 1
+    return max(1, min(best, math.ceil(px_per_m / art_px_per_m - 1e-9)))
+
+
+class TileAtlas:
+    """gid → tile surface, loaded from the tilesets' images (missing files → None).
+
+    ``scale`` > 1: the tiles at that many times their size, from a tileset's HD image
+    when it has one of that scale, else its image enlarged (nearest pixel, so tiles
+    keep their edges and do not bleed into their neighbours on the sheet)."""
+
+    def __init__(self, tilesets: tuple[TilesetArt, ...], scale: int = 1) -> None:
         self.tilesets = sorted(tilesets, key=lambda t: t.firstgid)
+        self.scale = scale
         self.images: dict[str, pygame.Surface | None] = {}
         self.tiles: dict[tuple[int, int], pygame.Surface | None] = {}
         self.missing: list[str] = []
         for ts in self.tilesets:
-            if ts.image_path not in self.images:
+            if ts.image_path in self.images:
+                continue
+            img = None
+            if scale > 1 and ts.hd_path is not None and ts.hd_scale == scale:
                 try:
-                    size = png_size(Path(ts.image_path))  # from its header: a PNG bomb is never decoded
-                    if size is None or not png_size_ok(*size):
-                        raise pygame.error(f"{ts.image_path}: not a PNG of a size that can be loaded")
-                    img = pygame.image.load(str(Path(ts.image_path)))
-                    self.images[ts.image_path] = img.convert_alpha() if _display_ready() else img
+                    img = _load_png(ts.hd_path)
+                except (pygame.error, FileNotFoundError):
+                    img = None  # gone since the stage loaded: the base image, enlarged
+            if img is None:
+                try:
+                    img = _load_png(ts.image_path)
                 except (pygame.error, FileNotFoundError):
                     self.images[ts.image_path] = None
                     self.missing.append(ts.image_path)
+                    continue
+                if scale > 1:
+                    img = pygame.transform.scale_by(img, scale)
+            self.images[ts.image_path] = img
 
     @property
     def ok(self) -> bool:
@@ -119,11 +170,12 @@ class TileAtlas:
             assert image is not None
             i = gid - ts.firstgid
             col, row = i % ts.columns, i // ts.columns
+            k = self.scale
             rect = pygame.Rect(
-                ts.margin + col * (ts.tile_w + ts.spacing),
-                ts.margin + row * (ts.tile_h + ts.spacing),
-                ts.tile_w,
-                ts.tile_h,
+                k * (ts.margin + col * (ts.tile_w + ts.spacing)),
+                k * (ts.margin + row * (ts.tile_h + ts.spacing)),
+                k * ts.tile_w,
+                k * ts.tile_h,
             )
             if image.get_rect().contains(rect):
                 surf = image.subsurface(rect)
@@ -131,6 +183,26 @@ class TileAtlas:
                     surf = apply_flips(surf, flips)
         self.tiles[key] = surf
         return surf
+
+
+def _turned(
+    block: np.ndarray, flips: np.ndarray | None, any_turn: np.ndarray, row0: int, col0: int
+) -> np.ndarray | None:
+    """Flip bits for a block of cells (first cell at ``row0``, ``col0``): the map's own,
+    or for a cell of an ``any_turn`` tile the map leaves unflipped, 0–7 from a hash of the
+    cell (the same every bake, so neighbouring chunks agree)."""
+    known = block < len(any_turn)
+    turnable = np.zeros(block.shape, dtype=bool)
+    turnable[known] = any_turn[block[known]]
+    if not turnable.any():
+        return flips
+    r = np.arange(row0, row0 + block.shape[0], dtype=np.int64)[:, None]
+    c = np.arange(col0, col0 + block.shape[1], dtype=np.int64)[None, :]
+    h = ((c * 73856093) ^ (r * 19349663)) & 0xFFFFFFFF
+    h = ((h ^ (h >> 13)) * 1274126177) & 0xFFFFFFFF
+    pick = ((h >> 7) & 7).astype(np.uint8)
+    own = flips if flips is not None else np.zeros(block.shape, dtype=np.uint8)
+    return np.where(turnable & (own == 0), pick, own)
 
 
 def apply_flips(tile: pygame.Surface, flips: int) -> pygame.Surface:
@@ -143,10 +215,19 @@ def apply_flips(tile: pygame.Surface, flips: int) -> pygame.Surface:
 
 
 class MapRenderer:
-    """Ground and above-car layers of ``stage`` at ``camera.px_per_m``, chunked."""
+    """Ground and above-car layers of ``stage`` at ``camera.px_per_m``, chunked.
+
+    ``atlases``: tile atlases by scale, shared between the renderers of one map (each
+    zoom level has one) so the tileset images are loaded once per scale."""
 
     def __init__(
-        self, stage: Stage, px_per_m: float, *, on_bake: ChunkHook | None = None, max_chunks: int = MAX_CHUNKS
+        self,
+        stage: Stage,
+        px_per_m: float,
+        *,
+        on_bake: ChunkHook | None = None,
+        max_chunks: int = MAX_CHUNKS,
+        atlases: dict[int, TileAtlas] | None = None,
     ) -> None:
         self.stage = stage
         self.px_per_m = px_per_m
@@ -154,7 +235,14 @@ class MapRenderer:
         self.grade_above: Callable[[pygame.Surface], None] | None = None  # on the straight-alpha bake
         self.max_chunks = max_chunks
         art = stage.art
-        self.atlas = TileAtlas(art.tilesets) if art is not None else None
+        # Chunks are baked at ``scale`` × the map's own pixels (the HD art's, when zoomed in).
+        self.scale = art_scale(art.tilesets, stage.px_per_m, px_per_m) if art is not None else 1
+        self.atlas = None
+        if art is not None:
+            shared = atlases if atlases is not None else {}
+            if self.scale not in shared:
+                shared[self.scale] = TileAtlas(art.tilesets, self.scale)
+            self.atlas = shared[self.scale]
         self.use_tiles = art is not None and self.atlas is not None and self.atlas.ok and bool(art.layers)
         if art is not None and self.use_tiles:
             self.background = art.background_rgb
@@ -255,10 +343,15 @@ class MapRenderer:
         surf = pygame.surfarray.make_surface(np.clip(rgb, 0, 255).astype(np.uint8).transpose(1, 0, 2))
         return surf.convert() if _display_ready() else surf
 
-    def _blit_layers(self, target: pygame.Surface, layers: list[TileLayerArt], i: int, j: int) -> bool:
+    def _blit_layers(
+        self, target: pygame.Surface, layers: list[TileLayerArt], i: int, j: int, *, turn: bool = False
+    ) -> bool:
+        """Blit the chunk's cells of ``layers``; ``turn``: natural-ground tiles
+        (``MapArt.any_turn``) not flipped in the map are drawn in one of their 8 turns and
+        mirror images, fixed per cell (a hash of its column and row)."""
         art = self.stage.art
         assert art is not None and self.atlas is not None
-        tw, th = art.tile_w_px, art.tile_h_px
+        tw, th = art.tile_w_px * self.scale, art.tile_h_px * self.scale
         c0, r0 = i * CHUNK_TILES, j * CHUNK_TILES
         drew = False
         for layer in layers:
@@ -270,6 +363,8 @@ class MapRenderer:
             if not block.any():
                 continue
             flips = layer.flips[rs, cs] if layer.flips is not None else None
+            if turn and art.any_turn is not None:
+                flips = _turned(block, flips, art.any_turn, rs.start, cs.start)
             seq = []
             for (dr, dc), gid in np.ndenumerate(block):
                 if gid == 0:
@@ -290,12 +385,12 @@ class MapRenderer:
             return self._bake_fallback(i, j)
         art = self.stage.art
         assert art is not None
-        native = pygame.Surface((CHUNK_TILES * art.tile_w_px, CHUNK_TILES * art.tile_h_px))
+        native = pygame.Surface(self.native_size())
         native.fill(self.background)
-        self._blit_layers(native, self.ground_layers, i, j)
+        self._blit_layers(native, self.ground_layers, i, j, turn=True)
         self._vary(native, i, j)  # the ground only: drawn roads and scenery keep their colours
         if self.road_art is not None:
-            self.road_art.paint(native, i * self.chunk_w_m, j * self.chunk_h_m, self.stage.px_per_m)
+            self.road_art.paint(native, i * self.chunk_w_m, j * self.chunk_h_m, self.stage.px_per_m * self.scale)
         rect = self._chunk_rect(i, j)
         surf = pygame.transform.smoothscale(native, rect.size)
         return surf.convert() if _display_ready() else surf
@@ -305,7 +400,7 @@ class MapRenderer:
         ``VARIATION_STEP_PX`` pixels and smoothed up. It covers everything, roads too
         (worn and dusty patches): a mask would put hard tint edges on the tile grid."""
         w, h = native.get_size()
-        step = VARIATION_STEP_PX
+        step = VARIATION_STEP_PX * self.scale
         ppm = w / self.chunk_w_m
         xs = i * self.chunk_w_m + (np.arange(w // step) + 0.5) * step / ppm
         ys = j * self.chunk_h_m + (np.arange(h // step) + 0.5) * step / ppm
@@ -319,7 +414,7 @@ class MapRenderer:
             return None
         art = self.stage.art
         assert art is not None
-        native = pygame.Surface((CHUNK_TILES * art.tile_w_px, CHUNK_TILES * art.tile_h_px), pygame.SRCALPHA)
+        native = pygame.Surface(self.native_size(), pygame.SRCALPHA)
         if not self._blit_layers(native, self.above_layers, i, j):
             return None
         if self.grade_above is not None:
@@ -331,6 +426,12 @@ class MapRenderer:
         # a bridge across one corner of a big chunk then costs its own pixels per frame.
         bounds = full.get_bounding_rect()
         return full.subsurface(bounds) if bounds.width and bounds.height else None
+
+    def native_size(self) -> tuple[int, int]:
+        """A chunk's size in the pixels it is baked at, before scaling to the camera."""
+        art = self.stage.art
+        assert art is not None
+        return (CHUNK_TILES * art.tile_w_px * self.scale, CHUNK_TILES * art.tile_h_px * self.scale)
 
     def chunk_rect(self, key: ChunkKey) -> pygame.Rect:
         return self._chunk_rect(*key)
