@@ -11,6 +11,7 @@ is applied when a chunk is baked, so it costs nothing per frame either.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 import pygame
@@ -20,6 +21,7 @@ from millegame.ui.camera import Camera
 from millegame.ui.map_renderer import ChunkKey, MapRenderer
 from millegame.ui.skid_marks import Mark, SkidMarks, paint
 
+BAKE_BUDGET_MS = 1.5  # baking ahead per frame (one step more at most, ≤ 2–3 ms)
 LEVEL_BUDGET_BYTES = 48_000_000  # per zoom level's chunk cache
 BIG_SCREEN = (1920, 1080)  # the cache holds at least a few screens of this size
 
@@ -90,6 +92,27 @@ class MapLevels:
             if abs(level - k) >= 2 and r.baked:
                 r.clear()
         return done
+
+    def bake_ahead(self, camera: Camera, budget_ms: float = BAKE_BUDGET_MS) -> int:
+        """Bake near the view a step at a time (a millisecond or two each: ``MapRenderer.
+        bake_step``) until ``budget_ms`` is spent, at least one step: the current level's
+        chunks first, then its neighbours'. Returns the number of steps. A chunk's bake is
+        spread over frames, so no frame pays for a whole one."""
+        until = time.perf_counter() + budget_ms / 1000.0
+        k = self.index_of(camera.px_per_m)
+        for level, r in enumerate(self.renderers):
+            if abs(level - k) >= 2 and r.baked:
+                r.clear()
+        steps = 0
+        for level in (k, k + 1, k - 1):
+            if not 0 <= level < len(self.renderers):
+                continue
+            r = self.renderers[level]
+            while (steps == 0 or time.perf_counter() < until) and r.bake_step(camera):
+                steps += 1
+            if steps and time.perf_counter() >= until:
+                break
+        return steps
 
     def warm_up(self, camera: Camera) -> None:
         """Bake everything on and around the screen at the camera's level now."""

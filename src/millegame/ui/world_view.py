@@ -328,7 +328,7 @@ class WorldView:
             else:
                 fx, fy = cam.to_screen(float(x[self.focus]), float(y[self.focus]))
                 self.fog.draw(target, (round(fx - cam.screen_w / 2), round(fy - cam.screen_h / 2)))
-        self.map.prefetch(lcam, budget=1)
+        self.map.bake_ahead(lcam)
 
     def _draw_heading_up(
         self, target: pygame.Surface, cam: Camera, race: Race, x: FloatArray, y: FloatArray, heading: FloatArray
