@@ -38,9 +38,12 @@ def _max_chunks(renderer: MapRenderer) -> int:
 class MapLevels:
     """The ground and above-car layers of ``stage`` at each of ``levels`` [px/m]."""
 
-    def __init__(self, stage: Stage, levels: tuple[float, ...], *, grade: Grade | None = None) -> None:
+    def __init__(
+        self, stage: Stage, levels: tuple[float, ...], *, grade: Grade | None = None, wet: bool = False
+    ) -> None:
         self.stage = stage
         self.grade = grade
+        self.wet = wet  # it rains: drawn asphalt roads are drawn wet
         self.rescale(levels)
         first = self.renderers[0]
         self.skids = SkidMarks(first.chunk_w_m, first.chunk_h_m)
@@ -50,7 +53,7 @@ class MapLevels:
         self.levels = tuple(levels)
         self.renderers: list[MapRenderer] = []
         for ppm in self.levels:
-            r = MapRenderer(self.stage, ppm)
+            r = MapRenderer(self.stage, ppm, wet=self.wet)
             r.on_bake = self._hook(r)
             r.grade_above = self.grade
             r.max_chunks = _max_chunks(r)

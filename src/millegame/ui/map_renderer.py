@@ -147,7 +147,13 @@ class MapRenderer:
     """Ground and above-car layers of ``stage`` at ``camera.px_per_m``, chunked."""
 
     def __init__(
-        self, stage: Stage, px_per_m: float, *, on_bake: ChunkHook | None = None, max_chunks: int = MAX_CHUNKS
+        self,
+        stage: Stage,
+        px_per_m: float,
+        *,
+        on_bake: ChunkHook | None = None,
+        max_chunks: int = MAX_CHUNKS,
+        wet: bool = False,
     ) -> None:
         self.stage = stage
         self.px_per_m = px_per_m
@@ -181,7 +187,7 @@ class MapRenderer:
             )
         self.road_art: RoadArt | None = None
         if self.use_tiles and (stage.roads or (art is not None and art.objects)):
-            self.road_art = RoadArt(stage, tile=self._object_tile)
+            self.road_art = RoadArt(stage, tile=self._object_tile, wet=wet)
         self.cols = max(1, math.ceil(stage.width_m / self.chunk_w_m))
         self.rows = max(1, math.ceil(stage.height_m / self.chunk_h_m))
         self._ground: OrderedDict[tuple[int, int], pygame.Surface] = OrderedDict()

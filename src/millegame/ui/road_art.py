@@ -60,9 +60,10 @@ class RoadArt:
     """The stage's road pieces and tile objects, ready to paint into any chunk at any scale.
 
     ``tile``: gid → pygame.Surface | None (the map renderer's atlas), for the tile objects.
+    ``wet``: it rains, so asphalt is drawn as wet asphalt and the verges darker.
     """
 
-    def __init__(self, stage: Stage, tile: object = None) -> None:
+    def __init__(self, stage: Stage, tile: object = None, *, wet: bool = False) -> None:
         self.stage = stage
         self.tile = tile
         pieces = stage.roads
@@ -72,6 +73,9 @@ class RoadArt:
         self.rank = np.array([1 if p.on_route else 0 for p in pieces], dtype=np.int64)
         self.edge = np.array([EDGE_CODES.get(p.edge, NO_EDGE) for p in pieces], dtype=np.int64)
         self.texture = np.array([TEXTURES.get(p.surface_name, FLAT) for p in pieces], dtype=np.int64)
+        if wet:
+            self.texture[self.texture == TEXTURES["asphalt"]] = TEXTURES["wet_asphalt"]
+        self.wet = wet
         self.marking = np.array([MARKINGS.index(p.markings) for p in pieces], dtype=np.int64)
         self.flat_rgb = np.array([SURFACE_RGB.get(p.surface_name, (110, 110, 110)) for p in pieces], dtype=np.float64)
         self.flat_rgb = self.flat_rgb.reshape(-1, 3)
@@ -158,7 +162,7 @@ class RoadArt:
             _shade(
                 rgb, f["owner"], f["dist"], f["lat"], f["along"], f["near"], f["edge_e"], f["edge_along"],
                 f["others"], self.half, self.edge, self.texture, self.marking, self.flat_rgb, self.prev, self.next,
-                x0_m, by0, px_per_m, int(used[0]), int(used[-1]) + 1, int(cols[0]), int(cols[-1]) + 1,
+                self.wet, x0_m, by0, px_per_m, int(used[0]), int(used[-1]) + 1, int(cols[0]), int(cols[-1]) + 1,
             )  # fmt: skip
             del rgb  # unlock the surface
         self._paint_stones(band, x0_m, by0, px_per_m)
@@ -455,13 +459,13 @@ def _surface_rgb(code, s, lat, hw, wx, wy, ppm, fr, fg, fb):  # pragma: no cover
             r, g, b = v + 2.0, v + 1.0, v - 2.0
             # Repairs: square-edged patches of newer, darker tar, one in a few 5-m stretches.
             cell = int(math.floor(s / 5.0))
-            if _hash(cell, 0, 5) > 0.78:
+            if _hash(cell, 0, 5) > 0.88:
                 f = s / 5.0 - cell
                 f0 = 0.1 + 0.3 * _hash(cell, 1, 5)
                 c = (_hash(cell, 2, 5) - 0.5) * hw
                 half_w = 0.5 + 1.0 * _hash(cell, 3, 5)
                 if f0 <= f <= f0 + 0.25 + 0.35 * _hash(cell, 4, 5) and abs(lat - c) <= half_w:
-                    r, g, b = r * 0.78, g * 0.78, b * 0.8
+                    r, g, b = r * 0.9, g * 0.9, b * 0.91
             if _hash(int(math.floor(wx * 9.0)), int(math.floor(wy * 9.0)), 8) > 0.975:
                 r, g, b = r + 22.0, g + 22.0, b + 20.0  # a chip of light aggregate
             return r, g, b
@@ -528,7 +532,7 @@ def _surface_rgb(code, s, lat, hw, wx, wy, ppm, fr, fg, fb):  # pragma: no cover
 @njit(cache=True)
 def _shade(  # pragma: no cover
     rgb, owner, dist, lat, along, nearest, edge_e, edge_along, others,
-    half, edge, texture, marking, flat_rgb, prev, nxt, x0, y0, ppm, r0, r1, c0, c1,
+    half, edge, texture, marking, flat_rgb, prev, nxt, wet, x0, y0, ppm, r0, r1, c0, c1,
 ):  # fmt: skip
     """Paint the road field into ``rgb`` (pygame's pixels3d: [x, y, channel])."""
     inv = 1.0 / ppm
@@ -554,7 +558,10 @@ def _shade(  # pragma: no cover
                     k = _clamp01((wear - e) * 2.5 + 0.5) * 0.75 + 0.25 * (1.0 - e / 1.4) ** 2
                     speck = _hash(int(math.floor(wx * 10.0)), int(math.floor(wy * 10.0)), 62) - 0.5
                     k = _clamp01(k) * (0.85 + 0.3 * speck)
-                    r, g, b = r * (1 - k) + 164.0 * k, g * (1 - k) + 150.0 * k, b * (1 - k) + 114.0 * k
+                    dust = 0.72 if wet else 1.0  # wet grit is darker
+                    r = r * (1 - k) + 164.0 * dust * k
+                    g = g * (1 - k) + 150.0 * dust * k
+                    b = b * (1 - k) + 114.0 * dust * k
                 elif kind == 1:  # kerb: a flagstone pavement outside the kerb stones
                     if e < 1.6:
                         cov = _clamp01((1.6 - e) * ppm)

@@ -122,12 +122,13 @@ class WorldView:
             and map_levels.stage is stage
             and map_levels.levels == levels
             and map_levels.grade == grade
+            and map_levels.wet == self.atmosphere.rain
         )
         if reuse and map_levels is not None:
             self.map = map_levels
             self.map.clear_marks()
         else:
-            self.map = MapLevels(stage, levels, grade=grade)
+            self.map = MapLevels(stage, levels, grade=grade, wet=self.atmosphere.rain)
         self._sprites: dict[float, list[CarSprites]] = {}
         self.finish_quads = _gate_quads(stage.finish)
         self._finish: dict[float, tuple[pygame.Surface, tuple[int, int]]] = {}
