@@ -21,7 +21,8 @@ from millegame.ui.camera import Camera
 from millegame.ui.map_renderer import ChunkKey, MapRenderer
 from millegame.ui.skid_marks import Mark, SkidMarks, paint
 
-BAKE_BUDGET_MS = 1.5  # baking ahead per frame (one step more at most, ≤ 2–3 ms)
+BAKE_BUDGET_MS = 1.2  # baking ahead per frame: steps begin while less than this is spent (each ≤ ~1.5 ms)
+BAKE_MORE_MS = 0.4  # …but a second step only when the first took less than this
 LEVEL_BUDGET_BYTES = 48_000_000  # per zoom level's chunk cache
 BIG_SCREEN = (1920, 1080)  # the cache holds at least a few screens of this size
 
@@ -97,11 +98,13 @@ class MapLevels:
         return done
 
     def bake_ahead(self, camera: Camera, budget_ms: float = BAKE_BUDGET_MS) -> int:
-        """Bake near the view a step at a time (a millisecond or two each: ``MapRenderer.
-        bake_step``) until ``budget_ms`` is spent, at least one step: the current level's
-        chunks first, then its neighbours'. Returns the number of steps. A chunk's bake is
-        spread over frames, so no frame pays for a whole one."""
-        until = time.perf_counter() + budget_ms / 1000.0
+        """Bake near the view a step at a time (about a millisecond each: ``MapRenderer.
+        bake_step``) until ``budget_ms`` is spent — at least one step, a second only when
+        the first was short (``BAKE_MORE_MS``): the current level's chunks first, then its
+        neighbours'. Returns the number of steps. A chunk's bake is spread over frames, so
+        no frame pays for a whole one."""
+        start = time.perf_counter()
+        until = start + budget_ms / 1000.0
         k = self.index_of(camera.px_per_m)
         for level, r in enumerate(self.renderers):
             if abs(level - k) >= 2 and r.baked:
@@ -111,10 +114,12 @@ class MapLevels:
             if not 0 <= level < len(self.renderers):
                 continue
             r = self.renderers[level]
-            while (steps == 0 or time.perf_counter() < until) and r.bake_step(camera):
+            margin = 1 if level == k else 0  # a neighbour level: what its screen would show
+            while r.bake_step(camera, margin=margin):
                 steps += 1
-            if steps and time.perf_counter() >= until:
-                break
+                now = time.perf_counter()
+                if now >= until or (steps == 1 and now - start > BAKE_MORE_MS / 1000.0):
+                    return steps
         return steps
 
     def warm_up(self, camera: Camera) -> None:

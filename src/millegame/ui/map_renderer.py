@@ -19,6 +19,7 @@ groves laid out on the 4-m tile grid do not all read the same shade.
 from __future__ import annotations
 
 import math
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -38,8 +39,9 @@ VARIATION_DARK = 0.12  # the lushest patches are this much darker…
 VARIATION_DRY = (0.0, 0.05, 0.15)  # …the driest lose this much of green and blue (yellower)
 VARIATION_STEP_PX = 16  # one sample of the tint per this many art pixels (2 m)
 FALLBACK_CHUNK_M = 64.0
-BAND_PIXELS = 70_000  # pixels of road shading per step of a chunk's bake
-OBJECTS_PER_STEP = 40  # tile objects painted per step of a chunk's bake
+BAND_PIXELS = 40_000  # pixels of road shading per step of a chunk's bake
+OBJECT_STEP_S = 0.001  # tile objects are painted for about this long per step of a chunk's bake
+MAX_SPARE = 6  # spare surfaces kept per zoom level
 MAX_CHUNKS = 160  # ≈ 65 MB at 320×320×4 bytes (fewer at the zoomed-out levels' sizes)
 
 ChunkKey = tuple[int, int]
@@ -192,6 +194,7 @@ class MapRenderer:
         self.rows = max(1, math.ceil(stage.height_m / self.chunk_h_m))
         self._ground: OrderedDict[tuple[int, int], pygame.Surface] = OrderedDict()
         self._pending: tuple[ChunkKey, Iterator[pygame.Surface | None]] | None = None  # a chunk half baked
+        self._spare: list[pygame.Surface] = []  # surfaces to reuse (``_surface``)
         self._above: dict[tuple[int, int], pygame.Surface | None] = {}
 
     def _object_tile(self, gid: int) -> pygame.Surface | None:
@@ -298,14 +301,15 @@ class MapRenderer:
             return
         art = self.stage.art
         assert art is not None
-        native = pygame.Surface((CHUNK_TILES * art.tile_w_px, CHUNK_TILES * art.tile_h_px))
+        native = self._surface((CHUNK_TILES * art.tile_w_px, CHUNK_TILES * art.tile_h_px))
         native.fill(self.background)
         self._blit_layers(native, self.ground_layers, i, j)
+        yield None
         self._vary(native, i, j)  # the ground only: drawn roads and scenery keep their colours
         yield None
         rect = self._chunk_rect(i, j)
-        surf = pygame.transform.smoothscale(native, rect.size)
-        surf = surf.convert() if _display_ready() else surf
+        surf = pygame.transform.smoothscale(native, rect.size, self._surface(rect.size))
+        self._spare.append(native)
         if self.road_art is not None:
             # The chunk's pixels start at its rounded world-px edge: exactly that point in metres.
             x0, y0, ppm = rect.x / self.px_per_m, rect.y / self.px_per_m, self.px_per_m
@@ -314,9 +318,15 @@ class MapRenderer:
                 yield None
                 self.road_art.paint_roads(surf, x0, y0, ppm, rows=(a, a + band))
             objects = self.road_art.objects_in(surf, x0, y0, ppm)
-            for k in range(0, len(objects), OBJECTS_PER_STEP):
+            k = 0
+            while k < len(objects):
                 yield None
-                self.road_art.paint_objects(surf, x0, y0, ppm, objects[k : k + OBJECTS_PER_STEP])
+                # A few at a time until the step has taken its time: an object whose image
+                # is not made yet at this scale costs a smoothscale and a turn.
+                began = time.perf_counter()
+                while k < len(objects) and time.perf_counter() - began < OBJECT_STEP_S:
+                    self.road_art.paint_objects(surf, x0, y0, ppm, objects[k : k + 5])
+                    k += 5
         yield surf
 
     def _vary(self, native: pygame.Surface, i: int, j: int) -> None:
@@ -361,9 +371,21 @@ class MapRenderer:
         """The baked ground chunk if it is in the cache (no baking)."""
         return self._ground.get(key)
 
+    def _surface(self, size: tuple[int, int]) -> pygame.Surface:
+        """An opaque surface in the display's format: a spare one of that size (a chunk
+        pushed out of the cache, a used tile buffer) when there is one. Reusing them keeps
+        a bake from touching fresh memory, which on a busy machine cost 10-25 ms a chunk
+        at 1920×1080 (page faults), ten times the scaling itself."""
+        for k in range(len(self._spare) - 1, -1, -1):
+            if self._spare[k].get_size() == size:
+                return self._spare.pop(k)
+        surf = pygame.Surface(size)
+        return surf.convert() if _display_ready() else surf
+
     def clear(self) -> None:
         """Forget every baked chunk (memory of a zoom level out of use)."""
         self._ground.clear()
+        self._spare.clear()
         self._pending = None
         self._above.clear()
 
@@ -389,8 +411,10 @@ class MapRenderer:
             self.on_bake(key, surf, self._chunk_rect(*key))
         self._ground[key] = surf
         if len(self._ground) > self.max_chunks:
-            old, _ = self._ground.popitem(last=False)
+            old, gone = self._ground.popitem(last=False)
             self._above.pop(old, None)
+            if len(self._spare) < MAX_SPARE:
+                self._spare.append(gone)
 
     def bake_step(self, camera: Camera, *, margin: int = 1) -> bool:
         """One step (``_bake_steps``) of baking the chunks on the screen of ``camera``, then

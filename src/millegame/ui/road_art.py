@@ -153,6 +153,8 @@ class RoadArt:
             return
         band = target.subsurface((0, a, w, b - a))
         by0 = y0_m + a / px_per_m
+        if not _overlaps(self.seg_bounds, (x0_m, by0, x0_m + w / px_per_m, by0 + (b - a) / px_per_m)).any():
+            return  # no road near this band: nothing to fill or shade (and no stone: they stand by roads)
         f = self.field(x0_m, by0, px_per_m, w, b - a)
         touched = (f["owner"] >= 0) | (f["near"] >= 0)
         used = np.flatnonzero(touched.any(axis=1))
