@@ -1,9 +1,9 @@
 """Night: a light map multiplied over the frame.
 
 Each frame the light map is filled with the ambient moonlight, the glows of the street
-lamps on screen and the headlight cones of the cars are added to it (``BLEND_ADD``),
-and the whole map is multiplied over the frame once (``BLEND_MULT``, ≈ 0.2 ms at
-1280×720). Glows and cones are rendered once with numpy (at load) and then only
+lamps on screen and the headlight cones of the cars are added to it (``BLEND_ADD``), at
+half the screen's resolution; it is enlarged by nearest pixel and multiplied over the
+frame once (``BLEND_MULT``). Glows and cones are rendered once with numpy (at load) and then only
 rotated and scaled, cached per zoom level and 5° of heading.
 """
 
@@ -21,6 +21,7 @@ CONE_LENGTH_M = 62.0  # useful reach of a 1950s headlamp pair
 CONE_HALF_ANGLE = math.radians(24.0)
 CONE_REF_PPM = 4.0  # scale the cone is rendered at, before any zoom
 LAMP_RADIUS_M = 16.0
+LIGHT_SCALE = 0.5  # the light map's resolution, relative to the screen's
 ANGLE_BUCKETS = 72  # 5°
 HEADLAMP_RGB = (255, 236, 196)
 LAMP_RGB = (255, 196, 120)
@@ -72,25 +73,33 @@ def turned_cone(bucket: int) -> pygame.Surface:
 
 
 class LightMap:
-    """The night's light map for one screen size."""
+    """The night's light map for one screen size.
+
+    Light is smooth, so it is rendered at half the screen's resolution (``LIGHT_SCALE``)
+    and enlarged by nearest pixel before it is multiplied over the frame: the lamps'
+    pools and the headlamp cones (over a million pixels each at 1920×1080) are added
+    over a quarter of the pixels, and a cone at a heading not seen yet is scaled to a
+    quarter of the size."""
 
     def __init__(
         self, size: tuple[int, int], ambient: tuple[int, int, int], lamps_m: list[tuple[float, float]]
     ) -> None:
         self.ambient = ambient
         self.lamps = np.array(lamps_m, dtype=np.float64).reshape(-1, 2)
-        self.surface = pygame.Surface(size)
-        if pygame.display.get_surface() is not None:
-            self.surface = self.surface.convert()
+        self.surface = _opaque((1, 1))  # the full-size light, enlarged from ``small``
+        self.small = _opaque((1, 1))
+        self.resize(size)
         self.view = self.surface  # the part of ``surface`` the last ``render`` filled
         self._cones: dict[tuple[float, int], tuple[pygame.Surface, tuple[float, float]]] = {}
 
     def resize(self, size: tuple[int, int]) -> None:
-        """Make room for a frame of ``size``; the surface only grows, because a zooming
+        """Make room for a frame of ``size``; the surfaces only grow, because a zooming
         camera draws on a canvas whose size changes a little every frame."""
         w, h = self.surface.get_size()
-        if size[0] > w or size[1] > h:
-            self.surface = pygame.Surface((max(w, size[0]), max(h, size[1])))
+        full = (2 * math.ceil(size[0] * LIGHT_SCALE), 2 * math.ceil(size[1] * LIGHT_SCALE))
+        if full[0] > w or full[1] > h:
+            self.surface = _opaque((max(w, full[0]), max(h, full[1])))
+            self.small = _opaque((self.surface.get_width() // 2, self.surface.get_height() // 2))
             self.view = self.surface
 
     def cone(self, px_per_m: float, heading: float) -> tuple[pygame.Surface, tuple[float, float]]:
@@ -116,13 +125,14 @@ class LightMap:
 
     def render(self, camera: Camera, cars: list[tuple[float, float, float, float]]) -> pygame.Surface:
         """Fill the light map: ambient, lamps on screen, a cone per car (x, y, heading,
-        length [m]); returns it for ``apply``."""
-        w = min(camera.screen_w, self.surface.get_width())
-        h = min(camera.screen_h, self.surface.get_height())
-        light = self.view = self.surface.subsurface((0, 0, w, h))
+        length [m]); returns it (the screen's size) for ``apply``."""
+        self.resize((camera.screen_w, camera.screen_h))
+        w = math.ceil(camera.screen_w * LIGHT_SCALE)
+        h = math.ceil(camera.screen_h * LIGHT_SCALE)
+        light = self.small.subsurface((0, 0, w, h))
         light.fill(self.ambient)
-        ppm = camera.px_per_m
-        ox, oy = camera.origin_px
+        ppm = camera.px_per_m * LIGHT_SCALE
+        ox, oy = (v * LIGHT_SCALE for v in camera.origin_px)
         adds: list[tuple[pygame.Surface, tuple[int, int]]] = []
         if len(self.lamps):
             r = round(LAMP_RADIUS_M * ppm)
@@ -144,7 +154,15 @@ class LightMap:
             )
         if adds:
             light.fblits(adds, pygame.BLEND_ADD)
-        return light
+        big = self.surface.subsurface((0, 0, 2 * w, 2 * h))
+        pygame.transform.scale(light, big.get_size(), big)
+        self.view = self.surface.subsurface((0, 0, camera.screen_w, camera.screen_h))
+        return self.view
 
     def apply(self, target: pygame.Surface) -> None:
         target.blit(self.view, (0, 0), special_flags=pygame.BLEND_MULT)
+
+
+def _opaque(size: tuple[int, int]) -> pygame.Surface:
+    surf = pygame.Surface(size)
+    return surf.convert() if pygame.display.get_surface() is not None else surf
