@@ -159,12 +159,14 @@ class RoadArt:
         touched = (f["owner"] >= 0) | (f["near"] >= 0)
         used = np.flatnonzero(touched.any(axis=1))
         if len(used):
-            cols = np.flatnonzero(touched.any(axis=0))
+            # Each row's first and last touched pixel: a diagonal road's rows are short.
+            lo = np.argmax(touched, axis=1).astype(np.int64)
+            hi = (w - np.argmax(touched[:, ::-1], axis=1)).astype(np.int64)
             rgb = pygame.surfarray.pixels3d(band)
             _shade(
                 rgb, f["owner"], f["dist"], f["lat"], f["along"], f["near"], f["edge_e"], f["edge_along"],
                 f["others"], self.half, self.edge, self.texture, self.marking, self.flat_rgb, self.prev, self.next,
-                self.wet, x0_m, by0, px_per_m, int(used[0]), int(used[-1]) + 1, int(cols[0]), int(cols[-1]) + 1,
+                self.wet, x0_m, by0, px_per_m, int(used[0]), int(used[-1]) + 1, lo, hi,
             )  # fmt: skip
             del rgb  # unlock the surface
         self._paint_stones(band, x0_m, by0, px_per_m)
@@ -534,13 +536,14 @@ def _surface_rgb(code, s, lat, hw, wx, wy, ppm, fr, fg, fb):  # pragma: no cover
 @njit(cache=True)
 def _shade(  # pragma: no cover
     rgb, owner, dist, lat, along, nearest, edge_e, edge_along, others,
-    half, edge, texture, marking, flat_rgb, prev, nxt, wet, x0, y0, ppm, r0, r1, c0, c1,
+    half, edge, texture, marking, flat_rgb, prev, nxt, wet, x0, y0, ppm, r0, r1, lo, hi,
 ):  # fmt: skip
-    """Paint the road field into ``rgb`` (pygame's pixels3d: [x, y, channel])."""
+    """Paint the road field into ``rgb`` (pygame's pixels3d: [x, y, channel]): rows
+    ``r0`` to ``r1``, each from column ``lo[row]`` to ``hi[row]``."""
     inv = 1.0 / ppm
     for row in range(r0, r1):
         wy = y0 + (row + 0.5) * inv
-        for col in range(c0, c1):
+        for col in range(lo[row], hi[row]):
             p = owner[row, col]
             q = nearest[row, col]
             if p < 0 and q < 0:
