@@ -22,7 +22,7 @@ side by side in the same run: REV's ``src``, ``assets`` and ``levels`` are expor
 temporary directory, and the two trees take turns (``--rounds`` times each, new first,
 ``--frames`` frames a turn, each turn a fresh process with its own warm-up), so a
 machine whose speed drifts during the run slows both alike. It reports both trees'
-medians and p99s over all their frames, the ratio of the medians, the median CPU time
+medians and p99s over all their frames, the ratio of the medians, the median and p99 CPU time
 per frame (``process_time``, which waits for a busy machine's cores do not inflate) and
 the load average (``os.getloadavg``) before and after. Both trees draw the same stage, car, look and
 autopilot run; the camera of each decides how much of it is on screen.
@@ -180,6 +180,8 @@ def compare_benchmark(
         out[f"{name}_median_ms"] = round(statistics.median(t), 3)
         out[f"{name}_p99_ms"] = round(t[min(len(t) - 1, int(len(t) * 0.99))], 3)
         out[f"{name}_cpu_median_ms"] = round(statistics.median(cpu[name]), 3)
+        c = sorted(cpu[name])
+        out[f"{name}_cpu_p99_ms"] = round(c[min(len(c) - 1, int(len(c) * 0.99))], 3)
         out[f"{name}_turn_medians_ms"] = medians[name]
     out["new_over_old"] = round(float(out["new_median_ms"]) / float(out["old_median_ms"]), 3)  # type: ignore[arg-type]
     out["new_over_old_cpu"] = round(float(out["new_cpu_median_ms"]) / float(out["old_cpu_median_ms"]), 3)  # type: ignore[arg-type]

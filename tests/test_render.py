@@ -268,3 +268,30 @@ def test_format_time_truncates_to_hundredths() -> None:
     assert format_time(59.999) == "0:59.99"
     assert format_time(3723.5) == "1:02:03.50"
     assert format_time(0.0) == "0:00.00"
+
+
+def test_chunks_baked_ahead_a_step_a_frame_are_the_chunks_baked_at_once(screen: pygame.Surface) -> None:
+    """Baking ahead spreads each chunk over several frames (one step each here) and keeps
+    only whole chunks; what it bakes is what a bake at once gives, roads and scenery included."""
+    from millegame.levels import load_stage
+    from millegame.ui.render.map_levels import MapLevels
+
+    stage = load_stage(catalog.list_stages()[0].path)  # the prologue: road objects and scenery objects
+    ppm = 11.5
+    levels = MapLevels(stage, (ppm,))
+    cam = Camera(*SIZE, px_per_m=ppm)
+    cam.snap(*stage.start_xy)
+    renderer = levels.renderers[0]
+    wanted = renderer.visible(cam, margin=1)
+    frames = 0
+    while levels.bake_ahead(cam, budget_ms=0.0):
+        frames += 1
+        assert frames < 100 * len(wanted)
+        assert renderer.baked <= len(wanted)
+    assert all(renderer.cached(k) is not None for k in wanted)
+    assert frames >= 3 * len(wanted)  # no chunk was baked in one frame
+    at_once = MapRenderer(stage, ppm)
+    key = renderer.chunk_of(*stage.start_xy)  # the start is on the road
+    a = pygame.surfarray.array3d(renderer.cached(key))
+    b = pygame.surfarray.array3d(at_once.ground_chunk(key))
+    assert np.array_equal(a, b)

@@ -158,6 +158,15 @@ def test_a_road_width_that_cannot_be_right_is_refused(tmp_path: Path, width: str
         load_stage(write_map(tmp_path, objs))
 
 
+def test_markings_are_read_and_a_misspelt_one_is_refused(tmp_path: Path) -> None:
+    objs = basic(markings="full")
+    stage = load_stage(write_map(tmp_path, objs))
+    assert [p.markings for p in stage.roads] == ["full", "none"]  # the default: a 1950s road without lines
+    objs[0] = road(1, [(20, 200), (150, 200), (230, 150), (260, 80)], markings="center")
+    with pytest.raises(StageError, match="markings 'center' is not one of: none, centre, full"):
+        load_stage(write_map(tmp_path, objs))
+
+
 def test_road_objects_and_a_route_polyline_together_are_refused(tmp_path: Path) -> None:
     objs = [*basic(), TmxObject(9, 20 * PX, 200 * PX, type="route", points=[(0, 0), (100 * PX, 0)])]
     with pytest.raises(StageError, match="delete the route polyline"):
@@ -245,32 +254,76 @@ def test_the_physics_raster_follows_the_road_rule_within_a_quarter_metre(tmp_pat
 def test_the_renderer_draws_the_road_where_the_physics_reads_it(tmp_path: Path) -> None:
     import pygame
 
+    from millegame.core.surfaces import SURFACE_RGB
     from millegame.ui.render.road_art import RoadArt
 
     side = road(6, [(150, 200), (150, 235)], surface="gravel", width_m=4)
     stage = load_stage(write_map(tmp_path, basic([side])))
-    art = RoadArt(stage, textures={})  # flat colours: one per surface
-    colours = {name: tuple(pygame.Color(*rgb))[:3] for name, rgb in __import__(
-        "millegame.core.surfaces", fromlist=["SURFACE_RGB"]).SURFACE_RGB.items()}  # fmt: skip
+    art = RoadArt(stage)
+    names = stage.surfaces.names
+    drawn_by_surface: dict[str, list[np.ndarray]] = {}
     s = 8.0
     for x0, y0 in ((100.0, 180.0), (200.0, 120.0), (240.0, 20.0), (130.0, 190.0)):
-        target = pygame.Surface((320, 320))
-        target.fill((0, 0, 0))
-        art.paint(target, x0, y0, s)
-        pixels = pygame.surfarray.pixels3d(target).transpose(1, 0, 2).copy()
         px = np.arange(320) + 0.5
         gx, gy = np.meshgrid(x0 + px / s, y0 + px / s)
         _, edge = exact_surface(stage, gx.ravel(), gy.ravel())
         physics = stage.road_raster.surface_at(gx.ravel(), gy.ravel())
         clear = edge > 0.25
-        drawn = pixels.reshape(-1, 3)
-        names = stage.surfaces.names
-        for i in np.flatnonzero(clear)[::7]:
-            expect = colours[names[physics[i]]] if physics[i] >= 0 else None
-            if expect is None:
-                assert tuple(drawn[i]) not in [colours[n] for n in ("asphalt", "cobbles", "gravel")]
-            else:
-                assert tuple(drawn[i]) == expect, (gx.ravel()[i], gy.ravel()[i])
+        # The surface each pixel is shaded with is the one the physics reads there.
+        field = art.surface_at_pixels(x0, y0, s, 320, 320).ravel()
+        assert np.array_equal(field[clear], physics[clear])
+        target = pygame.Surface((320, 320))
+        target.fill((0, 200, 0))
+        art.paint(target, x0, y0, s)
+        pixels = pygame.surfarray.pixels3d(target).transpose(1, 0, 2).reshape(-1, 3).astype(int)
+        off = clear & (physics < 0) & (edge > 2.0)  # well off the road: the ground is untouched
+        assert (pixels[off] == (0, 200, 0)).all()
+        for k in np.unique(physics[clear & (physics >= 0)]):
+            drawn_by_surface.setdefault(names[k], []).append(pixels[clear & (physics == k) & (edge > 0.6)])
+    # Each surface has its own texture around its own colour: the average of its pixels is
+    # nearer its colour than any other road surface's, and the pixels are not all one colour.
+    road_names = ("asphalt", "wet_asphalt", "cobbles", "gravel", "dirt")
+    assert {"asphalt", "gravel"} <= set(drawn_by_surface)
+    for name, parts in drawn_by_surface.items():
+        px = np.concatenate(parts)
+        mean = px.mean(axis=0)
+        nearest = min(road_names, key=lambda n: float(np.linalg.norm(mean - SURFACE_RGB[n])))
+        assert nearest == name, (name, mean)
+        assert px.std(axis=0).max() > 4.0  # textured, not flat
+
+
+def test_cobbles_are_laid_along_the_road_whatever_its_heading(tmp_path: Path) -> None:
+    """The cobbles' rows follow the centre line: the texture is the same function of the
+    distance along and across the road on a road heading east and on one heading north-east."""
+    import pygame
+
+    from millegame.ui.render.road_art import RoadArt
+
+    pictures = []
+    for end in ((260.0, 120.0), (100.0 + 160.0 / np.sqrt(2), 120.0 - 160.0 / np.sqrt(2))):
+        lane = road(7, [(100, 120), end], surface="cobbles", width_m=8, edge="none")
+        stage = load_stage(write_map(tmp_path, basic([lane])))
+        art = RoadArt(stage)
+        piece = next(p for p in stage.roads if p.object_id == 7)
+        a, b = piece.centre[0], piece.centre[-1]
+        u = (b - a) / np.hypot(*(b - a))
+        mid = a + u * 60.0
+        s = 16.0
+        target = pygame.Surface((256, 256))
+        x0, y0 = mid[0] - 8.0, mid[1] - 8.0
+        art.paint(target, x0, y0, s)
+        rgb = pygame.surfarray.pixels3d(target).transpose(1, 0, 2).astype(float).mean(axis=2)
+        # Sample the picture in the road's own frame: 6 m along × 6 m across its centre.
+        along, across = np.meshgrid(np.arange(-3.0, 3.0, 0.05), np.arange(-3.0, 3.0, 0.05))
+        wx = mid[0] + along * u[0] - across * u[1]
+        wy = mid[1] + along * u[1] + across * u[0]
+        cols = np.clip(((wx - x0) * s).astype(int), 0, 255)
+        rows = np.clip(((wy - y0) * s).astype(int), 0, 255)
+        pictures.append(rgb[rows, cols])
+    east, diagonal = pictures
+    # Nearly the same picture in the road's frame (pixel rounding apart), and not noise:
+    assert np.corrcoef(east.ravel(), diagonal.ravel())[0, 1] > 0.6
+    assert east.std() > 8.0
 
 
 # -- walled streets and scenery ---------------------------------------------------------------------------

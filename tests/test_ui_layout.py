@@ -166,12 +166,15 @@ def test_route_map_names_clear_of_stage_dots_and_selected_stage_marked(stage: St
     scene = ItalyMapScene(app)
     surface = pygame.Surface(size)
     marks = []
-    for selected in (0, 1):
+    for selected in range(len(scene.stages)):
         scene.selected = selected
         scene.draw(surface)
         assert {"Brescia", "Bologna"} <= set(scene.label_rects)
+        assert len(scene.mark_circles) >= 2 * scene.shipped + 2  # every stage's two ends and the selected rings
         for name, r in scene.label_rects.items():
             assert r.collidelist(scene.dot_rects) < 0, name
+            # Clear of the drawn circles themselves, outlines included, by a few pixels.
+            assert scene.clear_of_marks(r, 2.0), (name, selected)
         names = list(scene.label_rects.values())
         assert all(a.collidelist([b for b in names if b is not a]) < 0 for a in names)
         assert len(scene.selected_rects) == 2

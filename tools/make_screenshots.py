@@ -1,10 +1,14 @@
 """Regenerate the screenshots of every scene into ``docs/screenshots/``.
 
     python tools/make_screenshots.py [--out docs/screenshots] [--size 1280x720] [--only NAME…]
+    python tools/make_screenshots.py --stages [STAGE_ID…] [--looks day dusk night rain fog]
 
 Headless (SDL dummy drivers); the race shots are ``millegame shot``'s (``ui.shot``): the
 autopilot drives the first shipped stage, each shot at a moment and in a light chosen to
-show something (a corner with pace notes, the village at night, spray in the rain…). Deterministic apart from the tiny
+show something (a corner with pace notes, the village at night, spray in the rain…).
+``--stages`` shoots every shipped stage (or the ones named) in each look — day, dusk,
+night, rain, fog — ``STAGE_MOMENT_S`` into the autopilot's run, into
+``docs/screenshots/stages/STAGE_LOOK.png``. Deterministic apart from the tiny
 randomness of dust and rain, so re-running changes the files only when the game's look
 changed.
 """
@@ -57,6 +61,34 @@ RACE_SHOTS: dict[str, tuple[str, tuple[str, str], float]] = {
 }
 
 
+# The looks of the stage shots: name → (time of day, weather).
+STAGE_LOOKS: dict[str, tuple[str, str]] = {
+    "day": ("day", "clear"),
+    "dusk": ("dusk", "clear"),
+    "night": ("night", "clear"),
+    "rain": ("day", "rain"),
+    "fog": ("day", "fog"),
+}
+STAGE_MOMENT_S = 25.0  # past the start, at speed
+STAGE_CAR = "mercedes-300-slr"
+
+
+def stage_shots(out: Path, stage_ids: list[str], looks: list[str], size: tuple[int, int]) -> None:
+    """Every stage of ``stage_ids`` (all shipped ones when empty) in every look of ``looks``."""
+    wanted = [s for s in catalog.list_stages() if not stage_ids or s.id in stage_ids]
+    missing = set(stage_ids) - {s.id for s in wanted}
+    if missing:
+        raise SystemExit(f"no shipped stage {', '.join(sorted(missing))}")
+    out.mkdir(parents=True, exist_ok=True)
+    car = catalog.load_car(STAGE_CAR)
+    for entry in wanted:
+        stage = load_stage(entry.path)
+        for look in looks:
+            path = out / f"{entry.id}_{look}.png"
+            take_shot(stage, car, path, at_s=STAGE_MOMENT_S, size=size, look=STAGE_LOOKS[look])
+            print(path.relative_to(REPO) if path.is_relative_to(REPO) else path, flush=True)
+
+
 def drive(app: App, car_id: str, look: Atmosphere, seconds: float) -> DemoScene:
     """The autopilot's race on the first stage, ``seconds`` into it, HUD without the
     demo's captions (under the pause menu and before the results)."""
@@ -107,8 +139,13 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
     ap.add_argument("--size", default="1280x720")
     ap.add_argument("--only", nargs="*", default=None)
+    ap.add_argument("--stages", nargs="*", default=None, metavar="STAGE_ID", help="shoot the stages in every look")
+    ap.add_argument("--looks", nargs="*", default=list(STAGE_LOOKS), choices=list(STAGE_LOOKS))
     args = ap.parse_args()
     w, h = (int(v) for v in args.size.lower().split("x"))
+    if args.stages is not None:
+        stage_shots(args.out / "stages", args.stages, args.looks, (w, h))
+        return
     pygame.display.init()
     pygame.font.init()
     screen = pygame.display.set_mode((w, h))

@@ -31,6 +31,7 @@ ROAD_CELL_M = 0.25  # raster cell [m]: keeps the raster within 0.18 m of the exa
 BLOCK_CELLS = 64  # cells per block side (16 m blocks)
 NO_ROAD = 255  # raster value off every road
 EDGES = ("verge", "kerb", "wall", "none")
+MARKINGS = ("none", "centre", "full")  # painted lines: none (1950s), a centre dash, or centre and edge lines
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class RoadPiece:
     object_id: int = 0
     name: str = ""
     surface_name: str = ""
+    markings: str = "none"
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@ route, walls along walled streets, and gates placed as points.
 
 The format (docs/levels.md, "Roads"): a road piece is a Tiled polyline of type/class
 ``road`` with the properties ``width_m`` (default 7), ``surface`` (default asphalt),
-``edge`` (verge | kerb | wall | none, default verge) and ``sharp`` (default false).
+``edge`` (verge | kerb | wall | none, default verge), ``sharp`` (default false) and
+``markings`` (none | centre | full, default none: painted lines are for modern roads).
 
 **Smoothing.** The drawn points are the control points of a centripetal Catmull–Rom
 spline (α = ½): the curve passes through every drawn point, never loops or cusps between
@@ -31,7 +32,7 @@ import numpy as np
 import shapely
 from numpy.typing import NDArray
 
-from millegame.core.roads import EDGES, RoadPiece
+from millegame.core.roads import EDGES, MARKINGS, RoadPiece
 from millegame.core.stage import MATERIAL_HARD
 from millegame.core.surfaces import SurfaceTable
 from millegame.levels.lines import as_bool
@@ -67,6 +68,7 @@ class DrawnRoad:
     surface_name: str
     edge: str
     sharp: bool
+    markings: str = "none"
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,13 @@ def read_roads(report: Report, shapes: Sequence[Shape], surfaces: SurfaceTable, 
         if edge not in EDGES:
             report.error(f"{s.label}: edge {edge!r} is not one of: {', '.join(EDGES)} — {closest(edge, list(EDGES))}")
             continue
+        markings = str(p.get("markings", "none") or "none")
+        if markings not in MARKINGS:
+            report.error(
+                f"{s.label}: markings {markings!r} is not one of: {', '.join(MARKINGS)} "
+                f"— {closest(markings, list(MARKINGS))}"
+            )
+            continue
         pts = s.points / px_per_m
         keep = np.concatenate([[True], np.hypot(*np.diff(pts, axis=0).T) > 1e-6])
         pts = pts[keep]
@@ -121,7 +130,9 @@ def read_roads(report: Report, shapes: Sequence[Shape], surfaces: SurfaceTable, 
             report.error(f"{s.label}: all its points are in one place — draw the road with at least 2 points")
             continue
         roads.append(
-            DrawnRoad(s, np.ascontiguousarray(pts), width, surfaces.index(name), name, edge, as_bool(p.get("sharp")))
+            DrawnRoad(
+                s, np.ascontiguousarray(pts), width, surfaces.index(name), name, edge, as_bool(p.get("sharp")), markings
+            )
         )
     return roads
 
@@ -284,6 +295,7 @@ def _piece(r: DrawnRoad, centre: FloatArray, on_route: bool) -> RoadPiece:
         object_id=r.shape.id,
         name=r.shape.name,
         surface_name=r.surface_name,
+        markings=r.markings,
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from millegame.core.roads import EDGES
+from millegame.core.roads import EDGES, MARKINGS
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,14 @@ OBJECT_TYPES: dict[str, ObjectType] = {
                     default="verge",
                 ),
                 Prop("sharp", "bool", False, "keep the corners as drawn (town streets)", default=False),
+                Prop(
+                    "markings",
+                    "string",
+                    False,
+                    "painted lines: none (a 1950s road), a centre dash, or full (centre and edge lines)",
+                    enum="road_markings",
+                    default="none",
+                ),
             ),
             "#707070",
         ),
@@ -121,6 +129,7 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "weather": ("clear", "rain", "fog"),
     "tile_layer": ("ground", "decor", "above"),
     "road_edge": EDGES,
+    "road_markings": MARKINGS,
     "object_class": tuple(OBJECT_TYPES),
 }
 

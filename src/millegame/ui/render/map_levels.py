@@ -11,6 +11,7 @@ is applied when a chunk is baked, so it costs nothing per frame either.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 import pygame
@@ -20,6 +21,8 @@ from millegame.ui.render.camera import Camera
 from millegame.ui.render.map_renderer import ChunkKey, MapRenderer, TileAtlas
 from millegame.ui.render.skid_marks import Mark, SkidMarks, paint
 
+BAKE_BUDGET_MS = 1.2  # baking ahead per frame: steps begin while less than this is spent (each ≤ ~1.5 ms)
+BAKE_MORE_MS = 0.4  # …but a second step only when the first took less than this
 LEVEL_BUDGET_BYTES = 48_000_000  # per zoom level's chunk cache
 BIG_SCREEN = (1920, 1080)  # the cache holds at least a few screens of this size
 
@@ -36,9 +39,12 @@ def _max_chunks(renderer: MapRenderer) -> int:
 class MapLevels:
     """The ground and above-car layers of ``stage`` at each of ``levels`` [px/m]."""
 
-    def __init__(self, stage: Stage, levels: tuple[float, ...], *, grade: Grade | None = None) -> None:
+    def __init__(
+        self, stage: Stage, levels: tuple[float, ...], *, grade: Grade | None = None, wet: bool = False
+    ) -> None:
         self.stage = stage
         self.grade = grade
+        self.wet = wet  # it rains: drawn asphalt roads are drawn wet
         self.rescale(levels)
         first = self.renderers[0]
         self.skids = SkidMarks(first.chunk_w_m, first.chunk_h_m)
@@ -49,7 +55,7 @@ class MapLevels:
         self.renderers: list[MapRenderer] = []
         atlases: dict[int, TileAtlas] = {}  # the tileset images, loaded once per art scale
         for ppm in self.levels:
-            r = MapRenderer(self.stage, ppm, atlases=atlases)
+            r = MapRenderer(self.stage, ppm, atlases=atlases, wet=self.wet)
             r.on_bake = self._hook(r)
             r.grade_above = self.grade
             r.max_chunks = _max_chunks(r)
@@ -91,6 +97,31 @@ class MapLevels:
             if abs(level - k) >= 2 and r.baked:
                 r.clear()
         return done
+
+    def bake_ahead(self, camera: Camera, budget_ms: float = BAKE_BUDGET_MS) -> int:
+        """Bake near the view a step at a time (about a millisecond each: ``MapRenderer.
+        bake_step``) until ``budget_ms`` is spent — at least one step, a second only when
+        the first was short (``BAKE_MORE_MS``): the current level's chunks first, then its
+        neighbours'. Returns the number of steps. A chunk's bake is spread over frames, so
+        no frame pays for a whole one."""
+        start = time.perf_counter()
+        until = start + budget_ms / 1000.0
+        k = self.index_of(camera.px_per_m)
+        for level, r in enumerate(self.renderers):
+            if abs(level - k) >= 2 and r.baked:
+                r.clear()
+        steps = 0
+        for level in (k, k + 1, k - 1):
+            if not 0 <= level < len(self.renderers):
+                continue
+            r = self.renderers[level]
+            margin = 1 if level == k else 0  # a neighbour level: what its screen would show
+            while r.bake_step(camera, margin=margin):
+                steps += 1
+                now = time.perf_counter()
+                if now >= until or (steps == 1 and now - start > BAKE_MORE_MS / 1000.0):
+                    return steps
+        return steps
 
     def warm_up(self, camera: Camera) -> None:
         """Bake everything on and around the screen at the camera's level now."""

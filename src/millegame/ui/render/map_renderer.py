@@ -25,8 +25,9 @@ that no tile repeats.
 from __future__ import annotations
 
 import math
+import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -37,7 +38,6 @@ from millegame.core.surfaces import SURFACE_RGB, map_rgb
 from millegame.levels.tmx import png_size, png_size_ok
 from millegame.ui.render.camera import Camera
 from millegame.ui.render.road_art import RoadArt
-from millegame.ui.render.tile_kinds import tileset_kinds
 
 # 8 × 8 tiles (32 m): a chunk baked from the HD art is 512 px a side, a few milliseconds
 # (16 × 16 tiles took 2-3 times as long per chunk, a hitch in the frame that bakes it).
@@ -53,6 +53,9 @@ VARIATION_MIX = (0.55, 0.2, 0.25)
 VARIATION_STEP_PX = 8  # one sample of the tint per this many pixels of the map's own art (1 m)
 FALLBACK_CHUNK_M = 64.0
 MAX_CHUNKS = 640  # ≈ 65 MB at 160×160×4 bytes (map_levels sets each level's own)
+BAND_PIXELS = 40_000  # pixels of road shading per step of a chunk's bake
+OBJECT_STEP_S = 0.001  # tile objects are painted for about this long per step of a chunk's bake
+MAX_SPARE = 6  # spare surfaces kept per zoom level
 
 ChunkKey = tuple[int, int]
 # Called on every freshly baked ground chunk: (key, surface, its world-px rect) — paints
@@ -228,6 +231,7 @@ class MapRenderer:
         on_bake: ChunkHook | None = None,
         max_chunks: int = MAX_CHUNKS,
         atlases: dict[int, TileAtlas] | None = None,
+        wet: bool = False,
     ) -> None:
         self.stage = stage
         self.px_per_m = px_per_m
@@ -268,24 +272,13 @@ class MapRenderer:
             )
         self.road_art: RoadArt | None = None
         if self.use_tiles and (stage.roads or (art is not None and art.objects)):
-            self.road_art = RoadArt(stage, self._surface_textures(), tile=self._object_tile)
+            self.road_art = RoadArt(stage, tile=self._object_tile, wet=wet)
         self.cols = max(1, math.ceil(stage.width_m / self.chunk_w_m))
         self.rows = max(1, math.ceil(stage.height_m / self.chunk_h_m))
         self._ground: OrderedDict[tuple[int, int], pygame.Surface] = OrderedDict()
+        self._pending: tuple[ChunkKey, Iterator[pygame.Surface | None]] | None = None  # a chunk half baked
+        self._spare: list[pygame.Surface] = []  # surfaces to reuse (``_surface``)
         self._above: dict[tuple[int, int], pygame.Surface | None] = {}
-
-    def _surface_textures(self) -> dict[str, pygame.Surface | None]:
-        """The tileset tile whose ``kind`` is a surface's name (asphalt, cobbles …), per surface:
-        drawn roads are filled with it, so they look like the painted ones."""
-        art = self.stage.art
-        assert art is not None and self.atlas is not None
-        names = set(self.stage.surfaces.names)
-        found: dict[str, pygame.Surface | None] = {}
-        for ts in art.tilesets:
-            for local, kind in tileset_kinds(self.stage, ts).items():
-                if kind in names and kind not in found:
-                    found[kind] = self.atlas.tile(ts.firstgid + local)
-        return found
 
     def _object_tile(self, gid: int) -> pygame.Surface | None:
         assert self.atlas is not None
@@ -381,19 +374,50 @@ class MapRenderer:
         return drew
 
     def _bake_ground(self, i: int, j: int) -> pygame.Surface:
+        """The whole chunk at once."""
+        for surf in self._bake_steps(i, j):
+            if surf is not None:
+                return surf
+        raise AssertionError("a bake ends with its chunk")  # pragma: no cover
+
+    def _bake_steps(self, i: int, j: int) -> Iterator[pygame.Surface | None]:
+        """Bake a ground chunk in steps of a millisecond or two each (None between steps,
+        the chunk last), so that baking ahead can spread a chunk over several frames:
+        the tiles at the art's scale and the ground's tint; that scaled to the level;
+        the roads, shaded at the level's scale (sharp at any zoom); the tile objects, a
+        batch at a time."""
         if not self.use_tiles:
-            return self._bake_fallback(i, j)
+            yield self._bake_fallback(i, j)
+            return
         art = self.stage.art
         assert art is not None
-        native = pygame.Surface(self.native_size())
+        native = self._surface(self.native_size())
         native.fill(self.background)
         self._blit_layers(native, self.ground_layers, i, j, turn=True)
+        yield None
         self._vary(native, i, j)  # the ground only: drawn roads and scenery keep their colours
-        if self.road_art is not None:
-            self.road_art.paint(native, i * self.chunk_w_m, j * self.chunk_h_m, self.stage.px_per_m * self.scale)
+        yield None
         rect = self._chunk_rect(i, j)
-        surf = pygame.transform.smoothscale(native, rect.size)
-        return surf.convert() if _display_ready() else surf
+        surf = pygame.transform.smoothscale(native, rect.size, self._surface(rect.size))
+        self._spare.append(native)
+        if self.road_art is not None:
+            # The chunk's pixels start at its rounded world-px edge: exactly that point in metres.
+            x0, y0, ppm = rect.x / self.px_per_m, rect.y / self.px_per_m, self.px_per_m
+            band = max(32, BAND_PIXELS // max(1, rect.width))
+            for a in range(0, rect.height, band):
+                yield None
+                self.road_art.paint_roads(surf, x0, y0, ppm, rows=(a, a + band))
+            objects = self.road_art.objects_in(surf, x0, y0, ppm)
+            k = 0
+            while k < len(objects):
+                yield None
+                # A few at a time until the step has taken its time: an object whose image
+                # is not made yet at this scale costs a smoothscale and a turn.
+                began = time.perf_counter()
+                while k < len(objects) and time.perf_counter() - began < OBJECT_STEP_S:
+                    self.road_art.paint_objects(surf, x0, y0, ppm, objects[k : k + 5])
+                    k += 5
+        yield surf
 
     def _vary(self, native: pygame.Surface, i: int, j: int) -> None:
         """Multiply a chunk (at the art's scale) by ``ground_variation``, sampled every
@@ -443,9 +467,22 @@ class MapRenderer:
         """The baked ground chunk if it is in the cache (no baking)."""
         return self._ground.get(key)
 
+    def _surface(self, size: tuple[int, int]) -> pygame.Surface:
+        """An opaque surface in the display's format: a spare one of that size (a chunk
+        pushed out of the cache, a used tile buffer) when there is one. Reusing them keeps
+        a bake from touching fresh memory, which on a busy machine cost 10-25 ms a chunk
+        at 1920×1080 (page faults), ten times the scaling itself."""
+        for k in range(len(self._spare) - 1, -1, -1):
+            if self._spare[k].get_size() == size:
+                return self._spare.pop(k)
+        surf = pygame.Surface(size)
+        return surf.convert() if _display_ready() else surf
+
     def clear(self) -> None:
         """Forget every baked chunk (memory of a zoom level out of use)."""
         self._ground.clear()
+        self._spare.clear()
+        self._pending = None
         self._above.clear()
 
     @property
@@ -455,16 +492,50 @@ class MapRenderer:
     def ground_chunk(self, key: tuple[int, int]) -> pygame.Surface:
         surf = self._ground.get(key)
         if surf is None:
-            surf = self._bake_ground(*key)
-            if self.on_bake is not None:
-                self.on_bake(key, surf, self._chunk_rect(*key))
-            self._ground[key] = surf
-            if len(self._ground) > self.max_chunks:
-                old, _ = self._ground.popitem(last=False)
-                self._above.pop(old, None)
+            if self._pending is not None and self._pending[0] == key:  # being baked ahead: finish it
+                surf = next(s for s in self._pending[1] if s is not None)
+                self._pending = None
+            else:
+                surf = self._bake_ground(*key)
+            self._store(key, surf)
         else:
             self._ground.move_to_end(key)
         return surf
+
+    def _store(self, key: ChunkKey, surf: pygame.Surface) -> None:
+        if self.on_bake is not None:
+            self.on_bake(key, surf, self._chunk_rect(*key))
+        self._ground[key] = surf
+        if len(self._ground) > self.max_chunks:
+            old, gone = self._ground.popitem(last=False)
+            self._above.pop(old, None)
+            if len(self._spare) < MAX_SPARE:
+                self._spare.append(gone)
+
+    def bake_step(self, camera: Camera, *, margin: int = 1) -> bool:
+        """One step (``_bake_steps``) of baking the chunks on the screen of ``camera``, then
+        those just off it; False when they are all baked. A chunk is kept only once
+        whole, so the frames never show a half-baked one."""
+        if self._pending is None:
+            todo = None
+            for m in (0, margin):
+                todo = next((k for k in self.visible(camera, margin=m) if k not in self._ground), None)
+                if todo is not None:
+                    break
+            if todo is None:
+                if self.above_layers:
+                    above = next((k for k in self.visible(camera, margin=margin) if k not in self._above), None)
+                    if above is not None:
+                        self.above_chunk(above)
+                        return True
+                return False
+            self._pending = (todo, self._bake_steps(*todo))
+        key, steps = self._pending
+        surf = next(steps)
+        if surf is not None:
+            self._pending = None
+            self._store(key, surf)
+        return True
 
     def above_chunk(self, key: tuple[int, int]) -> pygame.Surface | None:
         if key not in self._above:

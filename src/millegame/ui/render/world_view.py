@@ -19,6 +19,7 @@ rain streaks → fog veil.
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import replace
 
@@ -122,12 +123,13 @@ class WorldView:
             and map_levels.stage is stage
             and map_levels.levels == levels
             and map_levels.grade == grade
+            and map_levels.wet == self.atmosphere.rain
         )
         if reuse and map_levels is not None:
             self.map = map_levels
             self.map.clear_marks()
         else:
-            self.map = MapLevels(stage, levels, grade=grade)
+            self.map = MapLevels(stage, levels, grade=grade, wet=self.atmosphere.rain)
         self._sprites: dict[float, list[CarSprites]] = {}
         self.finish_quads = _gate_quads(stage.finish)
         self._finish: dict[float, tuple[pygame.Surface, tuple[int, int]]] = {}
@@ -150,6 +152,7 @@ class WorldView:
         self.ghost_car = 0
         self.focus = 0
         self.camera.snap(*stage.start_xy)
+        self._ensure_canvas()
 
     def _levels(self, screen_size: tuple[int, int], car_length_m: float) -> tuple[float, ...]:
         if self.zoom:
@@ -177,6 +180,7 @@ class WorldView:
             self._finish.clear()
         if self.light is not None:
             self.light.resize((w, h))
+        self._ensure_canvas()
         if self.rain is not None:
             self.rain.resize((w, h))
         if self.fog is not None:
@@ -303,14 +307,7 @@ class WorldView:
         canvas = target
         if lcam is not cam:
             size = (lcam.screen_w, lcam.screen_h)
-            if self._canvas is None or self._canvas.get_width() < size[0] or self._canvas.get_height() < size[1]:
-                # Big enough for any level's canvas: allocated once.
-                k = (1.0 + 1e-6) * max(lvl / nxt for lvl, nxt in zip(cam.levels, cam.levels[1:], strict=False))
-                big = (max(size[0], math.ceil(cam.screen_w * k)), max(size[1], math.ceil(cam.screen_h * k)))
-                self._canvas = pygame.Surface(big)
-                if pygame.display.get_surface() is not None:
-                    self._canvas = self._canvas.convert()
-            canvas = self._canvas.subsurface((0, 0, *size))
+            canvas = self._ensure_canvas(size).subsurface((0, 0, *size))
         if lcam.heading_up:
             self._draw_heading_up(canvas, lcam, race, x, y, heading)
         else:
@@ -328,7 +325,25 @@ class WorldView:
             else:
                 fx, fy = cam.to_screen(float(x[self.focus]), float(y[self.focus]))
                 self.fog.draw(target, (round(fx - cam.screen_w / 2), round(fy - cam.screen_h / 2)))
-        self.map.prefetch(lcam, budget=1)
+        self.map.bake_ahead(lcam)
+
+    def _ensure_canvas(self, size: tuple[int, int] | None = None) -> pygame.Surface:
+        """The canvas a frame between two baked levels is drawn on: big enough for any
+        level's (and ``size``), allocated once — at load, not in the first frame that
+        needs it — and again only after the window grows. The night's light map is made
+        as big at the same time."""
+        cam = self.camera
+        size = size or (0, 0)
+        if self._canvas is None or self._canvas.get_width() < size[0] or self._canvas.get_height() < size[1]:
+            ratios = [lvl / nxt for lvl, nxt in itertools.pairwise(cam.levels)] or [1.0]
+            k = (1.0 + 1e-6) * max(ratios)
+            big = (max(size[0], math.ceil(cam.screen_w * k)), max(size[1], math.ceil(cam.screen_h * k)))
+            self._canvas = pygame.Surface(big)
+            if pygame.display.get_surface() is not None:
+                self._canvas = self._canvas.convert()
+            if self.light is not None:
+                self.light.resize(big)
+        return self._canvas
 
     def _draw_heading_up(
         self, target: pygame.Surface, cam: Camera, race: Race, x: FloatArray, y: FloatArray, heading: FloatArray

@@ -177,6 +177,23 @@ class ItalyMapScene(Scene):
             st.id: app.session.records.best_any(st.id, stage_sha256=file_sha256(st.path)) for st in self.stages
         }
 
+    def _mark(self, centre: tuple[float, float], radius: float) -> pygame.Rect:
+        """Note a dot or ring drawn (its outer radius [px]) for the names to keep clear of."""
+        self.mark_circles.append((centre, radius))
+        box = pygame.Rect(0, 0, 2 * math.ceil(radius) + 2, 2 * math.ceil(radius) + 2)
+        box.center = (round(centre[0]), round(centre[1]))
+        self.dot_rects.append(box)
+        return box
+
+    def clear_of_marks(self, rect: pygame.Rect, margin: float) -> bool:
+        """No dot or ring drawn this frame comes within ``margin`` px of ``rect``."""
+        for (cx, cy), radius in self.mark_circles:
+            dx = max(rect.left - cx, 0.0, cx - rect.right)
+            dy = max(rect.top - cy, 0.0, cy - rect.bottom)
+            if math.hypot(dx, dy) < radius + margin:
+                return False
+        return True
+
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             for k, r in enumerate(self.row_rects):
@@ -243,6 +260,7 @@ class ItalyMapScene(Scene):
         self.first_row = max(0, min(self.first_row, len(self.stages) - visible))
         self.row_rects = []
         self.dot_rects = []
+        self.mark_circles = []
         self.selected_rects = []
         dot_r = max(4, int(7 * s))
         chosen_ends: tuple[LonLat, LonLat] | None = None
@@ -257,29 +275,28 @@ class ItalyMapScene(Scene):
             pygame.draw.line(surface, ALFA_RED if done else OCHRE, at(a), at(b), max(3, int(6 * s)))
             for p in (a, b):
                 pygame.draw.circle(surface, ALFA_RED if done else DEEP_BLUE, at(p), dot_r)
-                self.dot_rects.append(pygame.Rect(0, 0, 2 * dot_r, 2 * dot_r).move(at(p)[0] - dot_r, at(p)[1] - dot_r))
+                self._mark(at(p), dot_r)
             rally_next = self.rally is not None and self.rally.next_stage_id == st.id
             if rally_next:  # where the rally goes on
                 ring = max(8, int(13 * s))
                 pygame.draw.circle(surface, ALFA_RED, at(a), ring, max(2, int(4 * s)))
-                self.dot_rects.append(pygame.Rect(0, 0, 2 * ring, 2 * ring).move(at(a)[0] - ring, at(a)[1] - ring))
+                self._mark(at(a), ring)
         if chosen_ends is not None:  # the selected stage: drawn over the others, ringed in cream
             a, b = chosen_ends
             pygame.draw.line(surface, CREAM, at(a), at(b), max(5, int(10 * s)))
             pygame.draw.line(surface, ALFA_RED, at(a), at(b), max(3, int(6 * s)))
             ring = max(7, int(11 * s))
             for p in (a, b):
-                pygame.draw.circle(surface, INK, at(p), ring + max(1, int(2 * s)))
+                outer = ring + max(1, int(2 * s))  # the ink outline's radius
+                pygame.draw.circle(surface, INK, at(p), outer)
                 pygame.draw.circle(surface, CREAM, at(p), ring)
                 pygame.draw.circle(surface, ALFA_RED, at(p), dot_r)
-                box = pygame.Rect(0, 0, 2 * ring + 4, 2 * ring + 4)
-                box.center = (round(at(p)[0]), round(at(p)[1]))
-                self.selected_rects.append(box)
-                self.dot_rects.append(box)
+                self.selected_rects.append(self._mark(at(p), outer))
         # Town names last, each on the side of its dot that covers no stage dot and no
         # other name (Brescia and Bologna sit among the stage ends).
         self.label_rects = {}
-        taken = list(self.dot_rects)
+        taken: list[pygame.Rect] = []
+        clear = max(5, int(7 * s))  # between a name and any dot or ring
         for name in ("Brescia", "Roma", "Firenze", "Pescara", "Bologna", "Ancona", "Padova"):
             p = town(name)
             if p is None:
@@ -302,7 +319,11 @@ class ItalyMapScene(Scene):
                 r = pygame.Rect(0, 0, img_w, img_h)
                 setattr(r, anchor, point)
                 rects.append(r)
-            free = [k for k, r in enumerate(rects) if r.collidelist(taken) < 0 and area.contains(r)]
+            free = [
+                k
+                for k, r in enumerate(rects)
+                if r.collidelist(taken) < 0 and area.contains(r) and self.clear_of_marks(r, clear)
+            ]
             k = free[0] if free else 0
             r = rects[k]
             if k >= 8:
