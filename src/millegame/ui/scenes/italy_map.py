@@ -170,6 +170,7 @@ class ItalyMapScene(Scene):
         # Where the last frame drew the stage ends, the selected stage's rings and the town names.
         self.dot_rects: list[pygame.Rect] = []
         self.selected_rects: list[pygame.Rect] = []
+        self.mark_circles: list[tuple[tuple[float, float], float]] = []  # (centre px, radius px) as drawn
         self.label_rects: dict[str, pygame.Rect] = {}
         self.rally = app.session.saved_rally()  # the rally in progress, if any
         # Read from the save file once: nothing changes them while the map is open.
@@ -298,10 +299,10 @@ class ItalyMapScene(Scene):
         taken: list[pygame.Rect] = []
         clear = max(5, int(7 * s))  # between a name and any dot or ring
         for name in ("Brescia", "Roma", "Firenze", "Pescara", "Bologna", "Ancona", "Padova"):
-            p = town(name)
-            if p is None:
+            place = town(name)
+            if place is None:
                 continue
-            px, py = round(at(p)[0]), round(at(p)[1])
+            px, py = round(at(place)[0]), round(at(place)[1])
             pygame.draw.circle(surface, INK, (px, py), max(3, int(5 * s)))
             size = int(20 * s)
             img_w, img_h = font(size).size(name)
