@@ -415,8 +415,11 @@ def _step_one(  # type: ignore[no-untyped-def]
         down = 0.5 * AIR_DENSITY * p[_CLA] * v2
         if vx > DYNAMIC_ABOVE_MPS and st_in != 0.0:
             # Held: limit the yaw rate (STEER_ASSIST_* above).
-            r_grip = p[_MUY] * grip_f * (G + down / m) / vx
-            peak_r = PACEJKA_PEAK_B_ALPHA * PACEJKA_SHAPE * REAR_LATERAL_GRIP * p[_MUY] * grip_r
+            # Braking or driving hard, the tyres have that much less side grip left (the
+            # friction ellipse, from the smoothed acceleration of the tick before).
+            room = math.sqrt(max(1.0 - _sq(o[_AX] / (p[_MUX] * min(grip_f, grip_r) * G)), 0.04))
+            r_grip = room * p[_MUY] * grip_f * (G + down / m) / vx
+            peak_r = room * PACEJKA_PEAK_B_ALPHA * PACEJKA_SHAPE * REAR_LATERAL_GRIP * p[_MUY] * grip_r
             peak_r /= REAR_STIFFNESS_FACTOR * p[_CS]
             sgn = 1.0 if st_in > 0.0 else -1.0
             rear_out = sgn * math.atan2(b * r - vy, vx)  # the rear's slip angle, outwards of the turn
