@@ -422,15 +422,12 @@ def _step_one(  # type: ignore[no-untyped-def]
             peak_r = room * PACEJKA_PEAK_B_ALPHA * PACEJKA_SHAPE * REAR_LATERAL_GRIP * p[_MUY] * grip_r
             peak_r /= REAR_STIFFNESS_FACTOR * p[_CS]
             sgn = 1.0 if st_in > 0.0 else -1.0
-            rear_out = sgn * math.atan2(b * r - vy, vx)  # the rear's slip angle, outwards of the turn
+            # The rear's slip angle outwards of the turn (its tangent: no arctangent per car and
+            # tick; the two differ by under 1 % below 0.17 rad, and past that it only limits more).
+            rear_out = sgn * (b * r - vy) / vx
             r_ref = r_grip + (STEER_ASSIST_REAR_SHARE * peak_r - rear_out) / STEER_ASSIST_REAR_S
             yaw_excess = sgn * max(sgn * r - r_ref, 0.0)
-        shift_load = m * o[_AX] * p[_HCG] / L
-        fz_f = max(m * G * b / L - shift_load + down * p[_DF_FRONT], 0.05 * m * G)
-        fz_r = max(m * G * a / L + shift_load + down * (1.0 - p[_DF_FRONT]), 0.05 * m * G)
-        cap_f = FRONT_LATERAL_GRIP * p[_MUY] * grip_f * fz_f
-        cap_r = REAR_LATERAL_GRIP * p[_MUY] * grip_r * fz_r
-        if vx > KINEMATIC_BELOW_MPS and cap_f > 0.0:
+        if st_in == 0.0 and vx > KINEMATIC_BELOW_MPS and grip_f > 0.0:
             # Released: straight wheels would leave the rear's side force (the car still slides
             # at its slip angle) to swing the car past straight and back. Instead the front
             # is set to balance the rear's yaw moment less the moment that brings the yaw rate
@@ -438,6 +435,11 @@ def _step_one(  # type: ignore[no-untyped-def]
             # the tick before): the car stops turning without swinging past, and a slide is
             # caught the way a driver's counter-steer would. Blended out at walking pace,
             # where the wheels simply return to the centre.
+            shift_load = m * o[_AX] * p[_HCG] / L
+            fz_f = max(m * G * b / L - shift_load + down * p[_DF_FRONT], 0.05 * m * G)
+            fz_r = max(m * G * a / L + shift_load + down * (1.0 - p[_DF_FRONT]), 0.05 * m * G)
+            cap_f = FRONT_LATERAL_GRIP * p[_MUY] * grip_f * fz_f
+            cap_r = REAR_LATERAL_GRIP * p[_MUY] * grip_r * fz_r
             wgt = min((vx - KINEMATIC_BELOW_MPS) / (DYNAMIC_ABOVE_MPS - KINEMATIC_BELOW_MPS), 1.0)
             lat_r = _pacejka(math.atan2(vy - b * r, vx), cap_r, REAR_STIFFNESS_FACTOR * p[_CS] * fz_r)
             share = min(max((b * lat_r - p[_IZ] * r / STEER_ASSIST_SETTLE_S) / (a * cap_f), -1.0), 1.0)
@@ -447,10 +449,14 @@ def _step_one(  # type: ignore[no-untyped-def]
     for _sub in range(substeps):
         # --- steering ---
         if p[_ASSIST] > 0.5:
-            # Full input: the speed's limit less the yaw limiter's share; none: the release
-            # angle; a part-way (analogue) input lies between.
-            target = st_in * assisted_limit - abs(st_in) * STEER_ASSIST_YAW_GAIN_S * yaw_excess
-            target += (1.0 - abs(st_in)) * release
+            # A key (or a stick) held: that share of the speed's limit, less the yaw limiter's
+            # share; none (exactly centred): the release angle. (Blending the release angle into
+            # part-way inputs would make half a stick turn nearly as hard as a full one: the
+            # release angle holds whatever turn the car has.)
+            if st_in != 0.0:
+                target = st_in * assisted_limit - abs(st_in) * STEER_ASSIST_YAW_GAIN_S * yaw_excess
+            else:
+                target = release
             target = min(max(target, -p[_MAXSTEER]), p[_MAXSTEER])
             step = p[_STEERRATE] * h
             steer = steer + min(max(target - steer, -step), step)
