@@ -87,7 +87,7 @@ def test_steering_left_mirrors_steering_right(surfaces, cars) -> None:
             right.step(Controls.single(throttle=0.8, steer=steer, brake=0.3 * (k % 300 > 250)))
             left.step(Controls.single(throttle=0.8, steer=-steer, brake=0.3 * (k % 300 > 250)))
         r, mirrored = right.state, left.state
-        assert abs(r.x[0] - 500.0) > 20.0 and abs(r.y[0] - y0) > 5.0  # it went somewhere, and turned
+        assert np.hypot(r.x[0] - 500.0, r.y[0] - y0) > 20.0 and abs(r.y[0] - y0) > 5.0  # it went somewhere, and turned
         np.testing.assert_allclose(r.x, mirrored.x, rtol=0, atol=1e-9)
         np.testing.assert_allclose(r.y - y0, -(mirrored.y - y0), rtol=0, atol=1e-9)
         np.testing.assert_allclose(r.heading, -mirrored.heading, rtol=0, atol=1e-12)

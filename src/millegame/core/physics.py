@@ -100,6 +100,17 @@ REAR_LATERAL_GRIP = 1.05
 KINEMATIC_BELOW_MPS = 1.5  # pure kinematic model below this forward speed
 DYNAMIC_ABOVE_MPS = 4.0  # pure dynamic model above it
 STEER_ASSIST_LAT_G = 1.25  # with the assist, full lock asks for this share of the grip
+# A held key, past the speed where that angle saturates the front tyres: the front sets the
+# yaw rate faster than the rear can follow, and a rear past its peak slip spins the car. The
+# assist lets the car yaw at the grip-limited rate μg/v plus what brings the rear's slip
+# angle to STEER_ASSIST_REAR_SHARE of its peak in STEER_ASSIST_REAR_S, and takes
+# STEER_ASSIST_YAW_GAIN_S of wheel angle off per rad/s of yaw beyond that.
+STEER_ASSIST_REAR_SHARE = 0.55  # the rear's slip at the front's limit is ≈ 0.48 of its peak
+STEER_ASSIST_REAR_S = 0.2
+STEER_ASSIST_YAW_GAIN_S = 3.0  # [rad of wheel angle per rad/s of yaw rate]
+# Peak of the magic formula: C·atan(B·α) = π/2, so B·α_peak = tan(π / (2C)).
+PACEJKA_PEAK_B_ALPHA = math.tan(0.5 * math.pi / PACEJKA_SHAPE)
+STEER_ASSIST_SETTLE_S = 0.25  # a released key brings the yaw rate to zero at this time constant
 REVERSE_AFTER_S = 0.35  # brake held at rest this long engages reverse
 REVERSE_MAX_MPS = 6.0
 UPSHIFT_AT_REDLINE = 0.96  # the automatic box shifts up at this share of the redline
@@ -291,7 +302,8 @@ def wall_bundle(world: CollisionWorld) -> WallBundle:
 
 def steer_limit(vx: FloatArray, params: CarArrays) -> FloatArray:
     """Front-wheel angle [rad] that full steering input asks for at forward speed ``vx``
-    with the steering assist on (numpy version of the kernel's rule, for the autopilot)."""
+    with the steering assist on (numpy version of the kernel's rule, for the autopilot;
+    the kernel's yaw limiter may take some off while the rear slides)."""
     p = params
     v2 = np.maximum(np.asarray(vx) ** 2, 1e-6)
     kinematic = np.arctan(STEER_ASSIST_LAT_G * p.tyre_mu * G * (p.a + p.b) / v2)
@@ -531,15 +543,60 @@ def _step_one(i, state, cars, controls, ground, walls, dt, substeps, out, impact
     slip_f = slip_r = lock_f = lock_r = spin = 0.0
     applied_thr = applied_brk = 0.0
     sf = sr = 0
-    # The assisted steering target, set once per tick from the speed at its start.
+    # The assisted steering target, set once per tick from the state at its start (the
+    # surfaces and the smoothed acceleration of the tick before).
     assisted_limit = p[_MAXSTEER]
+    yaw_excess = release = 0.0
     if p[_ASSIST] > 0.5:
         v2 = max(vx * vx, 1e-6)
         assisted_limit = min(assisted_limit, math.atan(STEER_ASSIST_LAT_G * p[_MUY] * G * L / v2) + p[_MUY] / p[_CS])
+        grip_f, grip_r = grip_t[int(o[_SUF])], grip_t[int(o[_SUR])]
+        down = 0.5 * AIR_DENSITY * p[_CLA] * v2
+        if vx > DYNAMIC_ABOVE_MPS and st_in != 0.0:
+            # Held: limit the yaw rate (STEER_ASSIST_* above).
+            # Braking or driving hard, the tyres have that much less side grip left (the
+            # friction ellipse, from the smoothed acceleration of the tick before).
+            room = math.sqrt(max(1.0 - _sq(o[_AX] / (p[_MUX] * min(grip_f, grip_r) * G)), 0.04))
+            r_grip = room * p[_MUY] * grip_f * (G + down / m) / vx
+            peak_r = room * PACEJKA_PEAK_B_ALPHA * PACEJKA_SHAPE * REAR_LATERAL_GRIP * p[_MUY] * grip_r
+            peak_r /= REAR_STIFFNESS_FACTOR * p[_CS]
+            sgn = 1.0 if st_in > 0.0 else -1.0
+            # The rear's slip angle outwards of the turn (its tangent: no arctangent per car and
+            # tick; the two differ by under 1 % below 0.17 rad, and past that it only limits more).
+            rear_out = sgn * (b * r - vy) / vx
+            r_ref = r_grip + (STEER_ASSIST_REAR_SHARE * peak_r - rear_out) / STEER_ASSIST_REAR_S
+            yaw_excess = sgn * max(sgn * r - r_ref, 0.0)
+        if st_in == 0.0 and vx > KINEMATIC_BELOW_MPS and grip_f > 0.0:
+            # Released: straight wheels would leave the rear's side force (the car still slides
+            # at its slip angle) to swing the car past straight and back. Instead the front
+            # is set to balance the rear's yaw moment less the moment that brings the yaw rate
+            # to zero in STEER_ASSIST_SETTLE_S (the tyre curves of the step below, loads of
+            # the tick before): the car stops turning without swinging past, and a slide is
+            # caught the way a driver's counter-steer would. Blended out at walking pace,
+            # where the wheels simply return to the centre.
+            shift_load = m * o[_AX] * p[_HCG] / L
+            fz_f = max(m * G * b / L - shift_load + down * p[_DF_FRONT], 0.05 * m * G)
+            fz_r = max(m * G * a / L + shift_load + down * (1.0 - p[_DF_FRONT]), 0.05 * m * G)
+            cap_f = FRONT_LATERAL_GRIP * p[_MUY] * grip_f * fz_f
+            cap_r = REAR_LATERAL_GRIP * p[_MUY] * grip_r * fz_r
+            wgt = min((vx - KINEMATIC_BELOW_MPS) / (DYNAMIC_ABOVE_MPS - KINEMATIC_BELOW_MPS), 1.0)
+            lat_r = _pacejka(math.atan2(vy - b * r, vx), cap_r, REAR_STIFFNESS_FACTOR * p[_CS] * fz_r)
+            share = min(max((b * lat_r - p[_IZ] * r / STEER_ASSIST_SETTLE_S) / (a * cap_f), -1.0), 1.0)
+            # The front slip angle whose force is that share of its grip (the magic formula inverted).
+            alpha_f = math.tan(math.asin(-share) / PACEJKA_SHAPE) * PACEJKA_SHAPE * cap_f / (p[_CS] * fz_f)
+            release = wgt * (math.atan2(vy + a * r, vx) - alpha_f)
     for _sub in range(substeps):
         # --- steering ---
         if p[_ASSIST] > 0.5:
-            target = st_in * assisted_limit
+            # A key (or a stick) held: that share of the speed's limit, less the yaw limiter's
+            # share; none (exactly centred): the release angle. (Blending the release angle into
+            # part-way inputs would make half a stick turn nearly as hard as a full one: the
+            # release angle holds whatever turn the car has.)
+            if st_in != 0.0:
+                target = st_in * assisted_limit - abs(st_in) * STEER_ASSIST_YAW_GAIN_S * yaw_excess
+            else:
+                target = release
+            target = min(max(target, -p[_MAXSTEER]), p[_MAXSTEER])
             step = p[_STEERRATE] * h
             steer = steer + min(max(target - steer, -step), step)
         else:

@@ -5,5 +5,5 @@ tick rate can change where the same per-tick controls take a car. Ghosts and rep
 recorded under another version are refused (with a reason) rather than drawn wrong.
 """
 
-PHYSICS_VERSION = 3
+PHYSICS_VERSION = 4
 REPLAY_FORMAT = 1
