@@ -21,7 +21,7 @@ from numpy.typing import NDArray
 from millegame.core.car import CarArrays, Controls, G
 from millegame.core.car import P as _P
 from millegame.core.car import S as _S
-from millegame.core.physics import FRONT_LATERAL_GRIP, STEER_ASSIST_LAT_G, drive_force_one
+from millegame.core.physics import FRONT_LATERAL_GRIP, assisted_steer_limit, drive_force_one
 from millegame.core.race import Race
 from millegame.core.route import Route
 from millegame.core.stage import Stage
@@ -160,10 +160,7 @@ def _drive_kernel(  # type: ignore[no-untyped-def]
         wheelbase = p[_A] + p[_B]
         wanted = math.atan(curvature * wheelbase) + YAW_RATE_GAIN_S * (speed * curvature - s[_R])
         # The physics' steering assist: full input asks for this angle at this speed.
-        limit = min(
-            p[_MAXSTEER],
-            math.atan(STEER_ASSIST_LAT_G * p[_MUY] * G * wheelbase / max(vx * vx, 1e-6)) + p[_MUY] / p[_CS],
-        )
+        limit = assisted_steer_limit(vx, p[_MUY], wheelbase, p[_CS], p[_MAXSTEER])
         steer = min(max(wanted / limit, -1.0), 1.0)
 
         # Speed: the lowest profile speed over the next stretch of road.

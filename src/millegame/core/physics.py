@@ -300,16 +300,6 @@ def wall_bundle(world: CollisionWorld) -> WallBundle:
     return b
 
 
-def steer_limit(vx: FloatArray, params: CarArrays) -> FloatArray:
-    """Front-wheel angle [rad] that full steering input asks for at forward speed ``vx``
-    with the steering assist on (numpy version of the kernel's rule, for the autopilot;
-    the kernel's yaw limiter may take some off while the rear slides)."""
-    p = params
-    v2 = np.maximum(np.asarray(vx) ** 2, 1e-6)
-    kinematic = np.arctan(STEER_ASSIST_LAT_G * p.tyre_mu * G * (p.a + p.b) / v2)
-    return np.minimum(p.max_steer, kinematic + p.tyre_mu / p.stiffness)
-
-
 def drive_force_available(vx: FloatArray, params: CarArrays) -> FloatArray:
     """Wheel force [N] that full throttle asks for at forward speed ``vx`` [m/s] in the
     gear the automatic box would choose (for the autopilot's traction control)."""
@@ -325,6 +315,17 @@ def drive_force_available(vx: FloatArray, params: CarArrays) -> FloatArray:
 @njit(cache=True, error_model="numpy")
 def _sq(v: float) -> float:
     return v * v
+
+
+@njit(cache=True, error_model="numpy")
+def assisted_steer_limit(vx: float, mu: float, wheelbase: float, stiffness: float, max_steer: float) -> float:
+    """Front-wheel angle [rad] that full steering input asks for at forward speed ``vx``
+    [m/s] with the steering assist on: the kinematic angle of a turn at
+    ``STEER_ASSIST_LAT_G`` of the grip, plus the front's slip angle at its limit, at most
+    full lock. One rule for the physics kernel and the autopilot (which steers as a share
+    of it); the kernel's yaw limiter may take some off while the rear slides."""
+    v2 = max(vx * vx, 1e-6)
+    return min(max_steer, math.atan(STEER_ASSIST_LAT_G * mu * G * wheelbase / v2) + mu / stiffness)
 
 
 @njit(cache=True, error_model="numpy")
@@ -549,7 +550,7 @@ def _step_one(i, state, cars, controls, ground, walls, dt, substeps, out, impact
     yaw_excess = release = 0.0
     if p[_ASSIST] > 0.5:
         v2 = max(vx * vx, 1e-6)
-        assisted_limit = min(assisted_limit, math.atan(STEER_ASSIST_LAT_G * p[_MUY] * G * L / v2) + p[_MUY] / p[_CS])
+        assisted_limit = assisted_steer_limit(vx, p[_MUY], L, p[_CS], assisted_limit)
         grip_f, grip_r = grip_t[int(o[_SUF])], grip_t[int(o[_SUR])]
         down = 0.5 * AIR_DENSITY * p[_CLA] * v2
         if vx > DYNAMIC_ABOVE_MPS and st_in != 0.0:
@@ -971,6 +972,7 @@ def _inlined_twin(dispatcher, twins: dict[str, object]):  # type: ignore[no-unty
 _TWINS: dict[str, object] = {}
 for _name, _fn in (
     ("road_surface", road_surface), ("_sq", _sq), ("_interp", _interp), ("_clean", _clean),
+    ("assisted_steer_limit", assisted_steer_limit),
     ("_shift_request", _shift_request), ("_auto_gear", _auto_gear), ("_engine_torque", _engine_torque),
     ("_pacejka", _pacejka), ("_tyre", _tyre), ("_fade", _fade), ("surface_index", surface_index),
     ("_resolve_walls", _resolve_walls), ("_step_one", _step_one),
