@@ -60,7 +60,11 @@ def frame_benchmark(stage_id: str | None, frames: int, size: tuple[int, int]) ->
     from millegame.core.race import Race
     from millegame.levels import load_stage
     from millegame.ui.app import App
-    from millegame.ui.render.atmosphere import Atmosphere
+
+    try:
+        from millegame.ui.render.atmosphere import Atmosphere
+    except ModuleNotFoundError:  # a tree from before ui/ was laid out by role (--compare)
+        from millegame.ui.atmosphere import Atmosphere  # type: ignore[no-redef]
     from millegame.ui.scenes.demo import DemoScene
     from millegame.ui.settings import Settings
 
@@ -88,7 +92,10 @@ def frame_benchmark(stage_id: str | None, frames: int, size: tuple[int, int]) ->
     app = App(size, mode="menu", stage_loader=lambda: stage, settings=Settings())
     car = catalog.load_car("mercedes-300-slr")
     scene = DemoScene(app, stage, car, exit_on_key=False, atmosphere=Atmosphere("night", "rain"))
-    app.stack.scenes = [scene]
+    if hasattr(app, "stack"):
+        app.stack.scenes = [scene]
+    else:  # a tree from before the scene stack (--compare)
+        app.scenes = [scene]
     trail: deque[tuple[float, float, float]] = deque(maxlen=60)
     times: list[float] = []
     whole: list[float] = []
