@@ -30,6 +30,8 @@ from __future__ import annotations
 import math
 import os
 import types
+from collections.abc import Callable
+from typing import Any, cast
 
 import numba
 import numpy as np
@@ -261,43 +263,44 @@ def _zeros(n: int) -> FloatArray:
     return z
 
 
+def _cached_on(owner: object, key: str, make: Callable[[], Any]) -> Any:
+    """``make()``, kept in ``owner.__dict__[key]`` (a cache on a frozen object, as
+    ``functools.cached_property`` does): each bundle is built once per object."""
+    value = owner.__dict__.get(key)
+    if value is None:
+        value = owner.__dict__[key] = make()
+    return value
+
+
 def car_bundle(params: CarArrays) -> CarBundle:
     """The cars' parameter rows, torque curves and gear ratios, built once per ``CarArrays``."""
-    b = params.__dict__.get("_kernel_bundle")
-    if b is None:
-        b = (
-            _c(params.table, np.float64), _c(params.torque_rpm, np.float64), _c(params.torque_nm, np.float64),
-            _c(params.gear_ratios, np.float64),
-        )  # fmt: skip
-        params.__dict__["_kernel_bundle"] = b  # a cache on a frozen object, as cached_property does
-    return b
+    return cast(CarBundle, _cached_on(params, "_kernel_bundle", lambda: (
+        _c(params.table, np.float64), _c(params.torque_rpm, np.float64), _c(params.torque_nm, np.float64),
+        _c(params.gear_ratios, np.float64),
+    )))  # fmt: skip
 
 
 def ground_bundle(stage: Stage) -> GroundBundle:
     """What the kernel reads of the ground: the surface grid and its cell size, the road
     raster (``core.roads``) and the surface table's columns; built once per ``Stage``."""
-    b = stage.__dict__.get("_kernel_ground")
-    if b is None:
+
+    def make() -> GroundBundle:
         surf, rr = stage.surfaces, stage.road_raster
-        b = (
+        return (
             _c(stage.surface, np.uint8), float(stage.cell_m), _c(rr.index, np.int32), _c(rr.blocks, np.uint8),
             float(rr.cell_m), _c(surf.grip, np.float64), _c(surf.rolling_resistance, np.float64),
             _c(surf.drag_per_mps, np.float64),
         )  # fmt: skip
-        stage.__dict__["_kernel_ground"] = b
-    return b
+
+    return cast(GroundBundle, _cached_on(stage, "_kernel_ground", make))
 
 
 def wall_bundle(world: CollisionWorld) -> WallBundle:
     """The wall segments, their materials and the bucket table; built once per world."""
-    b = world.__dict__.get("_kernel_walls")
-    if b is None:
-        b = (
-            _c(world.segments, np.float64), _c(world.material, np.uint8), _c(world.table, np.int64),
-            int(world.bucket_rows), int(world.bucket_cols),
-        )  # fmt: skip
-        world.__dict__["_kernel_walls"] = b
-    return b
+    return cast(WallBundle, _cached_on(world, "_kernel_walls", lambda: (
+        _c(world.segments, np.float64), _c(world.material, np.uint8), _c(world.table, np.int64),
+        int(world.bucket_rows), int(world.bucket_cols),
+    )))  # fmt: skip
 
 
 def drive_force_available(vx: FloatArray, params: CarArrays) -> FloatArray:
