@@ -86,9 +86,10 @@ class Atmosphere:
             surface.fill((150, 152, 156), special_flags=pygame.BLEND_RGB_MULT)
             surface.fill((92, 96, 102), special_flags=pygame.BLEND_RGB_ADD)
         if self.dusk:
-            # Warm low sun and a violet haze in the shade.
-            surface.fill((252, 212, 172), special_flags=pygame.BLEND_RGB_MULT)
-            surface.fill((10, 4, 18), special_flags=pygame.BLEND_RGB_ADD)
+            # Warm low sun and a faint violet haze in the shade (more violet than this turned
+            # grey asphalt maroon).
+            surface.fill((252, 216, 184), special_flags=pygame.BLEND_RGB_MULT)
+            surface.fill((8, 5, 10), special_flags=pygame.BLEND_RGB_ADD)
         elif self.night:
             # The light map does the darkness; a cool shift keeps lit areas moonlit.
             surface.fill((225, 232, 255), special_flags=pygame.BLEND_RGB_MULT)
