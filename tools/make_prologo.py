@@ -343,6 +343,9 @@ def lay_scenery(rng: np.random.Generator) -> list[TmxObject]:
     sc.place("church", 1975, 903, 0.0, 1.0, 3.0)
     if not sc.place("loggia", 1968, 983, 0.0, LOGGIA_SCALE, 3.0):
         raise SystemExit("make_prologo: the Loggia does not fit on the south side of the piazza")
+    # the clock tower on the east edge of the piazza (the map ends 5 m east of it)
+    if not sc.place("torre_orologio", 1990, 938, 0.0, 1.2, 3.0):
+        raise SystemExit("make_prologo: the Torre dell'Orologio does not fit east of the piazza")
     # Houses along the streets, turned to face them, gaps at the corners; a second
     # row behind the first makes the blocks.
     for centre, piece in ((town, PIECES[3]), *zip(SIDE_CENTRES, SIDE_ROADS, strict=True)):

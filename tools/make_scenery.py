@@ -73,7 +73,7 @@ TILE = 128  # tile side [px]
 PX_PER_M = 8.0
 TILES_PER_SIDE = TILE // 32  # Canvas counts in 32 px units
 C = TILE / 2  # the tile's centre [px], where every object smaller than the tile sits
-COLUMNS = 11  # 22 tiles fill 2 full rows: Tiled recounts tilecount from the image on a re-save
+COLUMNS = 12  # 24 tiles fill 2 full rows: Tiled recounts tilecount from the image on a re-save
 SEED = 1957  # the last Mille Miglia
 HD_IMAGE = "scenery-hd.png"  # the same tiles at tileart.HD × the resolution (16 px/m)
 
@@ -828,6 +828,59 @@ def loggia(rng: np.random.Generator) -> SceneryTile:
     return SceneryTile("", (14.4, 11.6), c.downsample(), [rect(x0, y0, x1, y1, "hard")])
 
 
+def torre_orologio(rng: np.random.Generator) -> SceneryTile:
+    """Brescia's Torre dell'Orologio, on the piazza across from the Loggia: a slim square
+    stone tower under a lead pyramid roof, with the clock's blue-and-gold dial on its west
+    face (seen edge-on from above) and a long shadow to the bottom right."""
+    del rng
+    c = canvas()
+    m = PX_PER_M
+    half = 3.0 * m
+    x0, y0, x1, y1 = C - half, C - half, C + half, C + half
+    tower_shadow(c, x0, y0, x1, y1, 22.0)  # it stands well above the houses round it
+    body = c.rect_mask(x0, y0, x1, y1)
+    c.paint(body, PLASTER)
+    c.paint(np.clip(body - c.rect_mask(x0 + 1.0, y0 + 1.0, x1 - 1.0, y1 - 1.0), 0, 1), shade(PLASTER, 0.72))
+    # the cornice round the top, a pale stone ring the roof sits inside
+    ring = 0.7 * m
+    c.paint(np.clip(c.rect_mask(x0 + 1.0, y0 + 1.0, x1 - 1.0, y1 - 1.0) - c.rect_mask(
+        x0 + ring, y0 + ring, x1 - ring, y1 - ring), 0, 1), BOTTICINO)  # fmt: skip
+    pyramid(c, x0 + ring, y0 + ring, x1 - ring, y1 - ring, LEAD)
+    c.paint(c.circle_mask(C, C, 1.4), hex_rgb("#d8b24a"))  # the gilt finial
+    # the clock's dial juts out of the west face: a blue band with a gold rim
+    dial = c.rect_mask(x0 - 0.5 * m, C - 1.6 * m, x0, C + 1.6 * m)
+    c.paint(dial, hex_rgb("#d8b24a"))
+    c.paint(c.rect_mask(x0 - 0.4 * m, C - 1.4 * m, x0, C + 1.4 * m), hex_rgb("#2c4f8c"))
+    return SceneryTile("", (6.5, 6.0), c.downsample(), [rect(x0, y0, x1, y1, "hard")])
+
+
+def fountain(rng: np.random.Generator) -> SceneryTile:
+    """A piazza fountain: a round stone basin of water round a column with a small upper
+    bowl, for a town's square; the car hits the basin's rim."""
+    del rng
+    c = canvas()
+    m = PX_PER_M
+    r = 3.2 * m
+    basin = c.circle_mask(C, C, r)
+    drop_shadow(c, basin, 2.5, 2.5)
+    c.paint(basin, STONE)
+    c.paint(np.clip(basin - c.circle_mask(C, C, r - 0.6), 0, 1), shade(STONE, 0.75))
+    water = c.circle_mask(C, C, r - 0.55 * m)
+    c.paint(water, hex_rgb("#3f7fae"))
+    yy, xx = c.grid()
+    ripples = np.abs(np.mod(np.hypot(xx - C, yy - C), 0.8 * m) - 0.4 * m) < 0.35
+    c.paint(water * ripples * (np.hypot(xx - C, yy - C) > 1.6 * m), hex_rgb("#79bfe6"), 0.6)
+    c.paint(np.clip(c.circle_mask(C - 1.0, C - 1.0, r - 0.55 * m) - c.circle_mask(C, C, r - 0.55 * m - 1.2), 0, 1)
+            * water, (0, 0, 0), 0.25)  # fmt: skip
+    bowl = c.circle_mask(C, C, 1.4 * m)
+    drop_shadow(c, bowl, 4.0, 4.0, 0.35)
+    c.paint(bowl, shade(STONE, 1.05))
+    c.paint(c.circle_mask(C, C, 1.4 * m - 1.0), hex_rgb("#79bfe6"))
+    c.paint(c.circle_mask(C, C, 2.2), shade(STONE, 1.1))
+    c.paint(c.circle_mask(C - 0.6, C - 0.6, 0.9), WHITE)
+    return SceneryTile("", (6.4, 6.4), c.downsample(), [ellipse(C, C, r, r, "hard")])
+
+
 # -- the sheet ----------------------------------------------------------------------------------------
 # In tile-id order; append new tiles at the end so ids already placed in stages stay.
 TILES: tuple[tuple[str, Callable[[np.random.Generator], SceneryTile]], ...] = (
@@ -853,6 +906,8 @@ TILES: tuple[tuple[str, Callable[[np.random.Generator], SceneryTile]], ...] = (
     ("palazzo", palazzo),
     ("church", church),
     ("loggia", loggia),
+    ("torre_orologio", torre_orologio),
+    ("fountain", fountain),
 )
 
 
