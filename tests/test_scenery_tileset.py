@@ -35,7 +35,7 @@ TREES = {
     "trunk_marker",
 }
 SOFT = {"bush", "hedge", "straw_bales", "haystack"}
-BUILDINGS = {"house_a", "house_b", "house_c", "cascina", "palazzo", "church"}
+BUILDINGS = {"house_a", "house_b", "house_c", "cascina", "palazzo", "church", "loggia"}
 
 
 def parse_tsx(text: str) -> tuple[ET.Element, dict[int, ET.Element]]:

@@ -110,6 +110,7 @@ CHECKPOINTS = (
 FINISH = ("Piazza della Loggia", (1955, 949))
 TOWN = shapely.Polygon([(1700, 1060), (1740, 900), (1860, 880), (1995, 890), (1995, 1070), (1780, 1090)])
 PIAZZA = shapely.box(1925, 925, 1995, 975)
+LOGGIA_SCALE = 1.4  # the Loggia tile (14.4 m × 11.6 m) drawn 20 m × 16 m
 DUOMO_CELL = (227, 482)  # (row, col) of the Duomo's 4 × 4 dome tiles, north of the street into the piazza
 
 
@@ -335,11 +336,16 @@ def lay_scenery(rng: np.random.Generator) -> list[TmxObject]:
     # Straw bales on the outside of the hairpins and the tightest bends: soft.
     bales(sc, climb, PIECES[1].width_m)
     # Brescia: the Duomo's dome is a tile layer (decor_layer); beside it a church, and the
-    # Loggia's palazzo on the south side of the piazza.
+    # Palazzo della Loggia (its own tile: white stone, arcade, lead keel roof) on the south
+    # side of the piazza, its arcade on the paving's edge, drawn larger than a town palazzo as it is.
     r0, c0 = DUOMO_CELL
     sc.taken.append(shapely.box(c0 * CELL_M, r0 * CELL_M, (c0 + 4) * CELL_M, (r0 + 4) * CELL_M).buffer(1.0))
     sc.place("church", 1975, 903, 0.0, 1.0, 3.0)
-    sc.place("palazzo", 1968, 990, 0.0, 1.0, 3.0)
+    if not sc.place("loggia", 1968, 983, 0.0, LOGGIA_SCALE, 3.0):
+        raise SystemExit("make_prologo: the Loggia does not fit on the south side of the piazza")
+    # the clock tower on the east edge of the piazza (the map ends 5 m east of it)
+    if not sc.place("torre_orologio", 1990, 938, 0.0, 1.2, 3.0):
+        raise SystemExit("make_prologo: the Torre dell'Orologio does not fit east of the piazza")
     # Houses along the streets, turned to face them, gaps at the corners; a second
     # row behind the first makes the blocks.
     for centre, piece in ((town, PIECES[3]), *zip(SIDE_CENTRES, SIDE_ROADS, strict=True)):
@@ -499,7 +505,7 @@ def decor_layer(rng: np.random.Generator) -> NDArray[np.int64]:
         if 0 <= r < ROWS and 0 <= c < COLS and not road_near[r, c] and decor[r, c] == 0:
             decor[r, c] = gid(kind)
 
-    for x, y in ((1935, 930), (1975, 930), (1935, 970), (1975, 972)):
+    for x, y in ((1935, 930), (1975, 930), (1935, 970), (1975, 970)):  # clear of the Loggia
         put("lamp", x, y)
     for x, y in ((260, 445), (760, 425), (1520, 925)):  # cyclists out to watch the cars
         put("cyclists", x, y)

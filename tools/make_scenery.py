@@ -73,7 +73,7 @@ TILE = 128  # tile side [px]
 PX_PER_M = 8.0
 TILES_PER_SIDE = TILE // 32  # Canvas counts in 32 px units
 C = TILE / 2  # the tile's centre [px], where every object smaller than the tile sits
-COLUMNS = 7  # 21 tiles fill 3 full rows: Tiled recounts tilecount from the image on a re-save
+COLUMNS = 12  # 24 tiles fill 2 full rows: Tiled recounts tilecount from the image on a re-save
 SEED = 1957  # the last Mille Miglia
 HD_IMAGE = "scenery-hd.png"  # the same tiles at tileart.HD × the resolution (16 px/m)
 
@@ -751,6 +751,136 @@ def church(rng: np.random.Generator) -> SceneryTile:
     return SceneryTile("", size, c.downsample(), shapes)
 
 
+BOTTICINO = hex_rgb("#f1eadb")  # the white Botticino marble of Brescia's Loggia
+LEAD = hex_rgb("#5b6a7c")  # the lead sheeting of the Loggia's keel roof, a dark blue-grey
+ARCADE = hex_rgb("#5e544d")  # the shade under the open arcade
+
+
+def loggia(rng: np.random.Generator) -> SceneryTile:
+    """Brescia's Palazzo della Loggia: a white Botticino-stone block over an open arcade
+    (dark arches along every edge), a balustrade with statues round the top, and its
+    lead roof shaped like an upturned ship's keel: a long rounded vault along the east–west
+    axis, lit from the top left in flat poster bands."""
+    del rng
+    c = canvas()
+    m = PX_PER_M
+    hw, hh = 7.2 * m, 5.8 * m  # half the footprint [px]: 14.4 m × 11.6 m
+    x0, y0, x1, y1 = C - hw, C - hh, C + hw, C + hh
+    whole = c.rect_mask(x0, y0, x1, y1)
+    drop_shadow(c, whole, 6.0, 6.0)  # three tall storeys
+    c.paint(whole, BOTTICINO)
+    # The arcade: a dark band round the edge, cut by white piers, each bay ending in a
+    # round arch, so the open ground floor reads from above.
+    band = 0.7 * m
+    c.paint(np.clip(whole - c.rect_mask(x0 + band, y0 + band, x1 - band, y1 - band), 0, 1), ARCADE)
+    pier = 0.45 * m
+    for a0, a1, fixed, horizontal in ((x0, x1, y0, True), (x0, x1, y1, True), (y0, y1, x0, False), (y0, y1, x1, False)):
+        n = round((a1 - a0) / (2.4 * m))
+        step = (a1 - a0) / n
+        for k in range(n + 1):  # the piers, white, across the dark band
+            p = a0 + k * step
+            lo, hi = (fixed, fixed + band) if fixed in (x0, y0) else (fixed - band, fixed)
+            box = (p - pier / 2, lo, p + pier / 2, hi) if horizontal else (lo, p - pier / 2, hi, p + pier / 2)
+            c.paint(c.rect_mask(*box) * whole, BOTTICINO)
+        for k in range(n):  # the arch heads, a half round inside each bay
+            p = a0 + (k + 0.5) * step
+            r = (step - pier) / 2
+            inner = fixed + band if fixed in (x0, y0) else fixed - band
+            cx, cy = (p, inner) if horizontal else (inner, p)
+            head = c.circle_mask(cx, cy, r * 0.4) * c.rect_mask(x0 + band, y0 + band, x1 - band, y1 - band)
+            c.paint(head, ARCADE)
+    c.paint(np.clip(whole - c.rect_mask(x0 + 0.5, y0 + 0.5, x1 - 0.5, y1 - 0.5), 0, 1), shade(BOTTICINO, 0.62))
+    # The cornice: a grey line where the upper storey meets the roof terrace.
+    ci = 1.7 * m
+    cornice = c.rect_mask(x0 + ci, y0 + ci, x1 - ci, y1 - ci)
+    c.paint(np.clip(cornice - c.rect_mask(x0 + ci + 0.7, y0 + ci + 0.7, x1 - ci - 0.7, y1 - ci - 0.7), 0, 1),
+            shade(BOTTICINO, 0.78))  # fmt: skip
+    # The keel: a superellipse vault; its height field gives the light in flat bands.
+    rx, ry = hw - 2.2 * m, hh - 2.8 * m
+    yy, xx = c.grid()
+    u, v = np.abs(xx - C) / rx, np.abs(yy - C) / ry
+    d = (u**2.6 + v**2.2) ** (1 / 2.2)
+    roof = (d <= 1.0).astype(np.float64)
+    height = np.sqrt(np.clip(1.0 - d**2, 0.0, 1.0)) * ry * 1.1
+    gy, gx = np.gradient(height, 1.0 / SS)
+    normal = np.stack([-gx, -gy, np.ones_like(gx)])
+    normal /= np.linalg.norm(normal, axis=0)
+    light = np.array([-1.0, -1.0, 1.3]) / math.sqrt(3.69)
+    lit = np.tensordot(light, normal, axes=1)
+    drop_shadow(c, roof, 3.0, 3.0, 0.35)
+    levels = np.linspace(lit[roof > 0].min(), lit[roof > 0].max(), 7)
+    for k, lo in enumerate(levels[:-1]):
+        band_mask = roof * (lit >= lo)
+        c.paint(band_mask, shade(LEAD, 0.62 + 0.14 * k))
+    # lead seams across the vault, and the ridge along its top
+    seams = (np.abs(np.mod(xx - C + 0.6 * m, 1.2 * m) - 0.6 * m) < 0.35) * erode(roof, 1.2)
+    c.paint(seams, shade(LEAD, 0.7), 0.55)
+    c.paint(c.line_mask(C - rx * 0.62, C, C + rx * 0.62, C, 1.3), shade(LEAD, 1.55))
+    c.paint(np.clip(roof - erode(roof, 0.8), 0, 1), shade(LEAD, 0.5))
+    # statues on the balustrade: at the corners and above the piers of the long sides
+    si = ci + 0.55 * m
+    spots = [(x0 + si, y0 + si), (x1 - si, y0 + si), (x0 + si, y1 - si), (x1 - si, y1 - si)]
+    spots += [(C + k * 3.2 * m, y) for k in (-1, 0, 1) for y in (y0 + si, y1 - si)]
+    for sx, sy in spots:
+        drop_shadow(c, c.circle_mask(sx, sy, 1.4), 1.5, 1.5, 0.3)
+        c.paint(c.circle_mask(sx, sy, 1.4), WHITE)
+        c.paint(c.circle_mask(sx - 0.4, sy - 0.4, 0.7), shade(WHITE, 1.05))
+    return SceneryTile("", (14.4, 11.6), c.downsample(), [rect(x0, y0, x1, y1, "hard")])
+
+
+def torre_orologio(rng: np.random.Generator) -> SceneryTile:
+    """Brescia's Torre dell'Orologio, on the piazza across from the Loggia: a slim square
+    stone tower under a lead pyramid roof, with the clock's blue-and-gold dial on its west
+    face (seen edge-on from above) and a long shadow to the bottom right."""
+    del rng
+    c = canvas()
+    m = PX_PER_M
+    half = 3.0 * m
+    x0, y0, x1, y1 = C - half, C - half, C + half, C + half
+    tower_shadow(c, x0, y0, x1, y1, 22.0)  # it stands well above the houses round it
+    body = c.rect_mask(x0, y0, x1, y1)
+    c.paint(body, PLASTER)
+    c.paint(np.clip(body - c.rect_mask(x0 + 1.0, y0 + 1.0, x1 - 1.0, y1 - 1.0), 0, 1), shade(PLASTER, 0.72))
+    # the cornice round the top, a pale stone ring the roof sits inside
+    ring = 0.7 * m
+    c.paint(np.clip(c.rect_mask(x0 + 1.0, y0 + 1.0, x1 - 1.0, y1 - 1.0) - c.rect_mask(
+        x0 + ring, y0 + ring, x1 - ring, y1 - ring), 0, 1), BOTTICINO)  # fmt: skip
+    pyramid(c, x0 + ring, y0 + ring, x1 - ring, y1 - ring, LEAD)
+    c.paint(c.circle_mask(C, C, 1.4), hex_rgb("#d8b24a"))  # the gilt finial
+    # the clock's dial juts out of the west face: a blue band with a gold rim
+    dial = c.rect_mask(x0 - 0.5 * m, C - 1.6 * m, x0, C + 1.6 * m)
+    c.paint(dial, hex_rgb("#d8b24a"))
+    c.paint(c.rect_mask(x0 - 0.4 * m, C - 1.4 * m, x0, C + 1.4 * m), hex_rgb("#2c4f8c"))
+    return SceneryTile("", (6.5, 6.0), c.downsample(), [rect(x0, y0, x1, y1, "hard")])
+
+
+def fountain(rng: np.random.Generator) -> SceneryTile:
+    """A piazza fountain: a round stone basin of water round a column with a small upper
+    bowl, for a town's square; the car hits the basin's rim."""
+    del rng
+    c = canvas()
+    m = PX_PER_M
+    r = 3.2 * m
+    basin = c.circle_mask(C, C, r)
+    drop_shadow(c, basin, 2.5, 2.5)
+    c.paint(basin, STONE)
+    c.paint(np.clip(basin - c.circle_mask(C, C, r - 0.6), 0, 1), shade(STONE, 0.75))
+    water = c.circle_mask(C, C, r - 0.55 * m)
+    c.paint(water, hex_rgb("#3f7fae"))
+    yy, xx = c.grid()
+    ripples = np.abs(np.mod(np.hypot(xx - C, yy - C), 0.8 * m) - 0.4 * m) < 0.35
+    c.paint(water * ripples * (np.hypot(xx - C, yy - C) > 1.6 * m), hex_rgb("#79bfe6"), 0.6)
+    c.paint(np.clip(c.circle_mask(C - 1.0, C - 1.0, r - 0.55 * m) - c.circle_mask(C, C, r - 0.55 * m - 1.2), 0, 1)
+            * water, (0, 0, 0), 0.25)  # fmt: skip
+    bowl = c.circle_mask(C, C, 1.4 * m)
+    drop_shadow(c, bowl, 4.0, 4.0, 0.35)
+    c.paint(bowl, shade(STONE, 1.05))
+    c.paint(c.circle_mask(C, C, 1.4 * m - 1.0), hex_rgb("#79bfe6"))
+    c.paint(c.circle_mask(C, C, 2.2), shade(STONE, 1.1))
+    c.paint(c.circle_mask(C - 0.6, C - 0.6, 0.9), WHITE)
+    return SceneryTile("", (6.4, 6.4), c.downsample(), [ellipse(C, C, r, r, "hard")])
+
+
 # -- the sheet ----------------------------------------------------------------------------------------
 # In tile-id order; append new tiles at the end so ids already placed in stages stay.
 TILES: tuple[tuple[str, Callable[[np.random.Generator], SceneryTile]], ...] = (
@@ -775,6 +905,9 @@ TILES: tuple[tuple[str, Callable[[np.random.Generator], SceneryTile]], ...] = (
     ("cascina", cascina),
     ("palazzo", palazzo),
     ("church", church),
+    ("loggia", loggia),
+    ("torre_orologio", torre_orologio),
+    ("fountain", fountain),
 )
 
 
