@@ -33,8 +33,7 @@ from millegame.core.regularity import (
     regularity_score,
     split_deltas,
 )
-from millegame.core.stage import Gate, Stage
-from millegame.levels.timing import TimingLine
+from millegame.core.stage import Gate, Stage, TimingLine
 
 ROAD_Y = 50.0
 

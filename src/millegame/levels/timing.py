@@ -25,7 +25,6 @@ from millegame.levels.report import Report
 from millegame.levels.schema import TIMING_TYPES
 
 PM_MAX_KMH = 50.0  # the regulations keep every prova di media below 50 km/h
-__all__ = ["TimingLine", "read_timing_lines"]  # TimingLine lives in core.stage: a Stage carries them
 
 
 def as_float(value: object) -> float | None:
