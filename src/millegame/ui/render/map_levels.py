@@ -93,10 +93,15 @@ class MapLevels:
         for level in (k, k + 1, k - 1):
             if 0 <= level < len(self.renderers) and done < budget:
                 done += self.renderers[level].prefetch(camera, budget - done)
+        self._free_far_levels(k)
+        return done
+
+    def _free_far_levels(self, k: int) -> None:
+        """Empty the levels two or more away from level ``k``: the zoom reaches them only
+        through a neighbour, which has time to bake again."""
         for level, r in enumerate(self.renderers):
             if abs(level - k) >= 2 and r.baked:
                 r.clear()
-        return done
 
     def bake_ahead(self, camera: Camera, budget_ms: float = BAKE_BUDGET_MS) -> int:
         """Bake near the view a step at a time (about a millisecond each: ``MapRenderer.
@@ -107,9 +112,7 @@ class MapLevels:
         start = time.perf_counter()
         until = start + budget_ms / 1000.0
         k = self.index_of(camera.px_per_m)
-        for level, r in enumerate(self.renderers):
-            if abs(level - k) >= 2 and r.baked:
-                r.clear()
+        self._free_far_levels(k)
         steps = 0
         for level in (k, k + 1, k - 1):
             if not 0 <= level < len(self.renderers):
