@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import math
 import sys
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,12 +41,10 @@ sys.path.insert(0, str(HERE))
 
 from generated import write_generated_stage  # noqa: E402
 from mapgen import read_tileset  # noqa: E402
+from scenery_place import SCENERY_FIRSTGID, Scenery, along, length  # noqa: E402
 
-from millegame.core.stage import TileObjectArt  # noqa: E402
-from millegame.levels.report import Report  # noqa: E402
 from millegame.levels.roads import smooth_chain  # noqa: E402
-from millegame.levels.scenery import TileInfo, object_outlines, tileset_tiles  # noqa: E402
-from millegame.levels.writer import Property, TmxLayer, TmxObject, tiled_round, tmx_text  # noqa: E402
+from millegame.levels.writer import Property, TmxLayer, TmxObject, tmx_text  # noqa: E402
 
 OUT = REPO / "levels" / "prologo.tmx"
 TILESETS = REPO / "levels" / "tilesets"
@@ -56,9 +53,6 @@ TILE_PX = 32
 CELL_M = TILE_PX / PX_PER_M
 W_M, H_M = 2000.0, 1100.0
 COLS, ROWS = int(W_M / CELL_M), int(H_M / CELL_M)
-# After terrain.tsx: Tiled numbers the next tileset from the image's whole grid of tiles
-# (16 × 30 = 480), not from the tilecount (467), and rewrites any other firstgid on a re-save.
-SCENERY_FIRSTGID = 481
 GRASS, WATER = 1, 2  # terrain codes of terrain.tsx's corner Wang set (grass, asphalt, water, cobbles …)
 
 Point = tuple[float, float]
@@ -217,73 +211,8 @@ def ground_layer(rng: np.random.Generator) -> NDArray[np.int64]:
 
 
 # -- scenery ---------------------------------------------------------------------------------------
-class Scenery:
-    """Tile objects placed so that no collision shape touches a road or another object."""
-
-    def __init__(self) -> None:
-        node = ET.parse(TILESETS / "scenery.tsx").getroot()
-        self.kinds = {
-            str(p.get("value")): int(str(t.get("id")))
-            for t in node.findall("tile")
-            for p in t.findall("properties/property")
-            if p.get("name") == "kind"
-        }
-        self.tiles: dict[int, TileInfo] = tileset_tiles(Report("scenery.tsx"), node)
-        self.tile_m = int(node.get("tilewidth", "128")) / PX_PER_M
-        self.objects: list[TmxObject] = []
-        self.taken: list[shapely.Geometry] = []
-        self.keep_clear = ROAD
-
-    def place(
-        self, kind: str, x: float, y: float, heading_deg: float = 0.0, scale: float = 1.0, clear_m: float = 1.5
-    ) -> bool:
-        """Put ``kind`` with its tile's centre at (x, y) [m], turned ``heading_deg`` clockwise;
-        False (nothing placed) if its shapes would come within ``clear_m`` of a road or touch
-        another object, or leave the map."""
-        local = self.kinds[kind]
-        size = self.tile_m * scale
-        t = math.radians(heading_deg)
-        # Tiled turns a tile object about its bottom-left anchor: anchor = centre − R·(w/2, −h/2).
-        ax = x - (math.cos(t) * size / 2 + math.sin(t) * size / 2)
-        ay = y - (math.sin(t) * size / 2 - math.cos(t) * size / 2)
-        ax, ay = tiled_round(ax * PX_PER_M) / PX_PER_M, tiled_round(ay * PX_PER_M) / PX_PER_M
-        art = TileObjectArt(SCENERY_FIRSTGID + local, ax, ay, size, size, round(heading_deg % 360, 2))
-        info = self.tiles.get(local)
-        shapes = [shapely.Polygon(p) for p, _ in object_outlines(art, info)] if info is not None else []
-        foot = shapely.union_all(shapes) if shapes else shapely.Point(x, y).buffer(size * 0.2)
-        if not (0 < x < W_M and 0 < y < H_M) or foot.distance(self.keep_clear) < clear_m:
-            return False
-        if any(foot.intersects(o) for o in self.taken):
-            return False
-        self.taken.append(foot.buffer(0.6))
-        self.objects.append(
-            TmxObject(
-                0, ax * PX_PER_M, ay * PX_PER_M, gid=art.gid, width=size * PX_PER_M, height=size * PX_PER_M,
-                rotation=art.rotation_deg,
-            )
-        )  # fmt: skip
-        return True
-
-
-def along(centre: NDArray[np.float64], s: float) -> tuple[float, float, float, float]:
-    """(x, y, unit tangent x, y) at arc length ``s`` [m] of a centre line."""
-    d = np.hypot(*np.diff(centre, axis=0).T)
-    cum = np.concatenate([[0.0], np.cumsum(d)])
-    k = int(np.clip(np.searchsorted(cum, s) - 1, 0, len(d) - 1))
-    f = (s - cum[k]) / d[k] if d[k] > 0 else 0.0
-    p = centre[k] + f * (centre[k + 1] - centre[k])
-    t = (centre[k + 1] - centre[k]) / max(d[k], 1e-9)
-    return float(p[0]), float(p[1]), float(t[0]), float(t[1])
-
-
-def length(centre: NDArray[np.float64]) -> float:
-    return float(np.hypot(*np.diff(centre, axis=0).T).sum())
-
-
 def lay_scenery(rng: np.random.Generator) -> list[TmxObject]:
-    sc = Scenery()
-    water = lake().buffer(2.0)
-    sc.keep_clear = shapely.union_all([ROAD, water])
+    sc = Scenery(W_M, H_M, shapely.union_all([ROAD, lake().buffer(2.0)]))
     lakeside, climb, plain, town = CENTRES
     # Trunk markers and kilometre stones along the 1950s country roads.
     for centre, piece in ((lakeside, PIECES[0]), (climb, PIECES[1]), (plain, PIECES[2])):
