@@ -111,16 +111,17 @@ def fields(
     """Fields in clean rectangles in the given zones (cells far from any road count as the
     first zone of the stage)."""
     for zone in (zones,) if isinstance(zones, str) else zones:
-        place_patches(b.w, zone, size, kinds, clear, {"olive_grove": 0.45, "wood": 0.5, "cypress_grove": 0.5})
+        place_patches(b.w, zone, size, kinds, clear)
 
 
 def poplar_plantation(b: Build, r0: int, c0: int, r1: int, c1: int, clear: float = 14.0) -> None:
-    """A *pioppeto*: poplars in a strict grid, two tiles apart, the Po valley's signature."""
+    """A *pioppeto*: poplars in a strict grid, 7 m apart, the Po valley's signature."""
     w = b.w
-    for r in range(r0, r1, 2):
-        for c in range(c0, c1, 2):
-            if w.can_place(r, c, clear_m=clear) and w.zone_of(r, c) != "":
-                w.put(r, c, "poplar")
+    for y in np.arange((r0 + 0.5) * TILE_M, r1 * TILE_M, 7.0):
+        for x in np.arange((c0 + 0.5) * TILE_M, c1 * TILE_M, 7.0):
+            r, c = w.cell_of(float(x), float(y))
+            if w.inside(r, c) and w.zone_of(r, c) != "" and w.dist[r, c] >= clear:
+                w.place_tree("poplar", float(x), float(y), 1.0, clear - 6.0)
 
 
 def pine_wood(b: Build, s0: float, s1: float, max_off: float, density: float, clear: float = 11.0) -> None:

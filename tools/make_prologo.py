@@ -53,7 +53,6 @@ TILE_PX = 32
 CELL_M = TILE_PX / PX_PER_M
 W_M, H_M = 2000.0, 1100.0
 COLS, ROWS = int(W_M / CELL_M), int(H_M / CELL_M)
-GRASS, WATER = 1, 2  # terrain codes of terrain.tsx's corner Wang set (grass, asphalt, water, cobbles …)
 
 Point = tuple[float, float]
 
@@ -113,6 +112,8 @@ def gid(kind: str) -> int:
 
 
 TERRAIN = read_tileset(TILESETS / "terrain.tsx")
+# The terrain codes of terrain.tsx's corner Wang set, by name (1 grass, 2 asphalt, 3 water …).
+GRASS, WATER = TERRAIN.wang_colour["grass"], TERRAIN.wang_colour["water"]
 
 
 # -- the road --------------------------------------------------------------------------------------
@@ -302,7 +303,7 @@ def scatter(
         x, y = rng.uniform(x0, x1), rng.uniform(y0, y1)
         if not area.contains(shapely.Point(x, y)):
             continue
-        sc.place(str(rng.choice(kinds)), x, y, float(rng.uniform(0, 360)), float(rng.uniform(*scales)), clear_m)
+        sc.place(str(rng.choice(kinds)), x, y, 0.0, float(rng.uniform(*scales)), clear_m)  # trees: unturned
 
 
 def bales(sc: Scenery, centre: NDArray[np.float64], width_m: float) -> None:
@@ -372,7 +373,8 @@ def grove(sc: Scenery, rng: np.random.Generator, area: shapely.Geometry) -> None
             x = gx + jx + (gy - y0) * turn * 0.2
             if area.contains(shapely.Point(x, gy + jy)):
                 kind = str(rng.choice(("olive_a", "olive_b", "olive_c")))
-                sc.place(kind, x, gy + jy, float(rng.uniform(0, 360)), float(rng.uniform(0.8, 1.1)), 8.0)
+                # unturned: a tree's shadow is in its art, cast to the bottom right
+                sc.place(kind, x, gy + jy, 0.0, float(rng.uniform(0.8, 1.1)), 8.0)
 
 
 def hedgerow(sc: Scenery, rng: np.random.Generator, area: shapely.Geometry) -> None:
@@ -384,7 +386,7 @@ def hedgerow(sc: Scenery, rng: np.random.Generator, area: shapely.Geometry) -> N
     n = int(math.hypot(bx - ax, by - ay) / step)
     for k in range(n + 1):
         f = k / max(n, 1)
-        sc.place(kind, ax + f * (bx - ax), ay + f * (by - ay), float(rng.uniform(0, 360)), 1.0, 7.0)
+        sc.place(kind, ax + f * (bx - ax), ay + f * (by - ay), 0.0, 1.0, 7.0)
 
 
 # -- gates, start, decor ---------------------------------------------------------------------------

@@ -12,7 +12,6 @@ import math
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
 
 import numpy as np
 from numpy.typing import NDArray
@@ -178,11 +177,15 @@ def lap_time_s(cl: Centreline, v: Float, s_from: float, s_to: float) -> float:
     return float(np.sum(ds[sel] / vm[sel]))
 
 
-def simplify_route(cl: Centreline, s_to: float, straight_step_m: float, curve_step_m: float) -> Float:
-    """Route polyline points [m]: sparse on straights, dense in bends, ends at ``s_to``."""
-    keep = [0]
-    last_s = 0.0
-    for i in range(1, len(cl.s)):
+def simplify_route(
+    cl: Centreline, s_to: float, straight_step_m: float, curve_step_m: float, s_from: float = 0.0
+) -> Float:
+    """Points [m] along the centreline from ``s_from`` to ``s_to``: sparse on straights, dense
+    in bends, and wherever a straight meets an arc."""
+    first = int(np.searchsorted(cl.s, s_from))
+    keep = [first]
+    last_s = float(cl.s[first])
+    for i in range(first + 1, len(cl.s)):
         if cl.s[i] > s_to:
             break
         bend = abs(cl.curvature[i]) > 0 or abs(cl.curvature[i - 1]) > 0
@@ -195,6 +198,8 @@ def simplify_route(cl: Centreline, s_to: float, straight_step_m: float, curve_st
     pts = [tuple(cl.xy[i]) for i in keep]
     if math.hypot(pts[-1][0] - x, pts[-1][1] - y) > 0.5:
         pts.append((x, y))
+    elif math.hypot(pts[-1][0] - x, pts[-1][1] - y) > 0:
+        pts[-1] = (x, y)  # end exactly at s_to: the next piece begins there
     return np.array(pts)
 
 
@@ -235,94 +240,3 @@ def read_tileset(path: Path) -> TilesetInfo:
             corners = (w[7], w[1], w[3], w[5])  # tl, tr, br, bl
             by_corners.setdefault(corners, []).append(int(str(wt.get("tileid"))))
     return TilesetInfo(by_kind, by_corners, surface, solid, prob, colours, int(root.get("tilecount", "0")))
-
-
-# -- writing the map ---------------------------------------------------------------------------
-@dataclass
-class MapObject:
-    """A Tiled object in map pixels. ``points`` are relative to (x, y) for lines."""
-
-    id: int
-    name: str
-    type: str
-    x: float
-    y: float
-    width: float = 0.0
-    height: float = 0.0
-    rotation: float = 0.0
-    points: list[tuple[float, float]] | None = None
-    closed: bool = False
-    properties: list[tuple[str, str, str]] | None = None  # (name, type, value)
-
-
-def _num(v: float) -> str:
-    """A number as Tiled keeps it: at most 6 significant digits (a re-save in Tiled turns
-    12202.64 into 12202.6, see /work/shared/reference/tiled.md) and 2 decimals, no trailing
-    zeros — so that a stage re-saved in Tiled is the same stage, bit for bit."""
-    s = f"{float(f'{v:.6g}'):.2f}".rstrip("0").rstrip(".")
-    return "0" if s in ("-0", "") else s
-
-
-def _props(props: list[tuple[str, str, str]], indent: str) -> list[str]:
-    out = [f"{indent}<properties>"]
-    for name, typ, value in sorted(props):
-        # "enum:surface" is a string property of the project's enum type (a dropdown in Tiled)
-        t = "" if typ == "string" else f' type="{typ}"'
-        if typ.startswith("enum:"):
-            t = f' type="string" propertytype="{typ[5:]}"'
-        out.append(f"{indent} <property name={quoteattr(name)}{t} value={quoteattr(value)}/>")
-    out.append(f"{indent}</properties>")
-    return out
-
-
-def tmx_text(
-    cols: int,
-    rows: int,
-    tile_px: int,
-    tileset_source: str,
-    properties: list[tuple[str, str, str]],
-    layers: list[tuple[str, NDArray[np.int64], list[tuple[str, str, str]]]],
-    objects: list[MapObject],
-    background: str,
-) -> str:
-    """The map as Tiled 1.8 writes it: orthogonal, fixed size, CSV tile data."""
-    next_layer = len(layers) + 2
-    next_obj = max((o.id for o in objects), default=0) + 1
-    out = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<map version="1.8" tiledversion="1.8.2" orientation="orthogonal" renderorder="right-down" '
-        f'width="{cols}" height="{rows}" tilewidth="{tile_px}" tileheight="{tile_px}" infinite="0" '
-        f'backgroundcolor="{background}" nextlayerid="{next_layer}" nextobjectid="{next_obj}">',
-    ]
-    out += _props(properties, " ")
-    out.append(f' <tileset firstgid="1" source={quoteattr(tileset_source)}/>')
-    for k, (name, gids, props) in enumerate(layers, start=1):
-        out.append(f' <layer id="{k}" name={quoteattr(name)} width="{cols}" height="{rows}">')
-        if props:
-            out += _props(props, "  ")
-        out.append('  <data encoding="csv">')
-        lines = [",".join(str(int(g)) for g in row) for row in gids]
-        out.append(",\n".join(lines))
-        out.append("</data>")
-        out.append(" </layer>")
-    out.append(f' <objectgroup id="{len(layers) + 1}" name="objects">')
-    for o in objects:
-        attrs = f'id="{o.id}" name={quoteattr(o.name)} type={quoteattr(o.type)} x="{_num(o.x)}" y="{_num(o.y)}"'
-        if o.width or o.height:
-            attrs += f' width="{_num(o.width)}" height="{_num(o.height)}"'
-        if o.rotation:
-            attrs += f' rotation="{_num(o.rotation)}"'
-        if not o.points and not o.properties:
-            out.append(f"  <object {attrs}/>")
-            continue
-        out.append(f"  <object {attrs}>")
-        if o.properties:
-            out += _props(o.properties, "   ")
-        if o.points:
-            tag = "polygon" if o.closed else "polyline"
-            pts = " ".join(f"{_num(px)},{_num(py)}" for px, py in o.points)
-            out.append(f'   <{tag} points="{escape(pts)}"/>')
-        out.append("  </object>")
-    out.append(" </objectgroup>")
-    out.append("</map>")
-    return "\n".join(out) + "\n"

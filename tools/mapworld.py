@@ -20,7 +20,8 @@ from numpy.typing import NDArray
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from mapgen import Centreline, MapObject, TilesetInfo, nearest_field
+from mapgen import Centreline, TilesetInfo, nearest_field
+from scenery_place import Scenery
 
 REPO = Path(__file__).resolve().parent.parent
 TILE_PX = 32
@@ -34,6 +35,19 @@ CAR_L_M, CAR_W_M = 4.4, 1.8
 GRASS, ASPHALT, WATER, COBBLES, GRAVEL, WET = 1, 2, 3, 4, 5, 6
 ROADS = (COBBLES, WET, ASPHALT, GRAVEL)  # where two road terrains meet in a tile, the first wins
 ROAD_SURFACES = ("asphalt", "wet_asphalt", "cobbles", "gravel")
+
+OBJECTS_WITHIN_M = 100.0
+# Scenery kinds of trees → the terrain tile of the same tree (drawn on the 4 m grid).
+TREE_TILES = {
+    "olive_a": "olive",
+    "olive_b": "olive",
+    "olive_c": "olive",
+    "cypress_a": "cypress",
+    "cypress_b": "cypress",
+    "poplar": "poplar",
+    "bush": "bush",
+    "plane_tree": "plane",
+}
 
 
 @dataclass
@@ -53,6 +67,7 @@ class World:
     dist: NDArray[np.float64] = field(init=False)  # cell centre → centreline [m]
     near: NDArray[np.int64] = field(init=False)  # index of the nearest centreline sample
     reserved: NDArray[np.bool_] = field(init=False)  # cells kept free of scenery
+    sc: Scenery | None = None  # free scenery (tile objects of scenery.tsx), once the roads are known
 
     def __post_init__(self) -> None:
         self.ground = np.zeros((self.rows, self.cols), dtype=np.int64)
@@ -100,6 +115,39 @@ class World:
             and self.dist[r, c] >= clear_m
             and self.pure(r, c, terrain)
         )
+
+    def place_object(
+        self, kind: str, x: float, y: float, heading_deg: float = 0.0, scale: float = 1.0, clear_m: float = 1.5
+    ) -> bool:
+        """A scenery object (``scenery.tsx``'s ``kind``) centred at (x, y) [m] on grass or town
+        paving, its collision shapes ``clear_m`` from the roads and clear of everything placed
+        before, tiles and objects; the cells it covers are then kept free of tiles."""
+        assert self.sc is not None, "the roads are not laid yet"
+        r, c = self.cell_of(x, y)
+        if not self.inside(r, c) or r + 1 >= self.rows or c + 1 >= self.cols:
+            return False
+        if self.decor[r, c] or self.reserved[r, c] or not (self.pure(r, c, GRASS) or self.pure(r, c, COBBLES)):
+            return False
+        if not self.sc.place(kind, x, y, heading_deg, scale, clear_m):
+            return False
+        x0, y0, x1, y1 = self.sc.taken[-1].bounds
+        r0, c0 = self.cell_of(x0, y0)
+        r1, c1 = self.cell_of(x1, y1)
+        self.reserved[max(r0, 0) : r1 + 1, max(c0, 0) : c1 + 1] = True
+        return True
+
+    def place_tree(self, kind: str, x: float, y: float, scale: float = 1.0, clear_m: float = 4.0) -> bool:
+        """A tree or bush (a scenery kind of ``TREE_TILES``) at (x, y) [m], unturned (its shadow
+        is in the art): an object near the road; beyond ``OBJECTS_WITHIN_M``, where the camera
+        never looks from the road, the terrain tile of the same tree on its cell (a stage of
+        10,000 objects loads and draws slowly)."""
+        r, c = self.cell_of(x, y)
+        if self.inside(r, c) and self.dist[r, c] > OBJECTS_WITHIN_M:
+            if self.can_place(r, c, clear_m=0.0):
+                self.put(r, c, TREE_TILES[kind])
+                return True
+            return False
+        return self.place_object(kind, x, y, 0.0, scale, clear_m)
 
     def put(self, r: int, c: int, kind: str, layer: str = "decor") -> None:
         {"decor": self.decor, "above": self.above, "ground": self.ground}[layer][r, c] = self.gid(kind)
@@ -269,15 +317,6 @@ def offset_cell(w: World, s: float, off_m: float) -> tuple[int, int]:
     return w.cell_of(x - math.sin(h) * off_m, y + math.cos(h) * off_m)
 
 
-def place_along(w: World, kind: str, s_from: float, s_to: float, step_m: float, offsets_m: tuple[float, ...]) -> None:
-    """Scenery in a row beside the road: every ``step_m`` at lateral offsets (+ = right)."""
-    for s in np.arange(s_from, s_to, step_m):
-        for off in offsets_m:
-            r, c = offset_cell(w, float(s), off)
-            if w.can_place(r, c):
-                w.put(r, c, kind)
-
-
 def place_pine(w: World, r: int, c: int) -> bool:
     """An umbrella pine: trunk on ``decor`` (solid), 3 × 3 canopy on ``above``."""
     if not w.can_place(r, c):
@@ -293,18 +332,37 @@ def place_pine(w: World, r: int, c: int) -> bool:
     return True
 
 
-def place_patches(
-    w: World, zone: str, size: tuple[int, int], kinds: list[str], clear_m: float, fill: dict[str, float]
-) -> None:
-    """Fields in clean rectangles with a one-cell grass margin.
+def field_rects(w: World, size: tuple[int, int]) -> list[tuple[int, int, int, int]]:
+    """The map cut into fields of varied size (row0, col0, row1, col1): binary splits, each
+    piece cut across its longer side, down to 0.6–1.6 × ``size`` cells a side, so no two
+    neighbours line up on a grid."""
+    rng = w.rng
+    out: list[tuple[int, int, int, int]] = []
+    stack = [(0, 0, w.rows, w.cols)]
+    while stack:
+        r0, c0, r1, c1 = stack.pop()
+        h, wd = r1 - r0, c1 - c0
+        lim_h, lim_w = size[0] * rng.uniform(0.6, 1.6), size[1] * rng.uniform(0.6, 1.6)
+        if h <= lim_h and wd <= lim_w:
+            out.append((r0, c0, r1, c1))
+        elif wd / lim_w >= h / lim_h:
+            cut = c0 + max(2, round(wd * rng.uniform(0.35, 0.65)))
+            stack += [(r0, c0, r1, cut), (r0, cut, r1, c1)]
+        else:
+            cut = r0 + max(2, round(h * rng.uniform(0.35, 0.65)))
+            stack += [(r0, c0, cut, c1), (cut, c0, r1, c1)]
+    return out
 
-    A patch that would come too close to the road is split into quarters and the
-    quarters that fit are kept, so fields stay rectangular instead of being nibbled
-    into staircases. Ground kinds paint the ground layer; ``fill`` kinds scatter decor
-    with the given density.
+
+def place_patches(w: World, zone: str, size: tuple[int, int], kinds: list[str], clear_m: float) -> None:
+    """Fields of varied size (``field_rects``) with a one-cell grass margin, some with a row of
+    trees or a hedge along one edge, as along a ditch.
+
+    A field that would come too close to the road is split into quarters and the quarters
+    that fit are kept, so fields stay rectangular instead of being nibbled into staircases.
+    Ground kinds paint the ground layer; groves (``GROVES``) are trees placed as objects.
     """
     rng = w.rng
-    ph, pw = size
 
     def fits(ra: int, ca: int, rb: int, cb: int) -> bool:
         return all(
@@ -313,60 +371,72 @@ def place_patches(
             for c in range(ca, cb)
         )
 
-    for pr in range(0, w.rows, ph):
-        for pc in range(0, w.cols, pw):
-            kind = str(rng.choice(kinds))
-            rects = [(pr + 1, pc + 1, pr + ph, pc + pw)]
-            if not fits(*rects[0]):
-                hr, hc = pr + ph // 2, pc + pw // 2
-                rects = [
-                    q
-                    for q in (
-                        (pr + 1, pc + 1, hr, hc),
-                        (pr + 1, hc + 1, hr, pc + pw),
-                        (hr + 1, pc + 1, pr + ph, hc),
-                        (hr + 1, hc + 1, pr + ph, pc + pw),
-                    )
-                    if q[2] - q[0] >= 2 and q[3] - q[1] >= 2 and fits(*q)
-                ]
-            for ra, ca, rb, cb in rects:
-                for r in range(ra, rb):
-                    for c in range(ca, cb):
-                        if kind in fill:
-                            if rng.random() < fill[kind]:
-                                w.put(r, c, str(rng.choice(FILL_KINDS[kind])))
-                        elif kind == "meadow":  # mix in plain flowers so the poppies don't tile visibly
-                            w.put(r, c, "meadow" if rng.random() < 0.45 else "grass_c", "ground")
-                        elif kind != "grass":
-                            w.put(r, c, kind, "ground")
-                            if kind == "wheat" and rng.random() < 0.03:
-                                w.put(r, c, "hay_bale")
+    for pr, pc, pr1, pc1 in field_rects(w, size):
+        kind = str(rng.choice(kinds))
+        rects = [(pr + 1, pc + 1, pr1, pc1)]
+        if not fits(*rects[0]):
+            hr, hc = (pr + pr1) // 2, (pc + pc1) // 2
+            rects = [
+                q
+                for q in (
+                    (pr + 1, pc + 1, hr, hc),
+                    (pr + 1, hc + 1, hr, pc1),
+                    (hr + 1, pc + 1, pr1, hc),
+                    (hr + 1, hc + 1, pr1, pc1),
+                )
+                if q[2] - q[0] >= 2 and q[3] - q[1] >= 2 and fits(*q)
+            ]
+        for ra, ca, rb, cb in rects:
+            if kind in GROVES:
+                grove(w, kind, ra, ca, rb, cb)
+                continue
+            for r in range(ra, rb):
+                for c in range(ca, cb):
+                    if kind == "meadow":  # mix in plain flowers so the poppies don't tile visibly
+                        w.put(r, c, "meadow" if rng.random() < 0.45 else "grass_c", "ground")
+                    elif kind != "grass":
+                        w.put(r, c, kind, "ground")
+                        if kind == "wheat" and rng.random() < 0.03:
+                            w.put(r, c, "hay_bale")
+            if rng.random() < 0.35:
+                tree_line(w, ra, ca, rb, cb)
 
 
-FILL_KINDS = {
-    "olive_grove": ["olive"],
-    "wood": ["poplar", "bush", "olive", "cypress", "poplar"],
-    "cypress_grove": ["cypress"],
+# Groves: the trees (scenery kinds), the spacing of the rows [m] (each grove draws its own
+# from the range) and how far a tree strays from its place in the row (× the spacing).
+GROVES = {
+    "olive_grove": (("olive_a", "olive_b", "olive_c"), (7.0, 11.0), 0.12),
+    "cypress_grove": (("cypress_a", "cypress_b"), (5.0, 7.0), 0.1),
+    "wood": (("poplar", "bush", "olive_b", "cypress_a", "poplar", "plane_tree"), (6.0, 9.0), 0.35),
 }
+TREE_LINES = (("poplar", 8.0), ("cypress_a", 7.0), ("cypress_b", 7.0), ("bush", 5.0), ("plane_tree", 13.0))
 
 
-def place_village(w: World, s_from: float, s_to: float, sides: tuple[int, ...]) -> None:
+def grove(w: World, kind: str, ra: int, ca: int, rb: int, cb: int) -> None:
+    """Trees in rows over cells ra…rb × ca…cb, spaced as this grove is, a little off the grid;
+    unturned (the art's shadows fall to the bottom right)."""
     rng = w.rng
-    for side in sides:
-        for s in np.arange(s_from, s_to, 13.0):
-            r, c = offset_cell(w, float(s), side * 14.0)
-            r -= 0 if side > 0 else 1
-            width = int(rng.integers(2, 4))
-            if w.block_free(r, c, 2, width, GRASS, 9.0):
-                colour = str(rng.choice(["a", "b", "c"]))
-                names = [["tl", *["t"] * (width - 2), "tr"], ["bl", *["b"] * (width - 2), "br"]]
-                w.put_block(r, c, names, f"house_{colour}")
-                w.reserved[r : r + 2, c : c + width] = True
-    for s in np.arange(s_from, s_to, 8.0):
-        for off, kind in ((-10.5, "lamp"), (10.5, "spectators_flags"), (-10.5, "spectators_b"), (10.5, "flag")):
-            r, c = offset_cell(w, float(s), off)
-            if w.can_place(r, c) and rng.random() < 0.45:
-                w.put(r, c, kind)
+    kinds, (lo, hi), stray = GROVES[kind]
+    step = float(rng.uniform(lo, hi))
+    x0, y0, x1, y1 = ca * TILE_M, ra * TILE_M, cb * TILE_M, rb * TILE_M
+    for gy in np.arange(y0 + step / 2, y1 - 1.0, step):
+        for gx in np.arange(x0 + step / 2, x1 - 1.0, step):
+            jx, jy = rng.normal(0.0, step * stray, 2)
+            x, y = float(np.clip(gx + jx, x0, x1)), float(np.clip(gy + jy, y0, y1))
+            w.place_tree(str(rng.choice(kinds)), x, y, float(rng.uniform(0.8, 1.1)))
+
+
+def tree_line(w: World, ra: int, ca: int, rb: int, cb: int) -> None:
+    """A row of one kind of tree (or a hedge of bushes) along one edge of a field, on its margin."""
+    rng = w.rng
+    kind, step = TREE_LINES[int(rng.integers(len(TREE_LINES)))]
+    x0, y0, x1, y1 = ca * TILE_M - 2.0, ra * TILE_M - 2.0, cb * TILE_M + 2.0, rb * TILE_M + 2.0
+    edges = [((x0, y0), (x1, y0)), ((x1, y0), (x1, y1)), ((x1, y1), (x0, y1)), ((x0, y1), (x0, y0))]
+    (ax, ay), (bx, by) = edges[int(rng.integers(4))]
+    n = max(1, int(math.hypot(bx - ax, by - ay) / step))
+    for k in range(n + 1):
+        f = k / n
+        w.place_tree(kind, ax + f * (bx - ax), ay + f * (by - ay), float(rng.uniform(0.9, 1.1)))
 
 
 def place_arrows(w: World, town_zones: tuple[str, ...] = ("town",)) -> None:
@@ -385,98 +455,22 @@ def place_arrows(w: World, town_zones: tuple[str, ...] = ("town",)) -> None:
 
 
 def sprinkle(w: World, rng: np.random.Generator) -> None:
-    """Loose trees and bushes on open grass so no field is empty."""
+    """Loose trees and bushes on open grass so no field is empty, anywhere in their cell."""
     grass = {w.gid("grass_a"), w.gid("grass_b"), w.gid("grass_c")}
     for r in range(w.rows):
         for c in range(w.cols):
             if w.decor[r, c] or w.ground[r, c] not in grass:
                 continue
             p = rng.random()
-            if p < 0.012 and w.can_place(r, c):
-                w.put(r, c, "bush")
-            elif p < 0.02 and w.can_place(r, c):
-                w.put(r, c, str(rng.choice(["olive", "cypress", "poplar"])))
+            if p >= 0.02 or not w.can_place(r, c, clear_m=SPRINKLE_CLEAR_M):
+                continue
+            kind = "bush" if p < 0.012 else str(rng.choice(["olive_a", "olive_c", "cypress_a", "poplar"]))
+            x, y = (c + rng.uniform(0.1, 0.9)) * TILE_M, (r + rng.uniform(0.1, 0.9)) * TILE_M
+            w.place_tree(kind, float(x), float(y), float(rng.uniform(0.8, 1.15)))
+
+
+SPRINKLE_CLEAR_M = 15.0  # a loose tree's cell this far from the road's centre: clear of any verge
 
 
 def px(v_m: float) -> float:
     return v_m * PX_PER_M
-
-
-def gate_reach_m(w: World, s: float, side: int) -> float:
-    """How far [m] the drivable surface reaches from the centreline at ``s`` (side +1 = right).
-
-    A gate must span all of it, or a car could drive round the line (the piazza is
-    wider than the street).
-    """
-    road_ids = {t + 1 for t, name in w.ts.surface.items() if name in ROAD_SURFACES}
-    solid_ids = {t + 1 for t, solid in w.ts.solid.items() if solid}
-    x, y, h = w.cl.at(s)
-    d = 0.0
-    while d < 100.0:
-        r, c = w.cell_of(x - math.sin(h) * side * d, y + math.cos(h) * side * d)
-        if not w.inside(r, c) or w.ground[r, c] not in road_ids or w.decor[r, c] in solid_ids:
-            break
-        d += 0.5
-    return d
-
-
-def gate_object(
-    oid: int, name: str, typ: str, w: World, s: float, order: int | None, margin_m: float = 1.0
-) -> MapObject:
-    """A 2-point polyline across the road at arc length ``s``, left end first, ``margin_m``
-    past the drivable surface on each side (a car cutting across the verge still crosses it)."""
-    x, y, h = w.cl.at(s)
-    nx, ny = -math.sin(h), math.cos(h)  # right-hand normal
-    solid_ids = {t + 1 for t, solid in w.ts.solid.items() if solid}
-
-    def side(sign: int) -> float:
-        reach = gate_reach_m(w, s, sign)
-        r, c = w.cell_of(x + nx * sign * (reach + 0.5), y + ny * sign * (reach + 0.5))
-        blocked = w.inside(r, c) and w.decor[r, c] in solid_ids
-        return reach + (min(margin_m, 1.0) if blocked else margin_m)  # end inside a wall, not beyond it
-
-    left, right = side(-1), side(1)
-    ax, ay = x - nx * left, y - ny * left
-    props = [("order", "int", str(order))] if order is not None else None
-    span = left + right
-    return MapObject(
-        oid, name, typ, px(ax), px(ay), points=[(0.0, 0.0), (px(span * nx), px(span * ny))], properties=props
-    )
-
-
-def min_road_width_m(w: World, s_to: float) -> float:
-    """Narrowest drivable width across the road [m]: non-solid road-surface cells either side."""
-    road_ids = {t + 1 for t, s in w.ts.surface.items() if s in ROAD_SURFACES}
-    solid_ids = {t + 1 for t, solid in w.ts.solid.items() if solid}
-    narrowest = math.inf
-    for s in np.arange(5.0, s_to, 5.0):
-        x, y, h = w.cl.at(float(s))
-        width = 0.0
-        for side in (-1, 1):
-            d = 0.0
-            while d < 30:
-                px_, py_ = x - math.sin(h) * side * d, y + math.cos(h) * side * d
-                r, c = w.cell_of(px_, py_)
-                if not w.inside(r, c) or w.ground[r, c] not in road_ids or w.decor[r, c] in solid_ids:
-                    break
-                d += 0.25
-            width += d
-        narrowest = min(narrowest, width)
-    return narrowest
-
-
-PAR_CAR = "jaguar-xk120"  # a mid-field 1950s car: par = its autopilot time + 10 %
-
-
-def autopilot_time_s(path: Path) -> float | None:
-    """The autopilot's stage time with ``PAR_CAR`` (None if the game is not importable)."""
-    sys.path.insert(0, str(REPO / "src"))
-    try:
-        from millegame import catalog
-        from millegame.core.sim import run_stage
-        from millegame.levels import load_stage
-    except ImportError as e:
-        print(f"(autopilot unavailable: {e}; using the point-mass estimate)")
-        return None
-    result = run_stage(load_stage(path), catalog.load_car(PAR_CAR))
-    return result.time_s if result.finished else None

@@ -30,6 +30,7 @@ PX_PER_M = 8.0
 # After terrain.tsx: Tiled numbers the next tileset from the image's whole grid of tiles
 # (16 × 30 = 480), not from the tilecount (467), and rewrites any other firstgid on a re-save.
 SCENERY_FIRSTGID = 481
+GRID_M = 16.0  # the cells of the index of what is placed (one tile's size)
 
 
 class Scenery:
@@ -51,8 +52,18 @@ class Scenery:
         self.tile_m = int(node.get("tilewidth", "128")) / PX_PER_M
         self.width_m, self.height_m = width_m, height_m
         self.objects: list[TmxObject] = []
-        self.taken: list[shapely.Geometry] = []
+        self.taken: list[shapely.Geometry] = []  # footprints, in the order placed
+        self._grid: dict[tuple[int, int], list[shapely.Geometry]] = {}  # the same by 16 m cell
         self.keep_clear = keep_clear
+        shapely.prepare(keep_clear)
+
+    def _cells(self, geom: shapely.Geometry) -> list[tuple[int, int]]:
+        x0, y0, x1, y1 = geom.bounds
+        return [
+            (i, j)
+            for i in range(int(x0 // GRID_M), int(x1 // GRID_M) + 1)
+            for j in range(int(y0 // GRID_M), int(y1 // GRID_M) + 1)
+        ]
 
     def place(
         self, kind: str, x: float, y: float, heading_deg: float = 0.0, scale: float = 1.0, clear_m: float = 1.5
@@ -73,9 +84,13 @@ class Scenery:
         foot = shapely.union_all(shapes) if shapes else shapely.Point(x, y).buffer(size * 0.2)
         if not (0 < x < self.width_m and 0 < y < self.height_m) or foot.distance(self.keep_clear) < clear_m:
             return False
-        if any(foot.intersects(o) for o in self.taken):
+        cells = self._cells(foot)
+        if any(foot.intersects(o) for cell in cells for o in self._grid.get(cell, ())):
             return False
-        self.taken.append(foot.buffer(0.6))
+        taken = foot.buffer(0.6)
+        self.taken.append(taken)
+        for cell in self._cells(taken):
+            self._grid.setdefault(cell, []).append(taken)
         self.objects.append(
             TmxObject(
                 0, ax * PX_PER_M, ay * PX_PER_M, gid=art.gid, width=size * PX_PER_M, height=size * PX_PER_M,

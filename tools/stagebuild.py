@@ -18,18 +18,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+import shapely
 from generated import write_generated_stage
 from mapgen import (
     Arc,
     Centreline,
-    MapObject,
     Straight,
     TilesetInfo,
     inside_polygon,
     lay_centreline,
     nearest_field,
     simplify_route,
-    tmx_text,
 )
 from mapworld import (
     ASPHALT,
@@ -37,12 +36,14 @@ from mapworld import (
     CAR_W_M,
     COBBLES,
     GRASS,
+    GRAVEL,
     PX_PER_M,
     ROADS,
     TILE_M,
     TILE_PX,
+    WATER,
+    WET,
     World,
-    gate_object,
     offset_cell,
     pick_ground,
     place_arrows,
@@ -51,11 +52,27 @@ from mapworld import (
     sprinkle,
 )
 from numpy.typing import NDArray
+from scenery_place import SCENERY_FIRSTGID, Scenery
 
-ROAD_CORNER_M = 6.0  # a tile corner this close to the centreline is road: painted ~12 m wide
+from millegame.levels.writer import Property, TmxLayer, TmxObject, tmx_text
+
+# A main road, drawn wide: the painted roads before were 12 m of asphalt, and a keyboard
+# player who runs wide at 140 km/h needs the grip of the road, not of the grass beside it.
+ROAD_WIDTH_M = 10.0
+SHORE_M = 7.0  # no water this close to the centreline: the road runs on land, with a bank
 ROUTE_PAST_FINISH_M = 30.0
-GATE_MARGIN_M = 8.0  # gates reach this far into the verges: a car cutting a bend still crosses them
-BRIDGE = -1  # a zone "terrain" that leaves the corners alone: the recipe lays a deck itself
+SURFACE_OF = {ASPHALT: "asphalt", COBBLES: "cobbles", GRAVEL: "gravel", WET: "wet_asphalt"}
+# Trees in a row beside the road: the terrain tileset's kind → the scenery tiles drawn for it
+# (a 1950s roadside plane has its trunk painted white: the trunk marker).
+ROW_TREES = {
+    "poplar": ("poplar",),
+    "cypress": ("cypress_a", "cypress_b"),
+    "plane": ("plane_tree",),
+    "olive": ("olive_a", "olive_b", "olive_c"),
+    "trunk_marker": ("trunk_marker",),
+}
+TREE_EDGE_M, BEND_TREE_EDGE_M = 4.0, 9.0  # a trunk keeps this far from the road's edge (in bends: more)
+BEND_RADIUS_M = 400.0  # a bend this tight or tighter, or within 20 m of one, gets the wider verge
 
 Piece = Straight | Arc
 
@@ -91,6 +108,8 @@ class Recipe:
     margins: tuple[float, float, float, float] | None = None  # left, top, right, bottom [m]
     background: str = "#8db255"
     town_zones: tuple[str, ...] = ()
+    widths: dict[str, float] = field(default_factory=dict)  # zone → road width [m] (default ROAD_WIDTH_M)
+    road_names: dict[str, str] = field(default_factory=dict)  # zone → the road piece's name in Tiled
 
     @property
     def file(self) -> str:
@@ -106,7 +125,6 @@ class Build:
     dist_v: NDArray[np.float64]  # tile corner → centreline [m]
     near_v: NDArray[np.int64]
     s_finish: float = 0.0
-    extra_objects: list[MapObject] = field(default_factory=list)
 
     @property
     def cl(self) -> Centreline:
@@ -208,12 +226,38 @@ class Build:
     def along(
         self, kind: str, s0: float, s1: float, step: float, offsets: tuple[float, ...], clear: float = 10.0
     ) -> None:
-        """A row of ``kind`` beside the road (on grass, or on the cobbles of a town)."""
+        """A row of ``kind`` beside the road at ``offsets`` [m] from its centre (+ right).
+
+        Trees (``ROW_TREES``) are scenery objects exactly at their offset, however the road
+        turns; anything else is a tile on grass, or on the cobbles of a town."""
+        if kind in ROW_TREES:
+            self.tree_row(ROW_TREES[kind], s0, s1, step, offsets)
+            return
         for s in np.arange(s0, s1, step):
             for off in offsets:
                 r, c = self.cell(float(s), off)
                 if self.w.can_place(r, c, clear_m=clear) or self.w.can_place(r, c, COBBLES, clear):
                     self.w.put(r, c, kind)
+
+    def half_width_at(self, s: float) -> float:
+        k = int(np.clip(np.searchsorted(self.cl.s, s), 0, len(self.cl.s) - 1))
+        return self.recipe.widths.get(self.cl.zones[self.cl.zone[k]], ROAD_WIDTH_M) / 2
+
+    def in_bend(self, s: float) -> bool:
+        """Within 20 m of a bend of ``BEND_RADIUS_M`` or tighter (where a car runs wide)."""
+        near = (self.cl.s >= s - 20.0) & (self.cl.s <= s + 20.0)
+        return bool(np.any(np.abs(self.cl.curvature[near]) >= 1 / BEND_RADIUS_M))
+
+    def tree_row(self, kinds: tuple[str, ...], s0: float, s1: float, step: float, offsets: tuple[float, ...]) -> None:
+        """Trees every ``step`` m at ``offsets`` from the centre, kept clear of the verge in bends."""
+        for s in np.arange(s0, s1, step):
+            edge = BEND_TREE_EDGE_M if self.in_bend(float(s)) else TREE_EDGE_M
+            for off in offsets:
+                if abs(off) - self.half_width_at(float(s)) < edge:
+                    continue
+                x, y, h = self.at(float(s))
+                kind = kinds[int(self.rng.integers(len(kinds)))]
+                self.w.place_object(kind, x - math.sin(h) * off, y + math.cos(h) * off, 0.0, 1.0, edge - 1.0)
 
     def crowd(self, s0: float, s1: float, density: float = 0.7, offsets: tuple[float, ...] = (-11.0, 11.0)) -> None:
         """Spectators (and flags) lining the road on both sides."""
@@ -262,17 +306,18 @@ class Build:
         place_wall_cells(self.w, cells)
 
     def houses_along(self, s0: float, s1: float, sides: tuple[int, ...] = (1, -1), off: float = 14.0) -> None:
-        """Terracotta-roofed houses facing the road, two tiles deep, at random widths."""
+        """Terracotta-roofed houses facing the road ``off`` m from its centre, turned with it,
+        of varied size, a gap here and there."""
         for side in sides:
-            for s in np.arange(s0, s1, 13.0):
-                r, c = self.cell(float(s), side * off)
-                r -= 0 if side > 0 else 1
-                width = int(self.rng.integers(2, 4))
-                if self.w.block_free(r, c, 2, width, GRASS, 9.0) or self.w.block_free(r, c, 2, width, COBBLES, 9.0):
-                    colour = str(self.rng.choice(["a", "b", "c"]))
-                    names = [["tl", *["t"] * (width - 2), "tr"], ["bl", *["b"] * (width - 2), "br"]]
-                    self.w.put_block(r, c, names, f"house_{colour}")
-                    self.w.reserved[r : r + 2, c : c + width] = True
+            s = s0
+            while s < s1:
+                x, y, h = self.at(s)
+                kind = str(self.rng.choice(["house_a", "house_b", "house_c", "house_a"]))
+                scale = float(self.rng.uniform(0.85, 1.15))
+                heading = math.degrees(h) + (0.0 if side > 0 else 180.0) + float(self.rng.uniform(-4, 4))
+                hx, hy = x - math.sin(h) * side * off, y + math.cos(h) * side * off
+                self.w.place_object(kind, hx, hy, heading, scale, 3.0)
+                s += 11.0 + float(self.rng.uniform(0, 4))
 
 
 # -- building --------------------------------------------------------------------------------------
@@ -289,15 +334,63 @@ def lay_out(recipe: Recipe) -> tuple[Centreline, int, int]:
 
 
 def lay_roads(b: Build) -> None:
-    cl, w = b.cl, b.w
-    zone_terrain = np.array([b.recipe.road.get(z, ASPHALT) for z in cl.zones])
-    k = np.maximum(b.near_v, 0)
-    terrain = zone_terrain[cl.zone[k]]
-    road = (b.dist_v <= ROAD_CORNER_M) & (b.near_v >= 0) & (terrain != BRIDGE)
-    w.corner[road] = terrain[road]
+    """The roads are road objects (``road_objects``), drawn from their geometry; on the tile
+    corners they only keep water off the road: a lake or river runs up to a bank beside it."""
+    road = (b.dist_v <= SHORE_M) & (b.near_v >= 0) & (b.w.corner == WATER)
+    b.w.corner[road] = GRASS
 
 
-def build(recipe: Recipe, ts: TilesetInfo) -> tuple[Build, list[MapObject]]:
+def road_runs(b: Build) -> list[tuple[int, int, str, float, str]]:
+    """The route cut where the road changes (surface, width, town kerbs): (first sample,
+    last sample, surface, width [m], edge) each, up to the end of the route past the finish."""
+    cl, r = b.cl, b.recipe
+    end = int(np.searchsorted(cl.s, b.s_finish + ROUTE_PAST_FINISH_M))
+    keys = []
+    for k in range(end + 1):
+        zone = cl.zones[cl.zone[k]]
+        keys.append(
+            (
+                SURFACE_OF[r.road.get(zone, ASPHALT)],
+                r.widths.get(zone, ROAD_WIDTH_M),
+                "kerb" if zone in r.town_zones else "verge",
+            )
+        )
+    runs, first = [], 0
+    for k in range(1, end + 1):
+        if keys[k] != keys[first] or k == end:
+            runs.append((first, k, *keys[first]))
+            first = k
+    return runs
+
+
+def road_polygon(b: Build) -> shapely.Geometry:
+    """Where the roads are [m]: each run of the centreline widened to its width."""
+    return shapely.union_all(
+        [shapely.LineString(b.cl.xy[i : j + 1]).buffer(width / 2) for i, j, _, width, _ in road_runs(b)]
+    )
+
+
+def road_objects(b: Build) -> list[TmxObject]:
+    """One road piece per run: control points every 20 m on straights and 8 m in bends (the
+    loader's spline passes through them), each piece beginning where the last one ends."""
+    cl = b.cl
+    objs = []
+    for i, j, surface, width, edge in road_runs(b):
+        pts = simplify_route(cl, float(cl.s[j]), 20.0, 8.0, s_from=float(cl.s[i]))
+        zone = cl.zones[cl.zone[min(i + 1, j)]]
+        name = b.recipe.road_names.get(zone, zone.replace("_", " ").title())
+        props: list[Property] = [("width_m", "float", f"{width:g}")]
+        if surface != "asphalt":
+            props.append(("surface", "enum:surface", surface))
+        if edge != "verge":
+            props.append(("edge", "enum:road_edge", edge))
+        x0, y0 = pts[0]
+        rel = [(px(x - x0), px(y - y0)) for x, y in pts]
+        objs.append(TmxObject(0, px(x0), px(y0), type="road", name=name, points=rel, properties=props))
+    return objs
+
+
+def build(recipe: Recipe, ts: TilesetInfo) -> tuple[Build, list[TmxObject]]:
     cl, cols, rows = lay_out(recipe)
     rng = np.random.default_rng(recipe.seed)
     w = World(ts, cl, rng, cols, rows, cl.zones[0])
@@ -306,6 +399,7 @@ def build(recipe: Recipe, ts: TilesetInfo) -> tuple[Build, list[MapObject]]:
     dist_v, near_v = nearest_field(cl.xy, xs, ys, radius_m=80.0)
     w.corner = np.full((rows + 1, cols + 1), GRASS, dtype=np.int64)
     b = Build(recipe, w, dist_v, near_v, s_finish=cl.length_m - ROUTE_PAST_FINISH_M)
+    w.sc = Scenery(cols * TILE_M, rows * TILE_M, road_polygon(b))
     recipe.terrain(b)
     lay_roads(b)
     pick_ground(w)
@@ -318,7 +412,7 @@ def build(recipe: Recipe, ts: TilesetInfo) -> tuple[Build, list[MapObject]]:
 
 LOOSE_SOLIDS = ("olive", "cypress", "poplar", "trunk", "plane", "umbrella", "lamp", "flag", "cyclists", "hay_bale")
 LOOSE_PREFIXES = ("spectators_", "rocks", "statue", "arrow_", "wall_")
-VERGE_M, BEND_VERGE_M = 11.5, 13.5  # cell centre → road centre; the road is ±6 m
+VERGE_M, BEND_VERGE_M = 14.0, 18.0  # cell centre → road centre: a solid tile fills its 4 m cell; the road is ±5 m
 
 
 def clear_verges(b: Build) -> None:
@@ -331,47 +425,51 @@ def clear_verges(b: Build) -> None:
         if w.ts.solid[w.ts.by_kind[k]] and (k in LOOSE_SOLIDS or k.startswith(LOOSE_PREFIXES))
     }
     k = np.maximum(w.near, 0)
-    bend = np.abs(cl.curvature[k]) > 1 / 150
+    bend = np.abs(cl.curvature[k]) >= 1 / BEND_RADIUS_M
     # the curvature of the samples up to 20 m either side counts: a bend's entry and exit too
     for shift in (-20, -10, 10, 20):
-        bend |= np.abs(cl.curvature[np.clip(k + shift, 0, len(cl.s) - 1)]) > 1 / 150
+        bend |= np.abs(cl.curvature[np.clip(k + shift, 0, len(cl.s) - 1)]) >= 1 / BEND_RADIUS_M
     limit = np.where(bend, BEND_VERGE_M, VERGE_M)
     near = (w.near >= 0) & (w.dist < limit) & np.isin(w.decor, list(loose))
     w.decor[near] = 0
 
 
-def objects(b: Build) -> list[MapObject]:
+def objects(b: Build) -> list[TmxObject]:
+    """Roads, start, gates (points on the road: the loader spans them across it), timing
+    lines and the map's edge; ids in that order."""
     cl, w, r = b.cl, b.w, b.recipe
-    objs: list[MapObject] = []
+    objs = road_objects(b)
     x, y, h = cl.at(0.0)
     hw, hh = CAR_L_M / 2, CAR_W_M / 2
     tlx = x - (math.cos(h) * hw - math.sin(h) * hh)
     tly = y - (math.sin(h) * hw + math.cos(h) * hh)
-    objs.append(MapObject(1, r.start_name, "start", px(tlx), px(tly), px(CAR_L_M), px(CAR_W_M), math.degrees(h)))
+    objs.append(
+        TmxObject(0, px(tlx), px(tly), type="start", name=r.start_name, width=px(CAR_L_M), height=px(CAR_W_M),
+                  rotation=round(math.degrees(h), 2))
+    )  # fmt: skip
+
+    def gate(name: str, typ: str, s: float, props: list[Property]) -> TmxObject:
+        gx, gy, _ = cl.at(s)
+        return TmxObject(0, px(gx), px(gy), type=typ, name=name, point=True, properties=props)
+
     for k, (name, s) in enumerate(r.checkpoints, start=1):
-        objs.append(gate_object(len(objs) + 1, name, "checkpoint", w, b.pos(s), k, GATE_MARGIN_M))
-    objs.append(gate_object(len(objs) + 1, r.finish_name, "finish", w, b.s_finish, None, GATE_MARGIN_M))
+        objs.append(gate(name, "checkpoint", b.pos(s), [("order", "int", str(k))]))
+    objs.append(gate(r.finish_name, "finish", b.s_finish, []))
     for t in r.timing:
-        o = gate_object(len(objs) + 1, t.name, t.kind, w, b.pos(t.s), None, GATE_MARGIN_M)
-        o.properties = list(t.props) or None
-        objs.append(o)
-    route = simplify_route(cl, b.s_finish + ROUTE_PAST_FINISH_M, straight_step_m=20.0, curve_step_m=8.0)
-    rx, ry = route[0]
-    pts = [(px(a - rx), px(c - ry)) for a, c in route]
-    objs.append(MapObject(len(objs) + 1, "route", "route", px(rx), px(ry), points=pts))
+        objs.append(gate(t.name, t.kind, b.pos(t.s), list(t.props)))
     wpx, hpx = px(w.cols * TILE_M), px(w.rows * TILE_M)
     border = [(0.0, 0.0), (wpx, 0.0), (wpx, hpx), (0.0, hpx)]
-    objs.append(MapObject(len(objs) + 1, "map edge", "wall", 0.0, 0.0, points=border, closed=True))
-    for o in b.extra_objects:
-        o.id = len(objs) + 1
-        objs.append(o)
+    objs.append(TmxObject(0, 0.0, 0.0, type="wall", name="map edge", points=border, closed=True))
+    for k, o in enumerate(objs, start=1):
+        o.id = k
     return objs
 
 
-def write(b: Build, objs: list[MapObject], out: Path, par_s: float, *, force: bool = False) -> None:
+def write(b: Build, objs: list[TmxObject], out: Path, par_s: float, *, force: bool = False) -> None:
     """Write the stage, unless ``out`` was edited since a generator wrote it (see tools/generated.py)."""
     r, w = b.recipe, b.w
-    props = [
+    assert w.sc is not None
+    props: list[Property] = [
         ("title", "string", r.title),
         ("px_per_m", "float", f"{PX_PER_M:g}"),
         ("time_of_day", "enum:time_of_day", r.time_of_day),
@@ -379,12 +477,18 @@ def write(b: Build, objs: list[MapObject], out: Path, par_s: float, *, force: bo
         ("par_time_s", "float", f"{par_s:g}"),
     ]
     layers = [
-        ("ground", w.ground, []),
-        ("decor", w.decor, []),
-        ("above", w.above, [("above_cars", "bool", "true")]),
+        TmxLayer("ground", w.ground),
+        TmxLayer("decor", w.decor),
+        TmxLayer("above", w.above, [("above_cars", "bool", "true")]),
     ]
-    text = tmx_text(w.cols, w.rows, TILE_PX, "tilesets/terrain.tsx", props, layers, objs, r.background)
+    scenery = w.sc.objects
+    for k, o in enumerate(scenery, start=len(objs) + 1):
+        o.id = k
+    tilesets = [(1, "tilesets/terrain.tsx"), (SCENERY_FIRSTGID, "tilesets/scenery.tsx")]
+    text = tmx_text(
+        w.cols, w.rows, TILE_PX, tilesets, props, layers, [("objects", objs), ("scenery", scenery)], r.background
+    )
     write_generated_stage(out, text, "tools/make_stages.py", force=force)
 
 
-__all__ = ["BRIDGE", "COBBLES", "ROADS", "Arc", "Build", "Recipe", "Straight", "Timing", "build", "write"]
+__all__ = ["COBBLES", "ROADS", "Arc", "Build", "Recipe", "Straight", "Timing", "build", "write"]

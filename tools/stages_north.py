@@ -47,7 +47,7 @@ BV_PLAN = [
     (PLAIN, Arc(-25, 160)),
     (PLAIN, Straight(200)),
     (PLAIN, Arc(-90, 60)),
-    (VERONA, Straight(260)),
+    (VERONA, Straight(420)),
 ]
 
 

@@ -43,7 +43,8 @@ FR_PLAN = [
     (PINETA, Arc(-90, 60)),
     (PINETA, Straight(180)),
     (PINETA, Arc(30, 120)),
-    (PINETA, Arc(-30, 120)),
+    (PINETA, Straight(50)),  # room to settle between the two bends of the S: the car is not thrown
+    (PINETA, Arc(-30, 120)),  # sideways onto the sand as it changes direction
     (PINETA, Straight(240)),
     (PINETA, Arc(90, 60)),
     (PINETA, Straight(260)),
@@ -87,7 +88,7 @@ def fr_scenery(b: Build) -> None:
     # the Pineta: umbrella pines crowding the road, sand under them, the salt pans beyond
     p0, p1 = cl.zone_span(PINETA)
     pine_wood(b, p0 - 40, p1 + 20, 90.0, 0.5)
-    ground_where(b, "sand", cells_near(b, p0 - 40, p1 + 20, 9.0, 90.0))
+    ground_where(b, "sand", cells_near(b, p0 - 40, p1 + 20, 12.0, 90.0))
     pans = cells_near(b, p0 + 200, p1 - 60, 40.0, 200.0)
     for rr, cc in zip(*np.nonzero(pans), strict=True):
         if w.pure(rr, cc, WATER) and (rr // 3 + cc // 4) % 5 != 0:
@@ -117,6 +118,7 @@ FERRARA_RAVENNA = Recipe(
     scenery=fr_scenery,
     road={ESTENSE: COBBLES, RAVENNA: COBBLES},
     town_zones=(ESTENSE, RAVENNA),
+    widths={PINETA: 12.0},  # the Via Romea through the pines: room on the sand-edged S-bends
     timing=[
         Timing("pm_start", "PM Pineta", 0.62, (("avg_kmh", "float", "45"), ("trial", "string", "PM 1"))),
         Timing("pm_secret", "PM Pineta secret", 0.69, (("trial", "string", "PM 1"),)),
@@ -204,9 +206,9 @@ def ar_scenery(b: Build) -> None:
     cells: set[tuple[int, int]] = set()
     for i in tight:
         outside = -np.sign(cl.curvature[i])
-        for off in (14.5, 16.0):
+        for off in (18.5, 20.0):  # beyond the verge kept clear in bends (stagebuild.BEND_VERGE_M)
             r, c = b.cell(float(cl.s[i]), outside * off)
-            if w.can_place(r, c, clear_m=14.0):
+            if w.can_place(r, c, clear_m=18.0):
                 cells.add((r, c))
     place_wall_cells(w, cells)
     for i in tight[::9]:
@@ -269,7 +271,7 @@ RR_PLAN = [
     (VENETO, Arc(35, 110)),
     (VENETO, Straight(60)),
     (VENETO, Arc(-35, 110)),
-    (VENETO, Straight(300)),
+    (VENETO, Straight(480)),
 ]
 
 
