@@ -85,6 +85,9 @@ def bv_scenery(b: Build) -> None:
     fields(b, LAKE, ["olive_grove", "vineyard_h", "olive_grove", "meadow", "cypress_grove"])
     p0, _ = cl.zone_span(PLAIN)
     b.along("poplar", p0 + 40, p0 + 560, 10.0, (-10.5, 10.5))
+    # past the lake, plane trees with white-banded trunks line the road, as on the 1950s statali
+    _, lake1 = cl.zone_span(LAKE)
+    b.along("trunk_marker", lake1 + 30, lake1 + 640, 13.0, (-9.5, 9.5))
     # Lake Garda: umbrella pines on the shore, olives inland, boats, Sirmione's Rocca
     l0, l1 = cl.zone_span(LAKE)
     for s in np.arange(l0 + 20, l1 - 20, 27.0):
@@ -217,6 +220,7 @@ def vv_scenery(b: Build) -> None:
     s0, s1 = cl.zone_span(SOAVE)
     r, c = b.cell((s0 + s1) / 2, -70.0)
     castle(b, r - 3, c - 3, 7)
+    b.along("trunk_marker", s0 + 20, s1, 13.0, (-9.5, 9.5))  # white-banded roadside planes
     # La Rotonda on its hill, cypress avenue up to it
     ro0, ro1 = cl.zone_span(ROTONDA)
     r, c = b.cell(ro1 - 150, -44.0)
@@ -339,6 +343,7 @@ def vp_scenery(b: Build) -> None:
     b0, b1 = cl.zone_span(BRENTA)
     b.houses_along(b0 + 40, b1 - 80, (1,), 16.0)
     b.along("poplar", b0 + 20, b1, 10.0, (10.5,))
+    b.along("trunk_marker", b0 + 26, b1, 13.0, (-9.5,))  # white-banded planes on the canal side
     fields(b, (RIVIERA, BRENTA, PRATO), ["wheat", "ploughed", "meadow", "wood", "grass", "vineyard_h"], (8, 12))
     r, c = b.cell((b0 + b1) / 2, 60.0)
     b.piece("rotonda", r, c, 4, 4)  # a Palladian villa on the Riviera (Villa Pisani's cousins)
