@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import shapely
 
 from millegame import catalog
 from millegame.core.route import curvature, resample
@@ -142,6 +143,21 @@ def test_every_stage_is_drawn_with_road_objects(stage_id: str) -> None:
     painted = {k for k in kinds_on(stage_id) if re.fullmatch(r"(asphalt|wet_asphalt|gravel)(_\d{4})?", k)}
     assert not painted, f"road painted in tiles: {sorted(painted)[:5]}"
     assert np.hypot(*(s.route[0] - s.start_xy)) < 30.0
+
+
+@pytest.mark.parametrize("stage_id", IDS)
+def test_no_scenery_stands_on_a_road(stage_id: str) -> None:
+    """Nothing a car can hit — a tree's trunk, a house, a wall, a solid tile — on any road
+    piece of any shipped stage: the generators place scenery by its collision shape, clear of
+    the roads, and keep solid tiles away from them."""
+    s = stage(stage_id)
+    roads = shapely.union_all([shapely.LineString(p.centre).buffer(p.width_m / 2 - 0.05) for p in s.roads])
+    walls = shapely.MultiLineString([[(x0, y0), (x1, y1)] for x0, y0, x1, y1 in s.walls])
+    assert not walls.intersects(roads), f"a wall crosses a road near {walls.intersection(roads).centroid}"
+    rows, cols = np.nonzero(s.solid)
+    cells = shapely.union_all([shapely.box(c * s.cell_m, r * s.cell_m, (c + 1) * s.cell_m, (r + 1) * s.cell_m)
+                               for r, c in zip(rows.tolist(), cols.tolist(), strict=True)])  # fmt: skip
+    assert not cells.intersects(roads.buffer(-0.5)), f"a solid tile on a road near {cells.intersection(roads).centroid}"
 
 
 def test_timing_lines_on_at_least_three_stages() -> None:

@@ -67,7 +67,8 @@ def town_gate(b: Build, s: float, half_len_cells: int, prefix: str = "brick") ->
     w = b.w
     x, y, _ = b.at(s)
     r_mid, c = w.cell_of(x, y)
-    road_rows = [r for r in range(r_mid - 4, r_mid + 5) if w.dist[r, c] < 7.0]
+    # the gateway: every row whose cell comes within 2 m of the road's edge (the road is ±5 m)
+    road_rows = [r for r in range(r_mid - 4, r_mid + 5) if w.dist[r, c] < 9.0]
     g0, g1 = min(road_rows), max(road_rows)
     cells = {(r, c) for r in range(r_mid - half_len_cells, r_mid + half_len_cells + 1) if not g0 - 1 <= r <= g1 + 1}
     cells = {(r, cc) for r, cc in cells if w.inside(r, cc) and w.decor[r, cc] == 0}

@@ -230,7 +230,7 @@ def vv_scenery(b: Build) -> None:
     fields(b, (ROTONDA,), ["olive_grove", "meadow", "cypress_grove", "vineyard_h"])
     # Vicenza: the Basilica Palladiana on Piazza dei Signori, the finish beside it
     v0, v1 = cl.zone_span(VICENZA)
-    town_gate(b, v0 + 62, 24)
+    town_gate(b, v0 + 104, 24)  # 10 m into the straight after the bend: a gate spans a straight road
     x, y, _ = b.at(b.s_finish - 40)
     r, c = w.cell_of(x, y)
     b.ground_rect(r - 10, c - 8, r - 1, c + 10, "piazza")
