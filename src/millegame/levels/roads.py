@@ -354,6 +354,7 @@ def gates_from_points(
     ``GATE_EXTEND_M`` more, while the ground there is still ``drivable`` (a square, a paved
     verge), so that no car can drive round it."""
     route = net.route
+    cum = np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(route, axis=0).T))])  # arc length [m]
     out = []
     for s in shapes:
         if s.kind not in GATE_TYPES or s.shape != "point":
@@ -372,8 +373,12 @@ def gates_from_points(
         a, b = route[max(k - 1, 0)], route[min(k + 1, len(route) - 1)]
         t = (b - a) / max(float(np.hypot(*(b - a))), 1e-9)
         n = np.array([-t[1], t[0]])
-        cum = np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(route, axis=0).T))])
-        far = np.abs(cum - cum[k]) > GATE_OTHER_LEG_M  # route points of other stretches of road
+        # Route points of other stretches of road that the gate could reach (only those near
+        # it: a stage's route has ~10,000 points and the test below is points × steps).
+        reach_max = half + GATE_MARGIN_M + GATE_EXTEND_M + float(net.route_width_m.max()) / 2 + 1.0
+        far = (np.abs(cum - cum[k]) > GATE_OTHER_LEG_M) & (
+            np.maximum(np.abs(route[:, 0] - route[k, 0]), np.abs(route[:, 1] - route[k, 1])) < reach_max
+        )
         ends = []
         for side in (-1.0, 1.0):
             reach = half + GATE_MARGIN_M
