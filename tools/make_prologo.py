@@ -178,6 +178,26 @@ def field_mosaic(rng: np.random.Generator) -> list[tuple[shapely.Geometry, str]]
     return out
 
 
+def clear_rectangles(area: shapely.Geometry, blocked: shapely.Geometry, depth: int = 3) -> list[shapely.Geometry]:
+    """The parts of a rectangular field clear of ``blocked``, still rectangles: a field
+    that reaches a road or the lake is cut into quarters (and those again), and only the
+    quarters that stay clear are sown — a field cut by a slanting road along the tile grid
+    would be a staircase."""
+    if not area.intersects(blocked):
+        return [area]
+    x0, y0, x1, y1 = area.bounds
+    if depth == 0 or min(x1 - x0, y1 - y0) < 24.0:
+        return []
+    mx, my = (x0 + x1) / 2, (y0 + y1) / 2
+    quarters = [
+        shapely.box(x0, y0, mx - 1.5, my - 1.5),
+        shapely.box(mx + 1.5, y0, x1, my - 1.5),
+        shapely.box(x0, my + 1.5, mx - 1.5, y1),
+        shapely.box(mx + 1.5, my + 1.5, x1, y1),
+    ]
+    return [part for q in quarters for part in clear_rectangles(q, blocked, depth - 1)]
+
+
 HILLS = shapely.Polygon([(1060, 420), (1400, 440), (1480, 640), (1460, 900), (1170, 930), (1040, 700)])
 FIELDS = field_mosaic(np.random.default_rng(1955))
 
@@ -198,12 +218,13 @@ def ground_layer(rng: np.random.Generator) -> NDArray[np.int64]:
             elif WATER in corners:
                 ground[r, c] = TERRAIN.by_corners[corners][0] + 1
     cx, cy = np.meshgrid((np.arange(COLS) + 0.5) * CELL_M, (np.arange(ROWS) + 0.5) * CELL_M)
-    free = ~shapely.contains_xy(lake().buffer(CELL_M), cx, cy)
-    free &= ~shapely.contains_xy(ROAD.buffer(6.0), cx, cy) & ~shapely.contains_xy(TOWN.buffer(10.0), cx, cy)
+    blocked = shapely.union_all([lake().buffer(CELL_M), ROAD.buffer(6.0), TOWN.buffer(10.0)])
+    shapely.prepare(blocked)
     for area, kind in FIELDS:
         if kind in ("grass", "olives"):
             continue  # olive groves are trees on grass (lay_scenery)
-        ground[shapely.contains_xy(area, cx, cy) & free] = gid(kind)
+        for part in clear_rectangles(area, blocked):
+            ground[shapely.contains_xy(part, cx, cy)] = gid(kind)
     # The town's gardens and courtyards are grass between the houses; only the piazza is paved
     # (paving is drivable ground, so a gate across a street still ends against a house).
     ground[shapely.contains_xy(TOWN, cx, cy)] = gid("grass_a")  # courtyard gardens between the roofs

@@ -330,6 +330,8 @@ class ItalyMapScene(Scene):
             if k >= 8:
                 end = (min(max(px, r.left), r.right), min(max(py, r.top), r.bottom))
                 pygame.draw.line(surface, INK, (px, py), end, 1)
+            # on a patch of land colour: a name pushed out over the coast or the sea stays legible
+            pygame.draw.rect(surface, LAND, r.inflate(max(4, int(6 * s)), 0), border_radius=max(2, int(3 * s)))
             blit_text(surface, name, size, INK, topleft=r.topleft)
             self.label_rects[name] = r
             taken.append(r)
