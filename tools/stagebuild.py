@@ -12,6 +12,7 @@ Wang corners, picks the ground tiles, places arrows and loose trees, draws the g
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -60,7 +61,8 @@ from millegame.levels.writer import Property, TmxLayer, TmxObject, tmx_text
 # player who runs wide at 140 km/h needs the grip of the road, not of the grass beside it.
 ROAD_WIDTH_M = 10.0
 SHORE_M = 7.0  # no water this close to the centreline: the road runs on land, with a bank
-ROUTE_PAST_FINISH_M = 30.0
+ROUTE_PAST_FINISH_M = 60.0  # the road runs on past the finish, into the town the stage ends in
+LEAD_IN_M = 25.0  # and begins before the start (the loader takes a chain that begins within 30 m of it)
 SURFACE_OF = {ASPHALT: "asphalt", COBBLES: "cobbles", GRAVEL: "gravel", WET: "wet_asphalt"}
 # Trees in a row beside the road: the terrain tileset's kind → the scenery tiles drawn for it
 # (a 1950s roadside plane has its trunk painted white: the trunk marker).
@@ -322,15 +324,21 @@ class Build:
 
 # -- building --------------------------------------------------------------------------------------
 def lay_out(recipe: Recipe) -> tuple[Centreline, int, int]:
-    """The road moved so that it sits ``margin_m`` inside the map; the map's size in tiles."""
-    probe = lay_centreline((0.0, 0.0), math.radians(recipe.heading_deg), recipe.plan)
+    """The road moved so that it sits ``margin_m`` inside the map; the map's size in tiles.
+
+    The road begins ``LEAD_IN_M`` behind the start (arc lengths count from the start, so
+    the lead-in has s < 0): a stage starts on a street that comes from somewhere, not at the
+    rounded end of a road."""
+    plan = [(recipe.plan[0][0], Straight(LEAD_IN_M)), *recipe.plan]
+    probe = lay_centreline((0.0, 0.0), math.radians(recipe.heading_deg), plan)
     lo, hi = probe.xy.min(axis=0), probe.xy.max(axis=0)
     left, top, right, bottom = recipe.margins or (recipe.margin_m,) * 4
     shift = np.ceil((np.array([left, top]) - lo) / TILE_M) * TILE_M  # whole tiles: straights stay on corners
     cols = math.ceil((hi[0] - lo[0] + left + right) / TILE_M) + 1
     rows = math.ceil((hi[1] - lo[1] + top + bottom) / TILE_M) + 1
     start = (float(shift[0]), float(shift[1]))
-    return lay_centreline(start, math.radians(recipe.heading_deg), recipe.plan), cols, rows
+    cl = lay_centreline(start, math.radians(recipe.heading_deg), plan)
+    return dataclasses.replace(cl, s=cl.s - LEAD_IN_M), cols, rows
 
 
 def lay_roads(b: Build) -> None:

@@ -279,7 +279,7 @@ VP_PLAN = [
     (PRATO, Arc(180, PRATO_R)),
     (SANTO, Straight(60)),
     (SANTO, Arc(-90, 60)),
-    (SANTO, Straight(260)),
+    (SANTO, Straight(320)),
 ]
 
 

@@ -271,7 +271,7 @@ RR_PLAN = [
     (VENETO, Arc(35, 110)),
     (VENETO, Straight(60)),
     (VENETO, Arc(-35, 110)),
-    (VENETO, Straight(480)),
+    (VENETO, Straight(540)),
 ]
 
 
