@@ -287,16 +287,19 @@ def lay_scenery(rng: np.random.Generator) -> list[TmxObject]:
     # Straw bales on the outside of the hairpins and the tightest bends: soft.
     bales(sc, climb, PIECES[1].width_m)
     # Brescia: the Duomo's dome is a tile layer (decor_layer); beside it a church, and the
-    # Palazzo della Loggia (its own tile: white stone, arcade, lead keel roof) on the south
-    # side of the piazza, its arcade on the paving's edge, drawn larger than a town palazzo as it is.
+    # Palazzo della Loggia (its own tile: white stone, arcade, lead keel roof) on the piazza,
+    # drawn larger than a town palazzo as it is.
     r0, c0 = DUOMO_CELL
-    sc.taken.append(shapely.box(c0 * CELL_M, r0 * CELL_M, (c0 + 4) * CELL_M, (r0 + 4) * CELL_M).buffer(1.0))
+    sc.reserve(shapely.box(c0 * CELL_M, r0 * CELL_M, (c0 + 4) * CELL_M, (r0 + 4) * CELL_M).buffer(1.0))
     sc.place("church", 1975, 903, 0.0, 1.0, 3.0)
-    if not sc.place("loggia", 1968, 983, 0.0, LOGGIA_SCALE, 3.0):
-        raise SystemExit("make_prologo: the Loggia does not fit on the south side of the piazza")
+    # (on the north side, its front 13 m from the street's edge: in the picture, above the
+    # road, as a car crosses the finish; the gauges cover the bottom right)
+    if not sc.place("loggia", 1965, 925, 0.0, LOGGIA_SCALE, 3.0):
+        raise SystemExit("make_prologo: the Loggia does not fit on the north side of the piazza")
     # the clock tower on the east edge of the piazza (the map ends 5 m east of it)
     if not sc.place("torre_orologio", 1990, 938, 0.0, 1.2, 3.0):
         raise SystemExit("make_prologo: the Torre dell'Orologio does not fit east of the piazza")
+    sc.place("fountain", 1950, 968, 0.0, 1.0, 3.0)  # in the piazza's south half, clear of the finish
     # Houses along the streets, turned to face them, gaps at the corners; a second
     # row behind the first makes the blocks.
     for centre, piece in ((town, PIECES[3]), *zip(SIDE_CENTRES, SIDE_ROADS, strict=True)):
@@ -457,7 +460,7 @@ def decor_layer(rng: np.random.Generator) -> NDArray[np.int64]:
         if 0 <= r < ROWS and 0 <= c < COLS and not road_near[r, c] and decor[r, c] == 0:
             decor[r, c] = gid(kind)
 
-    for x, y in ((1935, 930), (1975, 930), (1935, 970), (1975, 970)):  # clear of the Loggia
+    for x, y in ((1935, 930), (1935, 970), (1975, 970)):  # clear of the Loggia and the fountain
         put("lamp", x, y)
     for x, y in ((260, 445), (760, 425), (1520, 925)):  # cyclists out to watch the cars
         put("cyclists", x, y)

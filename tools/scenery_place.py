@@ -57,6 +57,12 @@ class Scenery:
         self.keep_clear = keep_clear
         shapely.prepare(keep_clear)
 
+    def reserve(self, geom: shapely.Geometry) -> None:
+        """Keep ``geom`` [m] free of anything placed after (a footprint, a building drawn in tiles)."""
+        self.taken.append(geom)
+        for cell in self._cells(geom):
+            self._grid.setdefault(cell, []).append(geom)
+
     def _cells(self, geom: shapely.Geometry) -> list[tuple[int, int]]:
         x0, y0, x1, y1 = geom.bounds
         return [
@@ -87,10 +93,7 @@ class Scenery:
         cells = self._cells(foot)
         if any(foot.intersects(o) for cell in cells for o in self._grid.get(cell, ())):
             return False
-        taken = foot.buffer(0.6)
-        self.taken.append(taken)
-        for cell in self._cells(taken):
-            self._grid.setdefault(cell, []).append(taken)
+        self.reserve(foot.buffer(0.6))
         self.objects.append(
             TmxObject(
                 0, ax * PX_PER_M, ay * PX_PER_M, gid=art.gid, width=size * PX_PER_M, height=size * PX_PER_M,
