@@ -45,7 +45,7 @@ LANDMARKS = {
     "vicenza-padova": {"statue", "fountain_tl", "dome_11"},
     "padova-ferrara": {"truss_m", "parapet_w", "bridge_deck", "poplar"},
     "ferrara-ravenna": {"brick_ns", "pine_c", "saltpan", "tower_tl"},
-    "aquila-rieti": {"scree", "wall_ns", "rocks"},
+    "aquila-rieti": {"scree", "stone_wall", "rocks"},
     "rieti-roma": {"colosseum_4_4", "plane_tree", "umbrella", "pine_c"},
 }
 

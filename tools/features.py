@@ -125,8 +125,10 @@ def poplar_plantation(b: Build, r0: int, c0: int, r1: int, c1: int, clear: float
                 w.place_tree("poplar", float(x), float(y), 1.0, clear - 6.0)
 
 
-def pine_wood(b: Build, s0: float, s1: float, max_off: float, density: float, clear: float = 11.0) -> None:
-    """Umbrella pines (canopies over the road's edges) in a belt along the road."""
+def pine_wood(
+    b: Build, s0: float, s1: float, max_off: float, density: float, clear: float = 11.0, terrain: int = GRASS
+) -> None:
+    """Umbrella pines (canopies over the road's edges) in a belt along the road, on ``terrain``."""
     w, rng = b.w, b.rng
     for r in range(1, w.rows - 1):
         for c in range(1, w.cols - 1):
@@ -134,15 +136,7 @@ def pine_wood(b: Build, s0: float, s1: float, max_off: float, density: float, cl
             if k < 0 or not (s0 <= b.cl.s[k] <= s1) or w.dist[r, c] > max_off or w.dist[r, c] < clear:
                 continue
             if rng.random() < density:
-                place_pine(w, r, c)
-
-
-def ground_where(b: Build, kind: str, mask: NDArray[np.bool_], terrain: int = GRASS) -> None:
-    """Replace pure-``terrain`` ground cells under ``mask`` with tiles of ``kind``."""
-    w = b.w
-    for r, c in zip(*np.nonzero(mask), strict=True):
-        if w.pure(int(r), int(c), terrain) and w.decor[r, c] == 0:
-            w.put(int(r), int(c), kind, "ground")
+                place_pine(w, r, c, terrain)
 
 
 def cells_near(b: Build, s0: float, s1: float, d0: float, d1: float) -> NDArray[np.bool_]:

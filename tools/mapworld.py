@@ -32,7 +32,7 @@ CLEAR_TOWN_M = 7.5  # house fronts in town: streets at least ~11 m between facad
 CAR_L_M, CAR_W_M = 4.4, 1.8
 
 # Terrain codes at tile corners (the Wang colours of terrain.tsx).
-GRASS, ASPHALT, WATER, COBBLES, GRAVEL, WET = 1, 2, 3, 4, 5, 6
+GRASS, ASPHALT, WATER, COBBLES, GRAVEL, WET, DIRT, SAND = 1, 2, 3, 4, 5, 6, 7, 8
 ROADS = (COBBLES, WET, ASPHALT, GRAVEL)  # where two road terrains meet in a tile, the first wins
 ROAD_SURFACES = ("asphalt", "wet_asphalt", "cobbles", "gravel")
 
@@ -317,9 +317,9 @@ def offset_cell(w: World, s: float, off_m: float) -> tuple[int, int]:
     return w.cell_of(x - math.sin(h) * off_m, y + math.cos(h) * off_m)
 
 
-def place_pine(w: World, r: int, c: int) -> bool:
-    """An umbrella pine: trunk on ``decor`` (solid), 3 × 3 canopy on ``above``."""
-    if not w.can_place(r, c):
+def place_pine(w: World, r: int, c: int, terrain: int = GRASS) -> bool:
+    """An umbrella pine on ``terrain``: trunk on ``decor`` (solid), 3 × 3 canopy on ``above``."""
+    if not w.can_place(r, c, terrain):
         return False
     if not all(
         w.inside(r + i, c + j) and w.above[r + i, c + j] == 0 and not w.reserved[r + i, c + j]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from features import (
     castle,
     cells_near,
     fields,
-    ground_where,
     paint_town_band,
     paint_town_ground,
     pine_wood,
@@ -16,7 +17,7 @@ from features import (
     town_gate,
     town_rect_m,
 )
-from mapworld import COBBLES, GRAVEL, TILE_M, WATER, place_pine, place_wall_cells
+from mapworld import COBBLES, GRAVEL, SAND, TILE_M, WATER, place_pine
 from numpy.typing import NDArray
 from stagebuild import Arc, Build, Recipe, Straight, Timing
 from stages_north import pc_trial
@@ -65,6 +66,10 @@ def fr_terrain(b: Build) -> None:
     paint_town_ground(b, r0 + 40, r1 + 40, 56.0)
     # the salt pans east of the pinewood: a lagoon with basins
     p0, p1 = b.cl.zone_span(PINETA)
+    # sand under the pines from 12 m off the road's centre (its edge drawn by the Wang tiles,
+    # along the road at any angle), then the salt pans' lagoon over it on the left
+    b.paint_along(p0 - 40, p1 + 20, 12.0, 90.0, SAND)
+    b.paint_along(p0 - 40, p1 + 20, -90.0, -12.0, SAND)
     b.paint_along(p0 + 200, p1 - 60, -150.0, -60.0, WATER)
 
 
@@ -87,8 +92,7 @@ def fr_scenery(b: Build) -> None:
     b.along("poplar", bo0, bo1, 10.0, (-10.5, 10.5))
     # the Pineta: umbrella pines crowding the road, sand under them, the salt pans beyond
     p0, p1 = cl.zone_span(PINETA)
-    pine_wood(b, p0 - 40, p1 + 20, 90.0, 0.5)
-    ground_where(b, "sand", cells_near(b, p0 - 40, p1 + 20, 12.0, 90.0))
+    pine_wood(b, p0 - 40, p1 + 20, 90.0, 0.5, terrain=SAND)
     pans = cells_near(b, p0 + 200, p1 - 60, 40.0, 200.0)
     for rr, cc in zip(*np.nonzero(pans), strict=True):
         if w.pure(rr, cc, WATER) and (rr // 3 + cc // 4) % 5 != 0:
@@ -179,6 +183,9 @@ def scree_patches(rows: int, cols: int, cell: int = 6, share: float = 0.6) -> ND
     return field > np.quantile(field, 1.0 - share)
 
 
+HAIRPIN_WALL_M = 16.0  # a hairpin's wall from the road's centre: 11 m of verge to run wide on
+
+
 def ar_scenery(b: Build) -> None:
     w, cl, rng = b.w, b.cl, b.rng
     a0, a1 = cl.zone_span(AQUILA)
@@ -201,16 +208,19 @@ def ar_scenery(b: Build) -> None:
                 w.put(rr, cc, "rocks")
             elif p < 0.06 and w.can_place(rr, cc, clear_m=11.0):
                 w.put(rr, cc, "bush" if high else "cypress")
-    # stone walls round the outside of every hairpin, spectators on the inside
+    # dry-stone walls round the outside of every hairpin, following its curve (stone_wall
+    # objects 9.6 m long, 16 m from the road's centre), spectators on the inside
     tight = np.nonzero(np.abs(cl.curvature) > 1 / 30)[0]
-    cells: set[tuple[int, int]] = set()
+    next_s = -1e9
     for i in tight:
-        outside = -np.sign(cl.curvature[i])
-        for off in (18.5, 20.0):  # beyond the verge kept clear in bends (stagebuild.BEND_VERGE_M)
-            r, c = b.cell(float(cl.s[i]), outside * off)
-            if w.can_place(r, c, clear_m=18.0):
-                cells.add((r, c))
-    place_wall_cells(w, cells)
+        s, outside = float(cl.s[i]), -float(np.sign(cl.curvature[i]))
+        if s < next_s:
+            continue
+        x, y, h = b.at(s)
+        wx, wy = x - math.sin(h) * outside * HAIRPIN_WALL_M, y + math.cos(h) * outside * HAIRPIN_WALL_M
+        w.place_object("stone_wall", wx, wy, math.degrees(h), 0.6, 8.0)
+        radius = 1.0 / abs(float(cl.curvature[i]))
+        next_s = s + 11.0 * radius / (radius + HAIRPIN_WALL_M)  # 9.6 m pieces 11 m apart along the wall
     for i in tight[::9]:
         r, c = b.cell(float(cl.s[i]), np.sign(cl.curvature[i]) * 15.0)
         if w.inside(r, c) and w.decor[r, c] == 0 and w.dist[r, c] >= 14.0:
