@@ -37,6 +37,7 @@ from millegame.core.stage import Stage, TileLayerArt, TilesetArt
 from millegame.core.surfaces import SURFACE_RGB, map_rgb
 from millegame.levels.tmx import png_size, png_size_ok
 from millegame.ui.render.camera import Camera
+from millegame.ui.render.ground_edges import WARP_M, natural_classes, warp_edges
 from millegame.ui.render.road_art import RoadArt
 
 # 8 × 8 tiles (32 m): a chunk baked from the HD art is 512 px a side, a few milliseconds
@@ -256,6 +257,12 @@ class MapRenderer:
             self.chunk_h_m = CHUNK_TILES * self.tile_h_m
             self.ground_layers = [layer for layer in art.layers if not layer.above_cars]
             self.above_layers = [layer for layer in art.layers if layer.above_cars]
+            # The layer named "ground" (else the first): its natural ground gets soft edges
+            # (ground_edges) before the layers above it are drawn.
+            names = [layer.name for layer in self.ground_layers]
+            self._ground_index = names.index("ground") if "ground" in names else 0
+            self._classes = natural_classes(stage) if self.ground_layers else None
+            self._textures: dict[int, np.ndarray | None] = {}
             # Tiles bigger than a cell hang up and right of their cell (Tiled's anchor):
             # bake a few extra cells around each chunk so they are not cut at its edge.
             big_w = max(ts.tile_w for ts in art.tilesets)
@@ -393,7 +400,12 @@ class MapRenderer:
         assert art is not None
         native = self._surface(self.native_size())
         native.fill(self.background)
-        self._blit_layers(native, self.ground_layers, i, j, turn=True)
+        k = self._ground_index
+        self._blit_layers(native, self.ground_layers[: k + 1], i, j, turn=True)
+        if self._classes is not None:
+            yield None
+            self._soften_edges(native, i, j)  # before the decor drawn over the ground
+        self._blit_layers(native, self.ground_layers[k + 1 :], i, j, turn=True)
         yield None
         self._vary(native, i, j)  # the ground only: drawn roads and scenery keep their colours
         yield None
@@ -418,6 +430,35 @@ class MapRenderer:
                     self.road_art.paint_objects(surf, x0, y0, ppm, objects[k : k + 5])
                     k += 5
         yield surf
+
+    def _soften_edges(self, native: pygame.Surface, i: int, j: int) -> None:
+        """``ground_edges.warp_edges`` on the chunk's ground layer (at the art's scale)."""
+        art = self.stage.art
+        assert art is not None and self._classes is not None
+        gids = self.ground_layers[self._ground_index].gids
+        rows, cols = gids.shape
+        cell_px = art.tile_w_px * self.scale
+        margin = 1 + math.ceil(WARP_M / self.tile_w_m)
+        r0, c0 = j * CHUNK_TILES, i * CHUNK_TILES
+        rb, cb = max(0, r0 - margin), max(0, c0 - self.extra_cols - margin)
+        re, ce = min(rows, r0 + CHUNK_TILES + self.extra_rows + margin), min(cols, c0 + CHUNK_TILES + margin)
+        block = gids[rb:re, cb:ce]
+        pixels = pygame.surfarray.pixels3d(native)
+        try:
+            warp_edges(
+                pixels, block.astype(np.int64), self._classes, (rb, cb), (r0, c0), cell_px,
+                cell_px / self.tile_w_m, self._texture, _lattice_noise,
+            )  # fmt: skip
+        finally:
+            del pixels  # unlocks the surface
+
+    def _texture(self, gid: int) -> np.ndarray | None:
+        """A tile's pixels at the atlas's scale (surfarray order), unturned; cached."""
+        if gid not in self._textures:
+            assert self.atlas is not None
+            tile = self.atlas.tile(gid)
+            self._textures[gid] = pygame.surfarray.array3d(tile) if tile is not None else None
+        return self._textures[gid]
 
     def _vary(self, native: pygame.Surface, i: int, j: int) -> None:
         """Multiply a chunk (at the art's scale) by ``ground_variation``, sampled every
