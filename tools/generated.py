@@ -75,13 +75,19 @@ def stamp(text: str, generator: str) -> str:
     return _HASH.sub(lambda m: m.group(1) + digest + m.group(3), body, count=1)
 
 
-def write_generated_stage(path: Path, text: str, generator: str, *, force: bool = False) -> None:
-    """Write a generated stage to ``path``, stamped, unless the file there was edited since
-    a generator wrote it (then ``RefusedOverwrite``, unless ``force``)."""
+def refuse_if_edited(path: Path, generator: str, *, force: bool = False) -> None:
+    """``RefusedOverwrite`` if ``path`` was edited since a generator wrote it (and not ``force``):
+    a generator asks before the minute it takes to build the stage, and again as it writes."""
     why = None if force else changed_since_generated(path)
     if why is not None:
         raise RefusedOverwrite(
             f"{generator}: not overwriting {path}: {why} — it is a source now: keep the edit "
             "(and change the generator to match), or run again with --force to replace it"
         )
+
+
+def write_generated_stage(path: Path, text: str, generator: str, *, force: bool = False) -> None:
+    """Write a generated stage to ``path``, stamped, unless the file there was edited since
+    a generator wrote it (then ``RefusedOverwrite``, unless ``force``)."""
+    refuse_if_edited(path, generator, force=force)
     path.write_text(stamp(text, generator), encoding="utf-8")

@@ -39,7 +39,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(HERE))
 
-from generated import write_generated_stage  # noqa: E402
+from generated import refuse_if_edited, write_generated_stage  # noqa: E402
 from mapgen import read_tileset  # noqa: E402
 from scenery_place import SCENERY_FIRSTGID, Scenery, along, length  # noqa: E402
 
@@ -518,6 +518,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--force", action="store_true", help="overwrite the stage even if it was edited since")
     args = ap.parse_args()
+    refuse_if_edited(args.out, "tools/make_prologo.py", force=args.force)  # before the build, not after it
     text = build(None)
     text = build(par_time(text))
     write_generated_stage(args.out, text, "tools/make_prologo.py", force=args.force)

@@ -28,6 +28,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 import stages_north  # noqa: E402
 import stages_south  # noqa: E402
+from generated import refuse_if_edited  # noqa: E402
 from mapgen import lap_time_s, read_tileset, speed_profile  # noqa: E402
 from stagebuild import Recipe, build, write  # noqa: E402
 
@@ -41,9 +42,10 @@ MIN_S, MAX_S = 120.0, 240.0  # 2–4 minutes at race pace
 
 
 def make(recipe: Recipe, par: str, force: bool = False) -> str:
+    out = LEVELS / recipe.file
+    refuse_if_edited(out, "tools/make_stages.py", force=force)  # before the build, not after it
     ts = read_tileset(TSX)
     b, objs = build(recipe, ts)
-    out = LEVELS / recipe.file
     v = speed_profile(b.cl, a_lat=7.0, v_max=52.0, power_per_mass=150.0, a_brake=7.0)
     estimate = lap_time_s(b.cl, v, 0.0, b.s_finish)
     write(b, objs, out, par_of_time(estimate), force=force)
