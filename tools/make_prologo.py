@@ -42,6 +42,7 @@ sys.path.insert(0, str(HERE))
 from generated import refuse_if_edited, write_generated_stage  # noqa: E402
 from mapgen import read_tileset  # noqa: E402
 from scenery_place import SCENERY_FIRSTGID, Scenery, along, length  # noqa: E402
+from townscape import block_houses, street_houses  # noqa: E402
 
 from millegame.levels.roads import smooth_chain  # noqa: E402
 from millegame.levels.writer import Property, TmxLayer, TmxObject, tmx_text  # noqa: E402
@@ -347,44 +348,25 @@ def bales(sc: Scenery, centre: NDArray[np.float64], width_m: float) -> None:
         sc.place("straw_bales", x - ty * off * side, y + tx * off * side, math.degrees(math.atan2(ty, tx)), 1.0, 1.5)
 
 
+def corner_points() -> NDArray[np.float64]:
+    """The corners of Brescia's streets (their control points), kept open by the houses."""
+    return np.array(PIECES[3].points + [p for r in SIDE_ROADS for p in r.points], float)
+
+
 def houses(sc: Scenery, rng: np.random.Generator, centre: NDArray[np.float64], piece: Piece, row: int) -> None:
     """Houses along both sides of a street, ``row`` 0 on the pavement, 1 behind it."""
-    corners = np.array(PIECES[3].points + [p for r in SIDE_ROADS for p in r.points], float)
-    s_total = length(centre)
-    s = 4.0 + 5.0 * row
-    while s < s_total - 4:
-        x, y, tx, ty = along(centre, s)
-        near_corner = np.min(np.hypot(corners[:, 0] - x, corners[:, 1] - y)) < 14.0
-        if not near_corner and TOWN.contains(shapely.Point(x, y)):
-            for side in (-1.0, 1.0):
-                kind = str(rng.choice(("house_a", "house_b", "house_c", "house_a")))
-                off = piece.width_m / 2 + 2.5 + 5.5 + 11.0 * row
-                hx, hy = x - ty * off * side, y + tx * off * side
-                if not PIAZZA.buffer(4.0).contains(shapely.Point(hx, hy)):
-                    sc.place(kind, hx, hy, math.degrees(math.atan2(ty, tx)) + (0 if side > 0 else 180), 1.0, 1.8)
-        s += 10.5 + float(rng.uniform(0, 2))
+    piazza = PIAZZA.buffer(4.0)
+    street_houses(
+        sc.place, rng, centre, piece.width_m / 2, row, corner_points(),
+        lambda x, y: TOWN.contains(shapely.Point(x, y)), lambda x, y: piazza.contains(shapely.Point(x, y)),
+    )  # fmt: skip
 
 
 def town_blocks(sc: Scenery, rng: np.random.Generator, streets: list[NDArray[np.float64]]) -> None:
-    """Fill the town's blocks with houses of varied size (0.8–1.2 ×), each turned to the
-    nearest street give or take a few degrees; about one place in ten stays a courtyard."""
-    lines = [shapely.LineString(c) for c in streets]
-    # Corners stay open, as along the streets (houses): a car cutting one meets no wall.
-    corners = shapely.MultiPoint(PIECES[3].points + [p for r in SIDE_ROADS for p in r.points]).buffer(14.0)
-    x0, y0, x1, y1 = TOWN.bounds
-    pitch = 11.0
-    for gy in np.arange(y0 + pitch / 2, y1, pitch):
-        for gx in np.arange(x0 + pitch / 2, x1, pitch):
-            x, y = gx + float(rng.uniform(-2.0, 2.0)), gy + float(rng.uniform(-2.0, 2.0))
-            kind = str(rng.choice(("house_a", "house_b", "house_c", "house_a", "house_c")))
-            scale, skew, courtyard = float(rng.uniform(0.8, 1.2)), float(rng.uniform(-8, 8)), rng.random() < 0.1
-            point = shapely.Point(x, y)
-            if courtyard or not TOWN.contains(point) or PIAZZA.buffer(6.0).contains(point) or corners.contains(point):
-                continue
-            k = int(np.argmin([line.distance(point) for line in lines]))
-            _, _, tx, ty = along(streets[k], lines[k].project(point))
-            heading = math.degrees(math.atan2(ty, tx)) + 90.0 * int(rng.integers(0, 4)) + skew
-            sc.place(kind, x, y, heading, scale, 1.8)
+    """Fill the town's blocks with roofs turned to the streets; the piazza and (as along the
+    streets) the corners stay open: a car cutting one meets no wall."""
+    open_ = shapely.union_all([PIAZZA.buffer(6.0), shapely.MultiPoint(corner_points()).buffer(14.0)])
+    block_houses(sc.place, rng, TOWN, streets, lambda x, y: open_.contains(shapely.Point(x, y)))
 
 
 def grove(sc: Scenery, rng: np.random.Generator, area: shapely.Geometry) -> None:

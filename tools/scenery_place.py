@@ -102,6 +102,16 @@ class Scenery:
         )  # fmt: skip
         return True
 
+    def block(self, geom: shapely.Geometry) -> None:
+        """Keep ``geom`` free of anything placed after (a landmark drawn in tiles, a lane)."""
+        for cell in self._cells(geom):
+            self._grid.setdefault(cell, []).append(geom)
+
+    def occupied(self, x: float, y: float) -> bool:
+        """Whether (x, y) [m] is under something placed or blocked."""
+        point = shapely.Point(x, y)
+        return any(o.contains(point) for o in self._grid.get((int(x // GRID_M), int(y // GRID_M)), ()))
+
 
 def along(centre: NDArray[np.float64], s: float) -> tuple[float, float, float, float]:
     """(x, y, unit tangent x, y) at arc length ``s`` [m] of a centre line."""
