@@ -71,6 +71,21 @@ def kinds_on(stage_id: str) -> set[str]:
     return {str(kind[int(g)]) for g in gids if int(g) in kind}
 
 
+@cache
+def kind_of_gid(stage_id: str) -> dict[int, str]:
+    """Every tile's ``kind`` on the stage's tilesets, by gid."""
+    art = stage(stage_id).art
+    assert art is not None
+    kind: dict[int, str] = {}
+    for ts in art.tilesets:
+        tsx = ET.parse(Path(ts.image_path).with_suffix(".tsx")).getroot()
+        for t in tsx.iter("tile"):
+            name = next((p.get("value") for p in t.iter("property") if p.get("name") == "kind"), None)
+            if name:
+                kind[ts.firstgid + int(t.get("id", "0"))] = name
+    return kind
+
+
 def test_eight_stages_in_route_order() -> None:
     assert IDS == ROUTE_ORDER
     for info in STAGES:
@@ -143,6 +158,24 @@ def test_every_stage_is_drawn_with_road_objects(stage_id: str) -> None:
     painted = {k for k in kinds_on(stage_id) if re.fullmatch(r"(asphalt|wet_asphalt|gravel)(_\d{4})?", k)}
     assert not painted, f"road painted in tiles: {sorted(painted)[:5]}"
     assert np.hypot(*(s.route[0] - s.start_xy)) < 30.0
+
+
+@pytest.mark.parametrize("stage_id", IDS)
+def test_towns_are_roofs_placed_freely(stage_id: str) -> None:
+    """Every stage finishes in a town of houses placed as objects (turned to the street, of
+    varied size), not packed on the tile grid: no house tiles on the layers, and round the
+    finish roofs of several sizes at several angles."""
+    s, kind = stage(stage_id), kind_of_gid(stage_id)
+    assert s.art is not None
+    on_layers = {kind.get(int(g), "") for layer in s.art.layers for g in np.unique(layer.gids)}
+    assert not {k for k in on_layers if k.startswith("house")}, "house tiles on the grid"
+    fx, fy = (np.add(s.finish.a, s.finish.b) / 2).tolist()
+    houses = [
+        o for o in s.art.objects if kind.get(o.gid, "").startswith("house") and np.hypot(o.x_m - fx, o.y_m - fy) < 90.0
+    ]
+    assert len(houses) >= 12, f"{len(houses)} houses round the finish"
+    assert len({round(o.w_m, 1) for o in houses}) >= 4  # varied size
+    assert len({round(o.rotation_deg) % 90 for o in houses}) >= 4  # not all square to one grid
 
 
 @pytest.mark.parametrize("stage_id", IDS)

@@ -3,9 +3,9 @@
 ``mapgen`` lays the road centreline and writes the ``.tmx``; this module holds the
 ``World`` in between — the terrain at tile corners, the ``ground`` / ``decor`` /
 ``above`` layers, distance fields to the road — and the ways to fill it: Wang ground
-tiles from corner terrain, houses packed round courtyards, walls, tree avenues, fields
-in clean rectangles, villages, Freccia Rossa arrows, gates across the road, and the
-autopilot par time. Everything in metres, y down; tiles are 4 m.
+tiles from corner terrain, walls, tree avenues, fields in clean rectangles, Freccia Rossa
+arrows, gates across the road, and the autopilot par time (towns: ``features.town``).
+Everything in metres, y down; tiles are 4 m.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ TILE_PX = 32
 PX_PER_M = 8.0
 TILE_M = TILE_PX / PX_PER_M  # 4 m
 CLEAR_SOLID_M = 10.0  # solid scenery (trees, walls, people) keeps its cell centre this far from the road centre
-CLEAR_TOWN_M = 7.5  # house fronts in town: streets at least ~11 m between facades
 CAR_L_M, CAR_W_M = 4.4, 1.8
 
 # Terrain codes at tile corners (the Wang colours of terrain.tsx).
@@ -183,107 +182,6 @@ def pick_ground(w: World) -> None:
                 w.ground[r, c] = water_ids[int(w.rng.random() < 0.12)]
             else:
                 w.ground[r, c] = w.ts.by_corners[corners][0] + 1
-
-
-def fill_houses(w: World, r0: int, c0: int, r1: int, c1: int, clear_m: float = CLEAR_TOWN_M) -> None:
-    """Pack the town's free cells with houses round inner courtyards (*cortili*).
-
-    Some cells three or more cells from any street become small gardens; the rest
-    gets hipped-roof houses two tiles deep, east–west or north–south by district.
-    """
-    rng = w.rng
-
-    def free(r: int, c: int) -> bool:
-        return r0 <= r < r1 and c0 <= c < c1 and w.decor[r, c] == 0 and not w.reserved[r, c] and w.dist[r, c] >= clear_m
-
-    freemask = np.zeros((w.rows, w.cols), dtype=bool)
-    for r in range(r0, r1):
-        for c in range(c0, c1):
-            freemask[r, c] = free(r, c)
-    depth = chebyshev_depth(freemask)
-    garden_ids = (w.gid("grass_a"), w.gid("grass_c"))
-    # small courtyards scattered through the inside of each block, not one big park
-    courtyard = (depth >= 3) & ((np.arange(w.rows)[:, None] // 3 + np.arange(w.cols)[None, :] // 3) % 3 == 0)
-    for r, c in zip(*np.nonzero(courtyard), strict=True):
-        w.ground[r, c] = garden_ids[int(rng.random() < 0.3)]
-        w.reserved[r, c] = True
-        if rng.random() < 0.25:
-            w.put(r, c, str(rng.choice(["cypress", "olive", "bush"])))
-
-    vertical_district = rng.random((w.rows // 8 + 1, w.cols // 8 + 1)) < 0.35
-
-    def pack_rows(only_district: bool) -> None:
-        for r in range(r0, r1 - 1):
-            c = c0
-            while c < c1:
-                if only_district and vertical_district[r // 8, c // 8]:
-                    c += 1
-                    continue
-                run = 0
-                while c + run < c1 and free(r, c + run) and free(r + 1, c + run) and run < 5:
-                    run += 1
-                if run < 2:
-                    c += 1
-                    continue
-                width = int(rng.integers(2, run + 1))
-                if run - width == 1:
-                    width = run
-                colour = str(rng.choice(["a", "a", "b", "c"]))
-                w.put_block(
-                    r, c, [["tl", *["t"] * (width - 2), "tr"], ["bl", *["b"] * (width - 2), "br"]], f"house_{colour}"
-                )
-                c += width
-
-    def pack_cols() -> None:
-        for c in range(c0, c1 - 1):
-            r = r0
-            while r < r1:
-                run = 0
-                while r + run < r1 and free(r + run, c) and free(r + run, c + 1) and run < 5:
-                    run += 1
-                if run < 3:
-                    r += 1
-                    continue
-                height = int(rng.integers(3, run + 1))
-                names = [["tl", "tr"], *[["l", "r"]] * (height - 2), ["bl", "br"]]
-                w.put_block(r, c, names, f"housev_{rng.choice(['a', 'b'])}")
-                r += height
-
-    pack_rows(only_district=True)
-    pack_cols()
-    pack_rows(only_district=False)
-    for r in range(r0, r1):
-        for c in range(c0, c1):
-            if free(r, c):
-                w.put(
-                    r,
-                    c,
-                    str(rng.choice(["lamp", "bush", "cypress", "flag"])) if rng.random() < 0.6 else "piazza",
-                    "decor",
-                )
-                if w.decor[r, c] == w.gid("piazza"):
-                    w.decor[r, c] = 0
-
-
-def chebyshev_depth(mask: NDArray[np.bool_]) -> NDArray[np.int64]:
-    """For each True cell, how many steps (8-neighbour) to the nearest False cell."""
-    depth = np.zeros(mask.shape, dtype=np.int64)
-    cur = mask.copy()
-    k = 0
-    while cur.any():
-        k += 1
-        depth[cur] = k
-        shrunk = cur.copy()
-        shrunk[1:, :] &= cur[:-1, :]
-        shrunk[:-1, :] &= cur[1:, :]
-        shrunk[:, 1:] &= cur[:, :-1]
-        shrunk[:, :-1] &= cur[:, 1:]
-        shrunk[1:, 1:] &= cur[:-1, :-1]
-        shrunk[:-1, :-1] &= cur[1:, 1:]
-        shrunk[1:, :-1] &= cur[:-1, 1:]
-        shrunk[:-1, 1:] &= cur[1:, :-1]
-        cur = shrunk
-    return depth
 
 
 def place_wall_cells(w: World, cells: set[tuple[int, int]], connect: bool = True, prefix: str = "wall") -> None:

@@ -102,13 +102,8 @@ class Scenery:
         )  # fmt: skip
         return True
 
-    def block(self, geom: shapely.Geometry) -> None:
-        """Keep ``geom`` free of anything placed after (a landmark drawn in tiles, a lane)."""
-        for cell in self._cells(geom):
-            self._grid.setdefault(cell, []).append(geom)
-
     def occupied(self, x: float, y: float) -> bool:
-        """Whether (x, y) [m] is under something placed or blocked."""
+        """Whether (x, y) [m] is under something placed or reserved."""
         point = shapely.Point(x, y)
         return any(o.contains(point) for o in self._grid.get((int(x // GRID_M), int(y // GRID_M)), ()))
 

@@ -75,6 +75,8 @@ ROW_TREES = {
 }
 TREE_EDGE_M, BEND_TREE_EDGE_M = 4.0, 9.0  # a trunk keeps this far from the road's edge (in bends: more)
 BEND_RADIUS_M = 400.0  # a bend this tight or tighter, or within 20 m of one, gets the wider verge
+BEND_EXIT_M = 50.0  # how far past a bend a car may still be running wide
+HOUSE_EDGE_M, HOUSE_BEND_EDGE_M = 3.0, 8.0  # a house's walls keep this far from the road's edge (in bends: more)
 
 Piece = Straight | Arc
 
@@ -246,8 +248,9 @@ class Build:
         return self.recipe.widths.get(self.cl.zones[self.cl.zone[k]], ROAD_WIDTH_M) / 2
 
     def in_bend(self, s: float) -> bool:
-        """Within 20 m of a bend of ``BEND_RADIUS_M`` or tighter (where a car runs wide)."""
-        near = (self.cl.s >= s - 20.0) & (self.cl.s <= s + 20.0)
+        """Within 20 m before or 50 m after a bend of ``BEND_RADIUS_M`` or tighter (where a
+        car runs wide: at race pace it is still drifting out on the straight that follows)."""
+        near = (self.cl.s >= s - BEND_EXIT_M) & (self.cl.s <= s + 20.0)
         return bool(np.any(np.abs(self.cl.curvature[near]) >= 1 / BEND_RADIUS_M))
 
     def tree_row(self, kinds: tuple[str, ...], s0: float, s1: float, step: float, offsets: tuple[float, ...]) -> None:
@@ -308,18 +311,33 @@ class Build:
         place_wall_cells(self.w, cells)
 
     def houses_along(self, s0: float, s1: float, sides: tuple[int, ...] = (1, -1), off: float = 14.0) -> None:
-        """Terracotta-roofed houses facing the road ``off`` m from its centre, turned with it,
-        of varied size, a gap here and there."""
+        """Terracotta-roofed houses beside the road between ``s0`` and ``s1``, ``off`` m from
+        its centre, in small groups as along a country road (two to five houses 11–14 m
+        apart, then 30–90 m of open land), each facing the road, turned with it give or take
+        4°, of varied size; now and then a house behind, or a villa. Clear of the road's edge
+        by ``HOUSE_EDGE_M``, by ``HOUSE_BEND_EDGE_M`` in and near bends."""
+        rng = self.rng
+        kinds = ["house_a", "house_b", "house_c", "house_a", "palazzo"]
+        weights = [0.3, 0.22, 0.22, 0.2, 0.06]
         for side in sides:
-            s = s0
+            s = s0 + float(rng.uniform(0, 20))
+            left = int(rng.integers(2, 6))
             while s < s1:
                 x, y, h = self.at(s)
-                kind = str(self.rng.choice(["house_a", "house_b", "house_c", "house_a"]))
-                scale = float(self.rng.uniform(0.85, 1.15))
-                heading = math.degrees(h) + (0.0 if side > 0 else 180.0) + float(self.rng.uniform(-4, 4))
-                hx, hy = x - math.sin(h) * side * off, y + math.cos(h) * side * off
-                self.w.place_object(kind, hx, hy, heading, scale, 3.0)
-                s += 11.0 + float(self.rng.uniform(0, 4))
+                edge = HOUSE_BEND_EDGE_M if self.in_bend(s) else HOUSE_EDGE_M
+                for row in (0, 1) if rng.random() < 0.3 else (0,):
+                    kind = str(rng.choice(kinds, p=weights))
+                    scale = float(rng.uniform(0.85, 1.15))
+                    heading = math.degrees(h) + (0.0 if side > 0 else 180.0) + float(rng.uniform(-4, 4))
+                    d = off + 12.0 * row
+                    hx, hy = x - math.sin(h) * side * d, y + math.cos(h) * side * d
+                    self.w.place_object(kind, hx, hy, heading, scale, edge)
+                left -= 1
+                if left == 0:
+                    s += float(rng.uniform(30, 90))
+                    left = int(rng.integers(2, 6))
+                else:
+                    s += 11.0 + float(rng.uniform(0, 3))
 
 
 # -- building --------------------------------------------------------------------------------------

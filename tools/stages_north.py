@@ -5,16 +5,22 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import shapely
 from features import (
     boats_and_reeds,
     castle,
     fields,
+    finish_square,
+    paint_town_band,
     paint_town_ground,
     poplar_plantation,
     shore_polygon,
     town,
+    town_area,
+    town_band,
     town_gate,
     town_rect_m,
+    village,
 )
 from mapworld import COBBLES, GRASS, TILE_M, WATER, WET, place_pine
 from stagebuild import Arc, Build, Recipe, Straight, Timing
@@ -51,6 +57,11 @@ BV_PLAN = [
 ]
 
 
+def sirmione_peninsula(x: float, y: float) -> list[tuple[float, float]]:
+    """The peninsula reaching north into the lake from the road at (x, y)."""
+    return [(x - 26, y - 20), (x + 26, y - 20), (x + 22, y - 190), (x, y - 214), (x - 22, y - 190)]
+
+
 def bv_terrain(b: Build) -> None:
     s0, _ = b.cl.zone_span(LAKE)
     _, s1 = b.cl.zone_span(LAKE)
@@ -58,13 +69,13 @@ def bv_terrain(b: Build) -> None:
     # Sirmione: a narrow peninsula reaching north into the lake, the Rocca at its tip
     sm0, sm1 = b.cl.zone_span(SIRMIONE)
     x, y, _ = b.at((sm0 + sm1) / 2)
-    b.paint_poly([(x - 26, y - 20), (x + 26, y - 20), (x + 22, y - 190), (x, y - 214), (x - 22, y - 190)], GRASS)
+    b.paint_poly(sirmione_peninsula(x, y), GRASS)
     b.paint_ellipse(x, y - 226, 30, 26, WATER)
     b.paint_ellipse(x, y - 226, 21, 18, COBBLES)
     city0, city1 = b.cl.zone_span(CITY)
-    paint_town_ground(b, city0, city1 - 40, 56.0)
+    paint_town_ground(b, city0, city1 - 40, 56.0, paved_m=28.0)  # the viale: crowds, plane trees
     v0, v1 = b.cl.zone_span(VERONA)
-    paint_town_ground(b, v0 + 4, v1 + 60, 60.0)
+    paint_town_band(b, v0 + 4, v1, 60.0, finish_square(b))
 
 
 def bv_scenery(b: Build) -> None:
@@ -78,8 +89,8 @@ def bv_scenery(b: Build) -> None:
     b.crowd(city0 + 14, city1 - 30, 0.85, (-10.5, 10.5, -14.0, 14.0))
     b.bunting(city0 + 30, city1 - 40, 24.0)
     b.along("plane", city0 + 8, city1 - 40, 12.0, (-18.0, 18.0), clear=16.0)
-    r0, c0, r1, c1 = town_rect_m(b, city0, city1 - 40, 56.0)
-    town(b, r0, c0, r1, c1, clear_m=20.0)
+    # behind the crowds and the plane trees of the viale
+    town(b, town_area(*town_rect_m(b, city0, city1 - 40, 56.0)), city0, city1 - 40, front_m=12.0)
     # the plain: vineyards of the Franciacorta's edge and the Lugana, poplars on the roads
     fields(b, (PLAIN, CITY), ["vineyard_h", "vineyard_v", "wheat", "meadow", "olive_grove", "grass", "vineyard_h"])
     fields(b, LAKE, ["olive_grove", "vineyard_h", "olive_grove", "meadow", "cypress_grove"])
@@ -88,7 +99,10 @@ def bv_scenery(b: Build) -> None:
     # past the lake, plane trees with white-banded trunks line the road, as on the 1950s statali
     _, lake1 = cl.zone_span(LAKE)
     b.along("trunk_marker", lake1 + 30, lake1 + 640, 13.0, (-9.5, 9.5))
-    # Lake Garda: umbrella pines on the shore, olives inland, boats, Sirmione's Rocca
+    # Lake Garda: Sirmione's houses by the road, umbrella pines on the shore, olives inland,
+    # boats, the Rocca
+    sm0, sm1 = cl.zone_span(SIRMIONE)
+    b.houses_along(sm0 + 10, sm1 - 10, (1,), 15.0)
     l0, l1 = cl.zone_span(LAKE)
     for s in np.arange(l0 + 20, l1 - 20, 27.0):
         place_pine(w, *b.cell(float(s), -13.0 if b.rng.random() < 0.6 else 13.0))
@@ -100,18 +114,17 @@ def bv_scenery(b: Build) -> None:
             if 13.0 <= w.dist[rr, cc] <= 70.0 and rr % 2 == 0 and (cc + rr // 2) % 2 == 0 and b.rng.random() < 0.8:
                 if w.can_place(rr, cc):
                     w.put(rr, cc, "olive")
-    sm0, sm1 = cl.zone_span(SIRMIONE)
     x, y, _ = b.at((sm0 + sm1) / 2)
     rr, cc = w.cell_of(x, y - 226)
     castle(b, rr - 3, cc - 3, 7)
+    # Sirmione's old town along the lane up the peninsula to the Rocca
+    village(b, shapely.Polygon(sirmione_peninsula(x, y)).buffer(-5.0), np.array([(x, y - 14), (x, y - 200)]))
     b.along("cypress", sm0 - 40, sm1 + 40, 9.0, (-10.5,))
-    b.houses_along(sm0 + 10, sm1 - 10, (1,), 15.0)
     boats_and_reeds(b, 26)
     # Verona: Porta Nuova in the walls, cobbles and houses inside
     v0, v1 = cl.zone_span(VERONA)
     town_gate(b, v0 + 4, 30)
-    r0, c0, r1, c1 = town_rect_m(b, v0 + 12, v1 + 60, 60.0)
-    town(b, r0, c0 + 3, r1, c1)
+    town_band(b, v0 + 8, v1, 60.0, squares=finish_square(b))  # inside the walls
     b.crowd(b.s_finish - 30, b.s_finish + 20, 0.9)
     b.finish_line(b.s_finish)
     b.bunting(v0 + 30, b.s_finish, 20.0)
@@ -195,7 +208,7 @@ def vv_terrain(b: Build) -> None:
     b0, b1 = b.cl.zone_span(BRA)
     paint_town_ground(b, b0, b1 - 20, 64.0)
     v0, v1 = b.cl.zone_span(VICENZA)
-    paint_town_ground(b, v0 + 60, v1 + 40, 64.0)
+    paint_town_band(b, v0 + 104, v1, 64.0, finish_square(b))
 
 
 def vv_scenery(b: Build) -> None:
@@ -209,8 +222,7 @@ def vv_scenery(b: Build) -> None:
     for cc in range(c - 9, c + 14, 3):
         w.put(r - 3, cc, "lamp")
     b.crowd(b0 + 10, b1 - 20, 0.6, (10.5, 13.5))
-    r0, c0, r1, c1 = town_rect_m(b, b0, b1 - 20, 64.0)
-    town(b, r0, c0, r1, c1)
+    town(b, town_area(*town_rect_m(b, b0, b1 - 20, 64.0)), b0, b1 - 20)
     # the Adige on the right, cypresses along the embankment
     a0, a1 = cl.zone_span(ADIGE)
     b.along("cypress", a0 + 30, a1, 9.0, (-10.5,))
@@ -236,8 +248,7 @@ def vv_scenery(b: Build) -> None:
     b.ground_rect(r - 10, c - 8, r - 1, c + 10, "piazza")
     b.piece("basilica", r - 7, c - 4, 3, 6)
     w.put_block(r - 9, c + 4, [["tl", "tr"], ["bl", "br"]], "tower")  # the Torre Bissara
-    r0, c0, r1, c1 = town_rect_m(b, v0 + 70, v1 + 40, 64.0)
-    town(b, r0, c0, r1, c1)
+    town_band(b, v0 + 108, v1, 64.0, squares=finish_square(b))  # inside the walls
     b.crowd(b.s_finish - 60, b.s_finish + 20, 0.8, (10.5,))
     b.finish_line(b.s_finish)
 
@@ -293,7 +304,7 @@ def vp_terrain(b: Build) -> None:
     cx, cy = prato_centre(b)
     p0, _ = b.cl.zone_span(PRATO)
     _, s1 = b.cl.zone_span(SANTO)
-    paint_town_ground(b, p0 - 60, s1 + 40, 70.0)
+    paint_town_ground(b, p0 - 60, s1 + 40, 70.0, finish_square(b))
     b.paint_ellipse(cx, cy, PRATO_R - 8, PRATO_R - 8, GRASS)  # the island's outer bank, inside the ring road
     b.paint_ellipse(cx, cy, 60, 60, WATER, inner=0.8)  # the canal: a ring 12 m wide
     b0, b1 = b.cl.zone_span(BRENTA)
@@ -335,8 +346,7 @@ def vp_scenery(b: Build) -> None:
     b.piece_names("tower", r - 6, c - 5, [["tl", "tr"], ["bl", "br"]], clear_m=10.0)
     b.piece_names("tower", r - 6, c + 4, [["tl", "tr"], ["bl", "br"]], clear_m=10.0)
     p0, _ = cl.zone_span(PRATO)
-    r0, c0, r1, c1 = town_rect_m(b, p0 - 60, s1 + 40, 70.0)
-    town(b, r0, c0, r1, c1, clear_m=9.0)
+    town(b, town_area(*town_rect_m(b, p0 - 60, s1 + 40, 70.0)), p0 - 60, s1, squares=finish_square(b))
     b.crowd(b.s_finish - 50, b.s_finish + 20, 0.8)
     b.finish_line(b.s_finish)
     # the Riviera: villas on the Brenta, poplars and fields
@@ -374,6 +384,7 @@ VICENZA_PADOVA = Recipe(
 BASSA, ROVIGO, PO, FERRARA_N = "bassa", "rovigo", "po", "ferrara_n"
 RIVER_M = (230.0, 410.0)  # the Po spans these metres along the bridge leg
 PO_LEG_M = 700.0
+FERRARA_M = 210.0  # the houses before the finish at Porta Po: the last straight
 PF_PLAN = [
     (BASSA, Straight(420)),
     (BASSA, Arc(90, 60)),
@@ -410,8 +421,14 @@ def pf_terrain(b: Build) -> None:
     X, Y = b.corner_xy()
     wob = 10 * np.sin(X / 90.0) + 6 * np.sin(X / 37.0 + 1)
     b.w.corner[(Y >= y0 + wob) & (Y <= y1 + wob * 0.5)] = WATER
-    r0, c0, r1, c1 = town_rect_m(b, *b.cl.zone_span(ROVIGO), 48.0)
-    b.w.corner[max(r0, 0) : r1 + 1, c0 + 4 : c1 - 4] = COBBLES
+    paint_town_ground(b, *b.cl.zone_span(ROVIGO), 48.0, rovigo_square(b))
+    _, f1 = b.cl.zone_span(FERRARA_N)
+    paint_town_band(b, f1 - FERRARA_M, f1, 44.0, finish_square(b))
+
+
+def rovigo_square(b: Build) -> list[tuple[float, float]]:
+    ro0, ro1 = b.cl.zone_span(ROVIGO)
+    return [((ro0 + ro1) / 2 - 20, (ro0 + ro1) / 2 + 20)]
 
 
 def pf_scenery(b: Build) -> None:
@@ -435,18 +452,21 @@ def pf_scenery(b: Build) -> None:
         w.put(r, c + 2, "truss_e", "above")
         w.reserved[r, c - 4 : c + 4] = True
     boats_and_reeds(b, 10)
+    # Rovigo and the houses before Porta Po first: the fields and the poplar rows of the
+    # bassa stop at them
+    ro0, ro1 = cl.zone_span(ROVIGO)
+    r0, c0, r1, c1 = town_rect_m(b, ro0, ro1, 48.0)
+    town(b, town_area(r0, c0 + 4, r1, c1 - 4), ro0, ro1, squares=rovigo_square(b))
+    _, f1 = cl.zone_span(FERRARA_N)
+    town_band(b, f1 - FERRARA_M, f1, 44.0, squares=finish_square(b))
     # the bassa: poplar plantations in strict rows, wheat, a cascina
     for s, side in ((150.0, 1), (500.0, -1), (900.0, 1), (1800.0, 1), (2050.0, -1)):
         r, cc = b.cell(s, side * 40.0)
         poplar_plantation(b, r - 8, cc - 8, r + 8, cc + 8)
     fields(b, (BASSA, ROVIGO, PO, FERRARA_N), ["wheat", "ploughed", "wheat", "meadow", "grass", "vineyard_v"], (8, 12))
-    b.along("poplar", 20, b.s_finish, 10.0, (-10.5, 10.5))
-    ro0, ro1 = cl.zone_span(ROVIGO)
-    r0, c0, r1, c1 = town_rect_m(b, ro0, ro1, 48.0)
-    town(b, r0, c0 + 4, r1, c1 - 4)
+    b.along("poplar", 20, ro0 - 10, 10.0, (-10.5, 10.5))
+    b.along("poplar", ro1 + 10, f1 - FERRARA_M - 10, 10.0, (-10.5, 10.5))
     b.along("cyclists", ro1 + 200, ro1 + 201, 10.0, (10.5,))
-    _, f1 = cl.zone_span(FERRARA_N)
-    b.houses_along(f1 - 260, f1, (1, -1))
     b.crowd(b.s_finish - 60, b.s_finish + 20, 0.8)
     b.finish_line(b.s_finish)
 

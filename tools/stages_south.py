@@ -9,10 +9,12 @@ from features import (
     castle,
     cells_near,
     fields,
+    finish_square,
     paint_town_band,
     paint_town_ground,
     pine_wood,
     town,
+    town_area,
     town_band,
     town_gate,
     town_rect_m,
@@ -63,7 +65,7 @@ def fr_terrain(b: Build) -> None:
     b.paint_rect_m(cx - 30, cy - 66, cx + 30, cy - 22, WATER)  # the Castello Estense's moat
     b.paint_rect_m(cx - 20, cy - 58, cx + 20, cy - 30, COBBLES)
     r0, r1 = b.cl.zone_span(RAVENNA)
-    paint_town_ground(b, r0 + 40, r1 + 40, 56.0)
+    paint_town_ground(b, r0 + 40, r1 + 40, 56.0, finish_square(b))
     # the salt pans east of the pinewood: a lagoon with basins
     p0, p1 = b.cl.zone_span(PINETA)
     # sand under the pines from 12 m off the road's centre (its edge drawn by the Wang tiles,
@@ -79,8 +81,8 @@ def fr_scenery(b: Build) -> None:
     cx, cy, _ = b.at(110.0)
     r, c = w.cell_of(cx, cy - 44)
     castle(b, r - 3, c - 4, 8)
-    r0, c0, r1, c1 = town_rect_m(b, e0, e1, 64.0)
-    town(b, r0, c0, r1, int((b.at(e1)[0] + 8) // TILE_M))
+    r0, c0, r1, _ = town_rect_m(b, e0, e1, 64.0)
+    town(b, town_area(r0, c0, r1, int((b.at(e1)[0] + 8) // TILE_M)), e0, e1)
     b.crowd(10, e1 - 10, 0.7, (10.5,))
     b.bunting(30, e1 - 20, 22.0)
     town_gate(b, e1 + 4, 40)  # Porta Mare in the Renaissance walls
@@ -102,8 +104,7 @@ def fr_scenery(b: Build) -> None:
     ra0, ra1 = cl.zone_span(RAVENNA)
     r, c = b.cell(b.s_finish - 40, -26.0)
     b.piece_names("dome", r - 4, c - 2, [[f"{i}{j}" for j in range(4)] for i in range(4)])
-    r0, c0, r1, c1 = town_rect_m(b, ra0 + 40, ra1 + 40, 56.0)
-    town(b, r0, c0, r1, c1)
+    town(b, town_area(*town_rect_m(b, ra0 + 40, ra1 + 40, 56.0)), ra0 + 40, ra1, squares=finish_square(b))
     b.crowd(b.s_finish - 60, b.s_finish + 20, 0.8)
     b.finish_line(b.s_finish)
 
@@ -166,7 +167,7 @@ def ar_terrain(b: Build) -> None:
     a0, a1 = b.cl.zone_span(AQUILA)
     paint_town_ground(b, a0, a1 - 20, 48.0)
     r0, r1 = b.cl.zone_span(RIETI)
-    paint_town_band(b, r0 + 120, r1 + 40, 44.0)
+    paint_town_band(b, r0 + 120, r1 + 40, 44.0, finish_square(b))
 
 
 def scree_patches(rows: int, cols: int, cell: int = 6, share: float = 0.6) -> NDArray[np.bool_]:
@@ -189,17 +190,19 @@ HAIRPIN_WALL_M = 16.0  # a hairpin's wall from the road's centre: 11 m of verge 
 def ar_scenery(b: Build) -> None:
     w, cl, rng = b.w, b.cl, b.rng
     a0, a1 = cl.zone_span(AQUILA)
-    r0, c0, r1, c1 = town_rect_m(b, a0, a1 - 20, 48.0)
-    town(b, r0, c0, r1, c1)
+    town(b, town_area(*town_rect_m(b, a0, a1 - 20, 48.0)), a0, a1 - 20)
     b.crowd(10, a1, 0.6)
     # the mountain: pasture low down, scree higher in patches tens of metres across (a
     # choice per cell made a 4-m checkerboard), rocks and the odd bush
     scree = scree_patches(w.rows, w.cols)
     for rr in range(w.rows):
         for cc in range(w.cols):
+            high = rr < w.rows * 0.45
+            if w.reserved[rr, cc] and w.pure(rr, cc, 1) and not w.decor[rr, cc]:
+                w.put(rr, cc, "scree" if high and scree[rr, cc] else "pasture", "ground")  # under a house
+                continue
             if not w.pure(rr, cc, 1) or w.decor[rr, cc] or w.reserved[rr, cc]:
                 continue
-            high = rr < w.rows * 0.45
             if high:
                 rng.random()  # the draw the per-cell choice took: everything placed after keeps its place
             w.put(rr, cc, "scree" if high and scree[rr, cc] else "pasture", "ground")
@@ -229,7 +232,7 @@ def ar_scenery(b: Build) -> None:
     r, c = b.cell((ps0 + ps1) / 2, -16.0)
     w.put_block(r - 2, c, [["tl", "tr"], ["bl", "br"]], "tower")  # the pass's old customs tower
     ri0, ri1 = cl.zone_span(RIETI)
-    town_band(b, ri0 + 120, ri1 + 40, 44.0)
+    town_band(b, ri0 + 120, ri1 + 40, 44.0, squares=finish_square(b))
     b.crowd(b.s_finish - 60, b.s_finish + 20, 0.8)
     b.finish_line(b.s_finish)
 
@@ -288,7 +291,7 @@ RR_PLAN = [
 def rr_terrain(b: Build) -> None:
     m0, _ = b.cl.zone_span(MURA_R)
     _, v1 = b.cl.zone_span(VENETO)
-    paint_town_band(b, m0 + 30, v1 + 40, 60.0)
+    paint_town_band(b, m0 + 30, v1 + 40, 60.0, finish_square(b), paved_m=26.0)  # planes, cafés
 
 
 def rr_scenery(b: Build) -> None:
@@ -316,7 +319,8 @@ def rr_scenery(b: Build) -> None:
             w.put(r, c, "umbrella")
     b.bunting(v0 + 100, b.s_finish, 24.0)
     b.crowd(b.s_finish - 120, b.s_finish + 20, 0.85, (-14.0, 14.0))
-    town_band(b, m0 + 30, v1 + 40, 60.0, clear_m=10.0)
+    # behind the plane trees and the cafés' parasols of Via Veneto
+    town_band(b, m0 + 30, v1 + 40, 60.0, front_m=11.0, squares=finish_square(b))
     b.finish_line(b.s_finish)
 
 
