@@ -73,7 +73,7 @@ def bv_terrain(b: Build) -> None:
     b.paint_ellipse(x, y - 226, 30, 26, WATER)
     b.paint_ellipse(x, y - 226, 21, 18, COBBLES)
     city0, city1 = b.cl.zone_span(CITY)
-    paint_town_ground(b, city0, city1 - 40, 56.0, paved_m=28.0)  # the viale: crowds, plane trees
+    paint_town_ground(b, city0, city1 - 40, 56.0, paved_m=30.0)  # the viale: crowds, plane trees
     v0, v1 = b.cl.zone_span(VERONA)
     paint_town_band(b, v0 + 4, v1, 60.0, finish_square(b))
 

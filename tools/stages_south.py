@@ -291,7 +291,7 @@ RR_PLAN = [
 def rr_terrain(b: Build) -> None:
     m0, _ = b.cl.zone_span(MURA_R)
     _, v1 = b.cl.zone_span(VENETO)
-    paint_town_band(b, m0 + 30, v1 + 40, 60.0, finish_square(b), paved_m=26.0)  # planes, cafés
+    paint_town_band(b, m0 + 30, v1 + 40, 60.0, finish_square(b), paved_m=31.0)  # planes, cafés
 
 
 def rr_scenery(b: Build) -> None:
@@ -320,7 +320,7 @@ def rr_scenery(b: Build) -> None:
     b.bunting(v0 + 100, b.s_finish, 24.0)
     b.crowd(b.s_finish - 120, b.s_finish + 20, 0.85, (-14.0, 14.0))
     # behind the plane trees and the cafés' parasols of Via Veneto
-    town_band(b, m0 + 30, v1 + 40, 60.0, front_m=11.0, squares=finish_square(b))
+    town_band(b, m0 + 30, v1 + 40, 60.0, front_m=12.5, squares=finish_square(b))
     b.finish_line(b.s_finish)
 
 
