@@ -29,6 +29,7 @@ PX_PER_M = 8.0
 TILE_M = TILE_PX / PX_PER_M  # 4 m
 CLEAR_SOLID_M = 10.0  # solid scenery (trees, walls, people) keeps its cell centre this far from the road centre
 CAR_L_M, CAR_W_M = 4.4, 1.8
+MAP_EDGE_CLEAR_M = 8.0  # no scenery object's centre this near the map's edge
 
 # Terrain codes at tile corners (the Wang colours of terrain.tsx).
 GRASS, ASPHALT, WATER, COBBLES, GRAVEL, WET, DIRT, SAND = 1, 2, 3, 4, 5, 6, 7, 8
@@ -119,12 +120,15 @@ class World:
         self, kind: str, x: float, y: float, heading_deg: float = 0.0, scale: float = 1.0, clear_m: float = 1.5
     ) -> bool:
         """A scenery object (``scenery.tsx``'s ``kind``) centred at (x, y) [m] on grass or town
-        paving, its collision shapes ``clear_m`` from the roads and clear of everything placed
-        before, tiles and objects; the cells it covers are then kept free of tiles."""
+        paving, ``MAP_EDGE_CLEAR_M`` from the map's edge, its collision shapes ``clear_m`` from
+        the roads and clear of everything placed before, tiles and objects; the cells it covers
+        are then kept free of tiles."""
         assert self.sc is not None, "the roads are not laid yet"
         r, c = self.cell_of(x, y)
         if not self.inside(r, c) or r + 1 >= self.rows or c + 1 >= self.cols:
             return False
+        if min(x, y, self.cols * TILE_M - x, self.rows * TILE_M - y) < MAP_EDGE_CLEAR_M:
+            return False  # a car pressed between it and the map's edge would be pushed off the map
         if self.decor[r, c] or self.reserved[r, c] or not (self.pure(r, c, GRASS) or self.pure(r, c, COBBLES)):
             return False
         if not self.sc.place(kind, x, y, heading_deg, scale, clear_m):
