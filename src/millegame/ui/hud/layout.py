@@ -9,7 +9,8 @@ there, a layout that fits at 1280×720 fits at every size.
 
 An element is drawn at its design size: straight into the window when the scale is
 1, else onto a transparent canvas that is then scaled once (``smoothscale``, a few
-hundred µs for the whole HUD). Text outside elements (the countdown, warnings,
+hundred µs for the whole HUD) — or not at all when it is drawn exactly as in the last
+frame, whose scaled image is kept. Text outside elements (the countdown, warnings,
 captions) is drawn at a scaled font size and wrapped to a width instead.
 
 ``Layout.rects`` keeps the window rectangle of every element drawn, by name, so tests
@@ -29,6 +30,8 @@ DESIGN_SIZE = (1280, 720)
 MIN_FONT_PX = 9
 
 _CANVASES: dict[tuple[int, int], pygame.Surface] = {}  # one per design size, reused every frame
+# The last drawing of each element (name, design size, window size) and its scaled image.
+_SCALED: dict[tuple[str, tuple[int, int], tuple[int, int]], tuple[bytes, pygame.Surface]] = {}
 
 Draw = Callable[[pygame.Surface], object]
 BlitText = Callable[..., pygame.Rect]
@@ -116,7 +119,14 @@ class Layout:
             canvas = _CANVASES[size] = pygame.Surface(size, pygame.SRCALPHA)
         canvas.fill((0, 0, 0, 0))
         draw(canvas)
-        self.target.blit(pygame.transform.smoothscale(canvas, r.size), r)
+        # Most frames draw an element exactly as the last one did (a distance shown in
+        # whole metres, a card that has not moved): then its last scaled image is reused.
+        drawn = pygame.image.tobytes(canvas, "RGBA")
+        key = (name, size, r.size)
+        last = _SCALED.get(key)
+        if last is None or last[0] != drawn:
+            last = _SCALED[key] = (drawn, pygame.transform.smoothscale(canvas, r.size))
+        self.target.blit(last[1], r)
         return r
 
     def place_native(
