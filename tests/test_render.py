@@ -309,7 +309,7 @@ def test_night_light_is_the_whole_light_map_enlarged_and_multiplied(screen: pyga
     cam.snap(150.0, 90.0)
     x0, y0, x1, y1 = cam.view_m()
     lamps = [(float(x), float(y)) for x, y in zip(rng.uniform(x0, x1, 3), rng.uniform(y0, y1, 3), strict=True)]
-    light = LightMap(size, (34, 42, 74), lamps + [(x0 - 500.0, y0)])  # one lamp far off screen
+    light = LightMap(size, (34, 42, 74), [*lamps, (x0 - 500.0, y0)])  # one lamp far off screen
     frame = pygame.Surface(size)
     pygame.surfarray.pixels3d(frame)[:] = rng.integers(0, 256, (*size, 3), dtype=np.uint8)
     expected = frame.copy()

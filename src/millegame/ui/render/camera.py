@@ -150,6 +150,7 @@ class Camera:
     car_length_m: float = DEFAULT_CAR_LENGTH_M
     vel_x: float = 0.0  # smoothed velocity [m/s]
     vel_y: float = 0.0
+    aim_px_per_m: float | None = None  # the scale the zoom eased towards in the last ``follow``
 
     def __post_init__(self) -> None:
         if not self.levels:
@@ -193,6 +194,7 @@ class Camera:
         self.lead_x_m = self.lead_y_m = 0.0
         self.vel_x = self.vel_y = 0.0
         self.px_per_m = self.levels[0]
+        self.aim_px_per_m = None
         self.clamp()
 
     def target_px_per_m(self) -> float:
@@ -220,7 +222,7 @@ class Camera:
         if self.zooms:
             # Eased in log space: the same relative change per second zooming in or out.
             kz = 1.0 - math.exp(-max(frame_s, 0.0) / ZOOM_EASE_S)
-            target = self.target_px_per_m()
+            target = self.aim_px_per_m = self.target_px_per_m()
             self.px_per_m *= math.exp(math.log(target / self.px_per_m) * kz)
             if abs(math.log(target / self.px_per_m)) < SETTLED:
                 self.px_per_m = target

@@ -11,6 +11,7 @@ is applied when a chunk is baked, so it costs nothing per frame either.
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 
@@ -24,6 +25,7 @@ from millegame.ui.render.skid_marks import Mark, SkidMarks, paint
 BAKE_BUDGET_MS = 1.2  # baking ahead per frame: steps begin while less than this is spent (each ≤ ~1.5 ms)
 BAKE_MORE_MS = 0.4  # …but a second step only when the first took less than this
 LEVEL_BUDGET_BYTES = 48_000_000  # per zoom level's chunk cache
+SETTLED_LOG = 1e-3  # a zoom aiming this close (log ratio) to a level has settled there
 BIG_SCREEN = (1920, 1080)  # the cache holds at least a few screens of this size
 
 Grade = Callable[[pygame.Surface], None]
@@ -103,20 +105,18 @@ class MapLevels:
             if abs(level - k) >= 2 and r.baked:
                 r.clear()
 
-    def bake_ahead(self, camera: Camera, budget_ms: float = BAKE_BUDGET_MS) -> int:
+    def bake_ahead(self, camera: Camera, budget_ms: float = BAKE_BUDGET_MS, *, aim: float | None = None) -> int:
         """Bake near the view a step at a time (about a millisecond each: ``MapRenderer.
         bake_step``) until ``budget_ms`` is spent — at least one step, a second only when
         the first was short (``BAKE_MORE_MS``): the current level's chunks first, then its
-        neighbours'. Returns the number of steps. A chunk's bake is spread over frames, so
-        no frame pays for a whole one."""
+        neighbours' (``neighbours``). Returns the number of steps. A chunk's bake is spread
+        over frames, so no frame pays for a whole one."""
         start = time.perf_counter()
         until = start + budget_ms / 1000.0
         k = self.index_of(camera.px_per_m)
         self._free_far_levels(k)
         steps = 0
-        for level in (k, k + 1, k - 1):
-            if not 0 <= level < len(self.renderers):
-                continue
+        for level in (k, *self.neighbours(k, aim)):
             r = self.renderers[level]
             margin = 1 if level == k else 0  # a neighbour level: what its screen would show
             while r.bake_step(camera, margin=margin):
@@ -125,6 +125,26 @@ class MapLevels:
                 if now >= until or (steps == 1 and now - start > BAKE_MORE_MS / 1000.0):
                     return steps
         return steps
+
+    def neighbours(self, k: int, aim: float | None = None) -> list[int]:
+        """The levels beside level ``k`` to bake ahead: with ``aim`` (the scale the zoom
+        eases towards) only the one on the side the zoom is heading — the aim past level
+        ``k``'s own range, or within it on the aim's side of the level — and both when
+        the zoom has settled on the level or its aim is not known. A level the zoom is
+        leaving behind is not baked ahead: it has its chunks of the last moments, and the
+        zoom would need a while to turn round and reach it."""
+        both = [j for j in (k + 1, k - 1) if 0 <= j < len(self.renderers)]
+        if aim is None:
+            return both
+        level = self.levels[k]
+        toward = self.index_of(aim)
+        if toward != k:
+            side = 1 if toward > k else -1  # a higher index: a smaller scale
+        elif abs(math.log(aim / level)) > SETTLED_LOG:
+            side = 1 if aim < level else -1
+        else:
+            return both
+        return [j for j in both if j == k + side]
 
     def warm_up(self, camera: Camera) -> None:
         """Bake everything on and around the screen at the camera's level now."""

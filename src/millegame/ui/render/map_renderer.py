@@ -56,6 +56,9 @@ MAX_CHUNKS = 640  # ≈ 65 MB at 160×160×4 bytes (map_levels sets each level's
 BAND_PIXELS = 40_000  # pixels of road shading per step of a chunk's bake
 OBJECT_STEP_S = 0.001  # tile objects are painted for about this long per step of a chunk's bake
 MAX_SPARE = 6  # spare surfaces kept per zoom level
+STILL_MPS = 0.3  # a camera slower than this bakes ahead all round (``visible``)…
+AHEAD_SIDE = 0.2  # …a moving one a chunk on the sides its heading has this much of (a sine)…
+AHEAD_PAD = 0.08  # …and this share of the view on the others
 
 ChunkKey = tuple[int, int]
 # Called on every freshly baked ground chunk: (key, surface, its world-px rect) — paints
@@ -296,19 +299,30 @@ class MapRenderer:
         x0, y0 = self._edge_x(i), self._edge_y(j)
         return pygame.Rect(x0, y0, self._edge_x(i + 1) - x0, self._edge_y(j + 1) - y0)
 
-    def visible(self, camera: Camera, margin: int = 0) -> list[tuple[int, int]]:
-        """Chunks on the screen of ``camera``; when the camera is at another scale, the
-        chunks that a screen at *this* renderer's scale around the same centre shows."""
+    def visible(self, camera: Camera, margin: int = 0, *, ahead: bool = False) -> list[tuple[int, int]]:
+        """Chunks on the screen of ``camera`` and ``margin`` chunks around it; when the
+        camera is at another scale, the chunks that a screen at *this* renderer's scale
+        around the same centre shows. ``ahead``: the margin only on the sides the camera
+        moves towards (all round when it stands still), and ``AHEAD_PAD`` of the screen
+        on the others (a zoom widening the view, the lead swinging)."""
         if camera.px_per_m == self.px_per_m:
             x0, y0, x1, y1 = camera.view_m()
         else:
             hw, hh = camera.screen_w / 2 / self.px_per_m, camera.screen_h / 2 / self.px_per_m
             x0, y0 = camera.centre_x_m - hw, camera.centre_y_m - hh
             x1, y1 = camera.centre_x_m + hw, camera.centre_y_m + hh
-        i0 = max(0, math.floor(x0 / self.chunk_w_m) - margin)
-        j0 = max(0, math.floor(y0 / self.chunk_h_m) - margin)
-        i1 = min(self.cols - 1, math.floor(x1 / self.chunk_w_m) + margin)
-        j1 = min(self.rows - 1, math.floor(y1 / self.chunk_h_m) + margin)
+        before = after = (margin, margin)  # chunks added left and above, right and below
+        speed = math.hypot(camera.vel_x, camera.vel_y)
+        if ahead and margin and speed > STILL_MPS:
+            px, py = AHEAD_PAD * (x1 - x0), AHEAD_PAD * (y1 - y0)
+            x0, y0, x1, y1 = x0 - px, y0 - py, x1 + px, y1 + py
+            vx, vy = camera.vel_x / speed, camera.vel_y / speed
+            before = (margin if vx < -AHEAD_SIDE else 0, margin if vy < -AHEAD_SIDE else 0)
+            after = (margin if vx > AHEAD_SIDE else 0, margin if vy > AHEAD_SIDE else 0)
+        i0 = max(0, math.floor(x0 / self.chunk_w_m) - before[0])
+        j0 = max(0, math.floor(y0 / self.chunk_h_m) - before[1])
+        i1 = min(self.cols - 1, math.floor(x1 / self.chunk_w_m) + after[0])
+        j1 = min(self.rows - 1, math.floor(y1 / self.chunk_h_m) + after[1])
         return [(i, j) for j in range(j0, j1 + 1) for i in range(i0, i1 + 1)]
 
     # ----------------------------------------------------------------- baking
@@ -514,17 +528,17 @@ class MapRenderer:
 
     def bake_step(self, camera: Camera, *, margin: int = 1) -> bool:
         """One step (``_bake_steps``) of baking the chunks on the screen of ``camera``, then
-        those just off it; False when they are all baked. A chunk is kept only once
+        those just off it where it is heading (``visible``); False when they are all baked. A chunk is kept only once
         whole, so the frames never show a half-baked one."""
         if self._pending is None:
             todo = None
             for m in (0, margin):
-                todo = next((k for k in self.visible(camera, margin=m) if k not in self._ground), None)
+                todo = next((k for k in self.visible(camera, margin=m, ahead=True) if k not in self._ground), None)
                 if todo is not None:
                     break
             if todo is None:
                 if self.above_layers:
-                    above = next((k for k in self.visible(camera, margin=margin) if k not in self._above), None)
+                    above = next((k for k in self.visible(camera, margin, ahead=True) if k not in self._above), None)
                     if above is not None:
                         self.above_chunk(above)
                         return True
