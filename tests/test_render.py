@@ -324,3 +324,21 @@ def test_night_light_is_the_whole_light_map_enlarged_and_multiplied(screen: pyga
         spans = light.lit_spans()
         lit = sum((b - t) * (r - left) for t, b, left, r in spans)
         assert 0 < lit < 0.9 * small.get_width() * small.get_height()  # most of it is moonlit: filled
+
+
+def test_a_chunk_from_the_tiles_another_level_baked_is_the_chunk_baked_alone(screen: pygame.Surface) -> None:
+    """Zoom levels share a chunk's tiles at the art's scale (baked once, then scaled to
+    each level): the second level's chunk is what that level bakes on its own."""
+    from millegame.levels import load_stage
+    from millegame.ui.render.map_levels import MapLevels
+
+    stage = load_stage(catalog.list_stages()[0].path)
+    levels = MapLevels(stage, (11.5, 10.0))
+    first, second = levels.renderers
+    assert first.scale == second.scale
+    key = first.chunk_of(*stage.start_xy)
+    first.ground_chunk(key)
+    assert (first.scale, *key) in first.natives  # type: ignore[operator]
+    shared = pygame.surfarray.array3d(second.ground_chunk(key))
+    alone = pygame.surfarray.array3d(MapRenderer(stage, 10.0).ground_chunk(key))
+    assert np.array_equal(shared, alone)

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import math
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 
 import pygame
 
 from millegame.core.stage import Stage
 from millegame.ui.render.camera import Camera
-from millegame.ui.render.map_renderer import ChunkKey, MapRenderer, TileAtlas
+from millegame.ui.render.map_renderer import ChunkKey, MapRenderer, Natives, TileAtlas
 from millegame.ui.render.skid_marks import Mark, SkidMarks, paint
 
 BAKE_BUDGET_MS = 1.2  # baking ahead per frame: steps begin while less than this is spent (each ≤ ~1.5 ms)
@@ -56,8 +57,9 @@ class MapLevels:
         self.levels = tuple(levels)
         self.renderers: list[MapRenderer] = []
         atlases: dict[int, TileAtlas] = {}  # the tileset images, loaded once per art scale
+        natives: Natives = OrderedDict()  # the last chunks' tiles, baked once for every level
         for ppm in self.levels:
-            r = MapRenderer(self.stage, ppm, atlases=atlases, wet=self.wet)
+            r = MapRenderer(self.stage, ppm, atlases=atlases, natives=natives, wet=self.wet)
             r.on_bake = self._hook(r)
             r.grade_above = self.grade
             r.max_chunks = _max_chunks(r)

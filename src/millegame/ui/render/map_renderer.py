@@ -56,11 +56,15 @@ MAX_CHUNKS = 640  # ≈ 65 MB at 160×160×4 bytes (map_levels sets each level's
 BAND_PIXELS = 40_000  # pixels of road shading per step of a chunk's bake
 OBJECT_STEP_S = 0.001  # tile objects are painted for about this long per step of a chunk's bake
 MAX_SPARE = 6  # spare surfaces kept per zoom level
+MAX_NATIVES = 32  # chunks' tiles kept at the art's scale for the other zoom levels (1 MB each from HD art)
 STILL_MPS = 0.3  # a camera slower than this bakes ahead all round (``visible``)…
 AHEAD_SIDE = 0.2  # …a moving one a chunk on the sides its heading has this much of (a sine)…
 AHEAD_PAD = 0.08  # …and this share of the view on the others
 
 ChunkKey = tuple[int, int]
+# A chunk's tiles with the ground's tint at an art scale, before scaling to a level, by
+# (art scale, i, j): shared by the zoom levels of a map, which bake the same chunks.
+Natives = OrderedDict[tuple[int, int, int], pygame.Surface]
 # Called on every freshly baked ground chunk: (key, surface, its world-px rect) — paints
 # what the bake does not know about (colour grading for dusk or rain, skid marks).
 ChunkHook = Callable[[ChunkKey, pygame.Surface, pygame.Rect], None]
@@ -224,7 +228,9 @@ class MapRenderer:
     """Ground and above-car layers of ``stage`` at ``camera.px_per_m``, chunked.
 
     ``atlases``: tile atlases by scale, shared between the renderers of one map (each
-    zoom level has one) so the tileset images are loaded once per scale."""
+    zoom level has one) so the tileset images are loaded once per scale; ``natives``:
+    the last chunks' tiles at the art's scale, shared alike, so a chunk baked at one
+    level is only scaled (and its roads painted) at the next."""
 
     def __init__(
         self,
@@ -234,6 +240,7 @@ class MapRenderer:
         on_bake: ChunkHook | None = None,
         max_chunks: int = MAX_CHUNKS,
         atlases: dict[int, TileAtlas] | None = None,
+        natives: Natives | None = None,
         wet: bool = False,
     ) -> None:
         self.stage = stage
@@ -241,6 +248,7 @@ class MapRenderer:
         self.on_bake = on_bake
         self.grade_above: Callable[[pygame.Surface], None] | None = None  # on the straight-alpha bake
         self.max_chunks = max_chunks
+        self.natives = natives
         art = stage.art
         # Chunks are baked at ``scale`` × the map's own pixels (the HD art's, when zoomed in).
         self.scale = art_scale(art.tilesets, stage.px_per_m, px_per_m) if art is not None else 1
@@ -405,15 +413,25 @@ class MapRenderer:
             return
         art = self.stage.art
         assert art is not None
-        native = self._surface(self.native_size())
-        native.fill(self.background)
-        self._blit_layers(native, self.ground_layers, i, j, turn=True)
-        yield None
-        self._vary(native, i, j)  # the ground only: drawn roads and scenery keep their colours
-        yield None
+        shared = self.natives.get((self.scale, i, j)) if self.natives is not None else None
+        if shared is not None:  # another zoom level baked these tiles a moment ago
+            native = shared
+            self.natives.move_to_end((self.scale, i, j))  # type: ignore[union-attr]
+        else:
+            native = self._surface(self.native_size())
+            native.fill(self.background)
+            self._blit_layers(native, self.ground_layers, i, j, turn=True)
+            yield None
+            self._vary(native, i, j)  # the ground only: drawn roads and scenery keep their colours
+            yield None
         rect = self._chunk_rect(i, j)
         surf = pygame.transform.smoothscale(native, rect.size, self._surface(rect.size))
-        self._spare.append(native)
+        if self.natives is None:
+            self._spare.append(native)
+        elif shared is None:
+            self.natives[(self.scale, i, j)] = native
+            while len(self.natives) > MAX_NATIVES:
+                self._spare.append(self.natives.popitem(last=False)[1])
         if self.road_art is not None:
             # The chunk's pixels start at its rounded world-px edge: exactly that point in metres.
             x0, y0, ppm = rect.x / self.px_per_m, rect.y / self.px_per_m, self.px_per_m
@@ -489,8 +507,10 @@ class MapRenderer:
         for k in range(len(self._spare) - 1, -1, -1):
             if self._spare[k].get_size() == size:
                 return self._spare.pop(k)
-        surf = pygame.Surface(size)
-        return surf.convert() if _display_ready() else surf
+        display = pygame.display.get_surface() if pygame.display.get_init() else None
+        if display is not None:  # the display's format, without a second copy by ``convert``
+            return pygame.Surface(size, 0, display)
+        return pygame.Surface(size)
 
     def clear(self) -> None:
         """Forget every baked chunk (memory of a zoom level out of use)."""
