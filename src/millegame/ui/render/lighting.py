@@ -31,6 +31,10 @@ HEADLAMP_RGB = (255, 236, 196)
 LAMP_RGB = (255, 196, 120)
 
 
+Extents = tuple[np.ndarray, np.ndarray]  # per row of an image: first lit column, one past the last
+Lit = tuple[int, int, int, int, Extents | None]  # an image added to the light map: x, y, w, h, its rows
+
+
 def _to_surface(rgb: np.ndarray) -> pygame.Surface:
     surf = pygame.surfarray.make_surface(np.clip(rgb, 0, 255).astype(np.uint8).transpose(1, 0, 2))
     return surf.convert() if pygame.display.get_surface() is not None else surf
@@ -95,8 +99,8 @@ class LightMap:
         self.small = _opaque((1, 1))
         self.resize(size)
         self.light = self.small  # the part of ``small`` the last ``render`` filled
-        self._lit: list[tuple[int, int, int, int]] = []  # what the last ``render`` added to [light-map px]
-        self._cones: dict[tuple[float, int], tuple[pygame.Surface, tuple[float, float], pygame.Rect]] = {}
+        self._lit: list[Lit] = []  # what the last ``render`` added to [light-map px]
+        self._cones: dict[tuple[float, int], tuple[pygame.Surface, tuple[float, float], Extents]] = {}
 
     def resize(self, size: tuple[int, int]) -> None:
         """Make room for a frame of ``size``; the surfaces only grow, because a zooming
@@ -108,9 +112,9 @@ class LightMap:
             self.small = _opaque((self.surface.get_width() // 2, self.surface.get_height() // 2))
             self.light = self.small
 
-    def cone(self, px_per_m: float, heading: float) -> tuple[pygame.Surface, tuple[float, float], pygame.Rect]:
+    def cone(self, px_per_m: float, heading: float) -> tuple[pygame.Surface, tuple[float, float], Extents]:
         """The cone for a heading at a scale, the offset of its origin from the rotated
-        image's centre [px] and the part of the image that is not black. Turned at the
+        image's centre [px] and where each of its rows is not black (``row_extents``). Turned at the
         reference scale, then scaled: turning the small image is cheap, so a heading not
         seen yet at this zoom costs one smoothscale."""
         bucket = round(heading / (2 * math.pi) * ANGLE_BUCKETS) % ANGLE_BUCKETS
@@ -125,7 +129,7 @@ class LightMap:
             angle = bucket * 2 * math.pi / ANGLE_BUCKETS
             # The beam's origin is at the left-middle of the unturned image.
             half = cone_image().get_width() * scale / 2
-            hit = (img, (-half * math.cos(angle), -half * math.sin(angle)), _lit_part(img))
+            hit = (img, (-half * math.cos(angle), -half * math.sin(angle)), row_extents(img))
             self._cones[key] = hit
         return hit
 
@@ -140,7 +144,7 @@ class LightMap:
         ppm = camera.px_per_m * LIGHT_SCALE
         ox, oy = (v * LIGHT_SCALE for v in camera.origin_px)
         adds: list[tuple[pygame.Surface, tuple[int, int]]] = []
-        lit: list[tuple[int, int, int, int]] = []  # the rectangles added to: where there is more than moonlight
+        lit: list[Lit] = []  # the rectangles added to: where there is more than moonlight
         if len(self.lamps):
             r = round(LAMP_RADIUS_M * ppm)
             glow = glow_image(r)
@@ -150,20 +154,20 @@ class LightMap:
             for x, y in zip(sx[on], sy[on], strict=True):
                 at = (round(x) - r, round(y) - r)
                 adds.append((glow, at))
-                lit.append((at[0], at[1], 2 * r, 2 * r))
+                lit.append((at[0], at[1], 2 * r, 2 * r, None))
         for x, y, heading, length in cars:
-            img, (dx, dy), part = self.cone(ppm, heading)
+            img, (dx, dy), rows = self.cone(ppm, heading)
             nose_x = x + math.cos(heading) * length * 0.45
             nose_y = y + math.sin(heading) * length * 0.45
             cx = nose_x * ppm - ox - dx
             cy = nose_y * ppm - oy - dy
             at = (round(cx - img.get_width() / 2), round(cy - img.get_height() / 2))
             adds.append((img, at))
-            lit.append((at[0] + part.x, at[1] + part.y, part.width, part.height))
+            lit.append((at[0], at[1], img.get_width(), img.get_height(), rows))
             pool = glow_image(max(3, round(4.0 * ppm)), HEADLAMP_RGB, 0.5)  # light spill around the car
             at = (round(x * ppm - ox) - pool.get_width() // 2, round(y * ppm - oy) - pool.get_height() // 2)
             adds.append((pool, at))
-            lit.append((at[0], at[1], pool.get_width(), pool.get_height()))
+            lit.append((at[0], at[1], pool.get_width(), pool.get_height(), None))
         if adds:
             light.fblits(adds, pygame.BLEND_ADD)
         self._lit = lit
@@ -179,9 +183,13 @@ class LightMap:
         for top in range(0, h, LIT_BAND):
             bottom = min(h, top + LIT_BAND)
             left, right = w, 0
-            for x, y, rw, rh in self._lit:
+            for x, y, rw, rh, rows in self._lit:
                 if y < bottom and y + rh > top and x < w and x + rw > 0:
-                    left, right = min(left, x), max(right, x + rw)
+                    if rows is None:
+                        left, right = min(left, x), max(right, x + rw)
+                    else:  # a cone: only where its rows in the band are lit
+                        a, b = max(top, y) - y, min(bottom, y + rh) - y
+                        left, right = min(left, x + int(rows[0][a:b].min())), max(right, x + int(rows[1][a:b].max()))
             if left < right:  # whole steps of LIT_STEP: aligned rows copy faster
                 left, right = max(0, left - left % LIT_STEP), min(w, right + (-right) % LIT_STEP)
             else:
@@ -212,13 +220,15 @@ class LightMap:
                 target.fill(self.ambient, (2 * right, y, 2 * (w - right), bh), special_flags=mult)
 
 
-def _lit_part(img: pygame.Surface) -> pygame.Rect:
-    """The bounding rectangle of the pixels of ``img`` that are not black."""
-    mask = pygame.surfarray.array3d(img).max(axis=2) > 0
-    xs, ys = np.flatnonzero(mask.any(axis=1)), np.flatnonzero(mask.any(axis=0))
-    if not len(xs):
-        return pygame.Rect(0, 0, 0, 0)
-    return pygame.Rect(int(xs[0]), int(ys[0]), int(xs[-1]) - int(xs[0]) + 1, int(ys[-1]) - int(ys[0]) + 1)
+def row_extents(img: pygame.Surface) -> Extents:
+    """Where each row of ``img`` is not black: its first such pixel and one past its last
+    (a row all black: the image's width and 0)."""
+    mask = pygame.surfarray.array3d(img).max(axis=2).T > 0  # rows × columns
+    w = mask.shape[1]
+    lit = mask.any(axis=1)
+    first = np.where(lit, mask.argmax(axis=1), w)
+    end = np.where(lit, w - mask[:, ::-1].argmax(axis=1), 0)
+    return first, end
 
 
 def _opaque(size: tuple[int, int]) -> pygame.Surface:
