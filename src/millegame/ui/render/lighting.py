@@ -87,16 +87,17 @@ class LightMap:
     the lamps' pools and the headlamp cones (over a million pixels each at 1920×1080) are
     added over a quarter of the pixels, and a cone at a heading not seen yet is scaled to
     a quarter of the size. In each band of rows only the span a glow or a cone reaches
-    is enlarged (nearest pixel) and multiplied over the frame; the rest holds the ambient
-    colour alone, which a ``fill`` multiplies over the frame."""
+    is enlarged (nearest pixel, a band at a time into a strip that stays in the
+    processor's cache, not into a frame-sized surface) and multiplied over the frame;
+    the rest holds the ambient colour alone, which a ``fill`` multiplies over the frame."""
 
     def __init__(
         self, size: tuple[int, int], ambient: tuple[int, int, int], lamps_m: list[tuple[float, float]]
     ) -> None:
         self.ambient = ambient
         self.lamps = np.array(lamps_m, dtype=np.float64).reshape(-1, 2)
-        self.surface = _opaque((1, 1))  # the lit parts enlarged from ``small``, where they go on the frame
         self.small = _opaque((1, 1))
+        self.strip = _opaque((2, 2 * LIT_BAND))  # a band of a lit span enlarged from ``small``
         self.resize(size)
         self.light = self.small  # the part of ``small`` the last ``render`` filled
         self._lit: list[Lit] = []  # what the last ``render`` added to [light-map px]
@@ -105,11 +106,11 @@ class LightMap:
     def resize(self, size: tuple[int, int]) -> None:
         """Make room for a frame of ``size``; the surfaces only grow, because a zooming
         camera draws on a canvas whose size changes a little every frame."""
-        w, h = self.surface.get_size()
-        full = (2 * math.ceil(size[0] * LIGHT_SCALE), 2 * math.ceil(size[1] * LIGHT_SCALE))
-        if full[0] > w or full[1] > h:
-            self.surface = _opaque((max(w, full[0]), max(h, full[1])))
-            self.small = _opaque((self.surface.get_width() // 2, self.surface.get_height() // 2))
+        w, h = self.small.get_size()
+        half = (math.ceil(size[0] * LIGHT_SCALE), math.ceil(size[1] * LIGHT_SCALE))
+        if half[0] > w or half[1] > h:
+            self.small = _opaque((max(w, half[0]), max(h, half[1])))
+            self.strip = _opaque((2 * self.small.get_width(), 2 * LIT_BAND))
             self.light = self.small
 
     def cone(self, px_per_m: float, heading: float) -> tuple[pygame.Surface, tuple[float, float], Extents]:
@@ -211,11 +212,12 @@ class LightMap:
             y, bh = 2 * top, 2 * (bottom - top)
             if left > 0:
                 target.fill(self.ambient, (0, y, 2 * left, bh), special_flags=mult)
-            if right > left:
-                part = self.light.subsurface((left, top, right - left, bottom - top))
-                big = self.surface.subsurface((2 * left, y, 2 * (right - left), bh))
-                pygame.transform.scale(part, big.get_size(), big)
-                target.blit(big, (2 * left, y), special_flags=mult)
+            for a in range(top, bottom, LIT_BAND) if right > left else ():
+                # A band at a time through one strip, which stays in the processor's cache.
+                b = min(bottom, a + LIT_BAND)
+                big = self.strip.subsurface((0, 0, 2 * (right - left), 2 * (b - a)))
+                pygame.transform.scale(self.light.subsurface((left, a, right - left, b - a)), big.get_size(), big)
+                target.blit(big, (2 * left, 2 * a), special_flags=mult)
             if right < w:
                 target.fill(self.ambient, (2 * right, y, 2 * (w - right), bh), special_flags=mult)
 
