@@ -316,7 +316,11 @@ def test_night_light_is_the_whole_light_map_enlarged_and_multiplied(screen: pyga
     for heading in (0.3, 2.0, -1.2):
         got = frame.copy()
         small = light.render(cam, [(150.0, 90.0, heading, 4.4)])
-        whole = pygame.transform.scale(small, (2 * small.get_width(), 2 * small.get_height()))
+        whole = pygame.Surface(small.get_size())  # the whole map: moonlight and every glow added to it
+        whole.fill((34, 42, 74))
+        whole.fblits(light.adds, pygame.BLEND_ADD)
+        assert len(light.adds) >= 3  # lamps, a cone, the light around the car
+        whole = pygame.transform.scale(whole, (2 * small.get_width(), 2 * small.get_height()))
         expected = frame.copy()
         expected.blit(whole, (0, 0), special_flags=pygame.BLEND_MULT)
         light.apply(got)

@@ -101,6 +101,8 @@ class LightMap:
         self.resize(size)
         self.light = self.small  # the part of ``small`` the last ``render`` filled
         self._lit: list[Lit] = []  # what the last ``render`` added to [light-map px]
+        self.adds: list[tuple[pygame.Surface, tuple[int, int]]] = []  # …and the images it added there
+        self.spans: list[tuple[int, int, int, int]] = []  # its ``lit_spans``
         self._cones: dict[tuple[float, int], tuple[pygame.Surface, tuple[float, float], Extents]] = {}
 
     def resize(self, size: tuple[int, int]) -> None:
@@ -136,12 +138,13 @@ class LightMap:
 
     def render(self, camera: Camera, cars: list[tuple[float, float, float, float]]) -> pygame.Surface:
         """Fill the light map: ambient, lamps on screen, a cone per car (x, y, heading,
-        length [m]); returns it (half the screen's size) for ``apply``."""
+        length [m]); returns it (half the screen's size) for ``apply``, which reads only
+        its lit spans (``lit_spans``: elsewhere it holds whatever it held). ``adds``:
+        what was added, where."""
         self.resize((camera.screen_w, camera.screen_h))
         w = math.ceil(camera.screen_w * LIGHT_SCALE)
         h = math.ceil(camera.screen_h * LIGHT_SCALE)
         light = self.light = self.small.subsurface((0, 0, w, h))
-        light.fill(self.ambient)
         ppm = camera.px_per_m * LIGHT_SCALE
         ox, oy = (v * LIGHT_SCALE for v in camera.origin_px)
         adds: list[tuple[pygame.Surface, tuple[int, int]]] = []
@@ -169,9 +172,15 @@ class LightMap:
             at = (round(x * ppm - ox) - pool.get_width() // 2, round(y * ppm - oy) - pool.get_height() // 2)
             adds.append((pool, at))
             lit.append((at[0], at[1], pool.get_width(), pool.get_height(), None))
+        self._lit = lit
+        # Only the lit spans are read (``apply``): only they need the ambient to add to.
+        self.spans = self.lit_spans()
+        for top, bottom, left, right in self.spans:
+            if right > left:
+                light.fill(self.ambient, (left, top, right - left, bottom - top))
         if adds:
             light.fblits(adds, pygame.BLEND_ADD)
-        self._lit = lit
+        self.adds = adds
         return light
 
     def lit_spans(self) -> list[tuple[int, int, int, int]]:
@@ -203,12 +212,12 @@ class LightMap:
 
     def apply(self, target: pygame.Surface) -> None:
         """Multiply the last ``render``'s light over ``target`` (the frame it was rendered
-        for): in each band (``lit_spans``) the lit span enlarged and blitted, the moonlit
+        for): in each band (``spans``) the lit span enlarged and blitted, the moonlit
         rest multiplied by the ambient colour with a ``fill`` (exactly what the enlarged
         ambient pixels would do, for less than half the cost)."""
         w = self.light.get_width()
         mult = pygame.BLEND_MULT
-        for top, bottom, left, right in self.lit_spans():
+        for top, bottom, left, right in self.spans:
             y, bh = 2 * top, 2 * (bottom - top)
             if left > 0:
                 target.fill(self.ambient, (0, y, 2 * left, bh), special_flags=mult)
