@@ -19,14 +19,14 @@ from collections.abc import Callable
 import pygame
 
 from millegame.core.stage import Stage
-from millegame.ui.render.camera import Camera
+from millegame.ui.render.camera import LEVEL_HOLD, LEVEL_SNAP, Camera
 from millegame.ui.render.map_renderer import ChunkKey, MapRenderer, Natives, TileAtlas
 from millegame.ui.render.skid_marks import Mark, SkidMarks, paint
 
 BAKE_BUDGET_MS = 1.2  # baking ahead per frame: steps begin while less than this is spent (each ≤ ~1.5 ms)
 BAKE_MORE_MS = 0.4  # …but a second step only when the first took less than this
 LEVEL_BUDGET_BYTES = 48_000_000  # per zoom level's chunk cache
-SETTLED_LOG = 1e-3  # a zoom aiming this close (log ratio) to a level has settled there
+NEAR_LOG = 0.5 * LEVEL_SNAP * LEVEL_HOLD  # an aim this close to a level (log ratio): no neighbour baked ahead
 BIG_SCREEN = (1920, 1080)  # the cache holds at least a few screens of this size
 
 Grade = Callable[[pygame.Surface], None]
@@ -129,24 +129,20 @@ class MapLevels:
         return steps
 
     def neighbours(self, k: int, aim: float | None = None) -> list[int]:
-        """The levels beside level ``k`` to bake ahead: with ``aim`` (the scale the zoom
-        eases towards) only the one on the side the zoom is heading — the aim past level
-        ``k``'s own range, or within it on the aim's side of the level — and both when
-        the zoom has settled on the level or its aim is not known. A level the zoom is
-        leaving behind is not baked ahead: it has its chunks of the last moments, and the
-        zoom would need a while to turn round and reach it."""
+        """The levels beside level ``k`` to bake ahead. With ``aim`` (the scale the zoom
+        would take if no level were near: ``Camera.aim_px_per_m``) only the one on the
+        side of the aim, and none while the aim is within half the hold
+        (``camera.LEVEL_HOLD``) of level ``k``: the zoom stays on the level or eases to
+        the aim within its range, so neither neighbour is drawn until the aim moves on
+        (a steady speed or a slow change: time to bake the one it moves to). Both when
+        the aim is not known."""
         both = [j for j in (k + 1, k - 1) if 0 <= j < len(self.renderers)]
         if aim is None:
             return both
-        level = self.levels[k]
-        toward = self.index_of(aim)
-        if toward != k:
-            side = 1 if toward > k else -1  # a higher index: a smaller scale
-        elif abs(math.log(aim / level)) > SETTLED_LOG:
-            side = 1 if aim < level else -1
-        else:
-            return both
-        return [j for j in both if j == k + side]
+        gap = math.log(aim / self.levels[k])
+        if abs(gap) <= NEAR_LOG:
+            return []
+        return [j for j in both if j == (k + 1 if gap < 0 else k - 1)]  # a higher index: a smaller scale
 
     def warm_up(self, camera: Camera) -> None:
         """Bake everything on and around the screen at the camera's level now."""
