@@ -1,9 +1,12 @@
 """The map at every zoom level the camera uses, with the skid marks painted in.
 
 One ``MapRenderer`` per baked scale (``camera.zoom_levels``), each baking its own chunk
-cache lazily. While the car drives, the chunks around the view are prefetched at the
-current level first and then at the two neighbouring levels, a chunk or two per frame,
-so a change of level finds its chunks ready; levels two or more steps away are emptied.
+cache lazily; they share the tileset images and a chunk's tiles at the art's scale, so a
+chunk baked at one level is only scaled and its roads painted at the next. While the car
+drives, the chunks on and ahead of the view are baked a step at a time at the current
+level first and then at the neighbouring level the zoom's aim moves towards
+(``neighbours``), so a change of level finds its chunks ready; levels two or more steps
+away are emptied.
 
 Colour grading for the time of day and the weather (``atmosphere.Atmosphere.grade``)
 is applied when a chunk is baked, so it costs nothing per frame either.
