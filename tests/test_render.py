@@ -320,7 +320,8 @@ def test_night_light_is_the_whole_light_map_enlarged_and_multiplied(screen: pyga
         whole.fill((34, 42, 74))
         whole.fblits(light.adds, pygame.BLEND_ADD)
         assert len(light.adds) >= 3  # lamps, a cone, the light around the car
-        whole = pygame.transform.scale(whole, (2 * small.get_width(), 2 * small.get_height()))
+        k = light.block
+        whole = pygame.transform.scale(whole, (k * small.get_width(), k * small.get_height()))
         expected = frame.copy()
         expected.blit(whole, (0, 0), special_flags=pygame.BLEND_MULT)
         light.apply(got)
@@ -346,3 +347,14 @@ def test_a_chunk_from_the_tiles_another_level_baked_is_the_chunk_baked_alone(scr
     shared = pygame.surfarray.array3d(second.ground_chunk(key))
     alone = pygame.surfarray.array3d(MapRenderer(stage, 10.0).ground_chunk(key))
     assert np.array_equal(shared, alone)
+
+
+def test_the_light_maps_blocks_keep_their_size_against_the_world() -> None:
+    """A light-map pixel covers 2 × 2 screen pixels in a 720-px-high window and as many
+    more as the window is bigger (the light's steps the same against the car and the
+    road at any size), never fewer than 2."""
+    from millegame.ui.render.lighting import light_block
+
+    assert [light_block(*s) for s in ((800, 500), (1280, 720), (1920, 1080), (2560, 1440), (3840, 2160))] == [
+        2, 2, 3, 4, 6,
+    ]  # fmt: skip

@@ -2,9 +2,10 @@
 
 Each frame the light map is filled with the ambient moonlight, the glows of the street
 lamps on screen and the headlight cones of the cars are added to it (``BLEND_ADD``), at
-half the screen's resolution; its lit parts are enlarged by nearest pixel and multiplied
-over the frame (``BLEND_MULT``), and the rest of the frame, lit by the moon alone, is
-multiplied by the ambient colour (a ``fill``: the same result for a third of the cost).
+a fraction of the screen's resolution (``light_block``); its lit parts are enlarged by
+nearest pixel and multiplied over the frame (``BLEND_MULT``), and the rest of the frame,
+lit by the moon alone, is multiplied by the ambient colour (a ``fill``: the same result
+for a third of the cost).
 Glows and cones are rendered once with numpy (at load) and then only rotated and scaled,
 cached per zoom level and 5° of heading.
 """
@@ -17,13 +18,13 @@ from functools import cache
 import numpy as np
 import pygame
 
-from millegame.ui.render.camera import Camera
+from millegame.ui.render.camera import Camera, screen_scale
 
 CONE_LENGTH_M = 62.0  # useful reach of a 1950s headlamp pair
 CONE_HALF_ANGLE = math.radians(24.0)
 CONE_REF_PPM = 4.0  # scale the cone is rendered at, before any zoom
 LAMP_RADIUS_M = 16.0
-LIGHT_SCALE = 0.5  # the light map's resolution, relative to the screen's
+LIGHT_BLOCK = 2  # a light-map pixel is this many screen pixels a side in a 720-px-high window…
 LIT_BAND = 64  # rows of the light map [px] in a band whose lit span is enlarged (``LightMap.lit_spans``)
 LIT_STEP = 16  # the spans' ends are whole multiples of this [light-map px]
 ANGLE_BUCKETS = 72  # 5°
@@ -83,21 +84,24 @@ def turned_cone(bucket: int) -> pygame.Surface:
 class LightMap:
     """The night's light map for one screen size.
 
-    Light is smooth, so it is rendered at half the screen's resolution (``LIGHT_SCALE``):
-    the lamps' pools and the headlamp cones (over a million pixels each at 1920×1080) are
-    added over a quarter of the pixels, and a cone at a heading not seen yet is scaled to
-    a quarter of the size. In each band of rows only the span a glow or a cone reaches
-    is enlarged (nearest pixel, a band at a time into a strip that stays in the
-    processor's cache, not into a frame-sized surface) and multiplied over the frame;
-    the rest holds the ambient colour alone, which a ``fill`` multiplies over the frame."""
+    Light is smooth, so it is rendered in blocks of ``block`` × ``block`` screen pixels
+    (``light_block``: 2 in a 720-px-high window, 3 at 1920×1080 — the same size against
+    the world and the car at any window size): the lamps' pools and the headlamp cones
+    (over a million pixels each at 1920×1080) are added over a ninth of the pixels there,
+    and a cone at a heading not seen yet is scaled to a ninth of the size. In each band
+    of rows only the span a glow or a cone reaches is enlarged (nearest pixel, a band at
+    a time into a strip that stays in the processor's cache, not into a frame-sized
+    surface) and multiplied over the frame; the rest holds the ambient colour alone,
+    which a ``fill`` multiplies over the frame."""
 
     def __init__(
         self, size: tuple[int, int], ambient: tuple[int, int, int], lamps_m: list[tuple[float, float]]
     ) -> None:
         self.ambient = ambient
         self.lamps = np.array(lamps_m, dtype=np.float64).reshape(-1, 2)
+        self.block = light_block(*size)
         self.small = _opaque((1, 1))
-        self.strip = _opaque((2, 2 * LIT_BAND))  # a band of a lit span enlarged from ``small``
+        self.strip = _opaque((1, 1))  # a band of a lit span enlarged from ``small``
         self.resize(size)
         self.light = self.small  # the part of ``small`` the last ``render`` filled
         self._lit: list[Lit] = []  # what the last ``render`` added to [light-map px]
@@ -109,11 +113,19 @@ class LightMap:
         """Make room for a frame of ``size``; the surfaces only grow, because a zooming
         camera draws on a canvas whose size changes a little every frame."""
         w, h = self.small.get_size()
-        half = (math.ceil(size[0] * LIGHT_SCALE), math.ceil(size[1] * LIGHT_SCALE))
-        if half[0] > w or half[1] > h:
-            self.small = _opaque((max(w, half[0]), max(h, half[1])))
-            self.strip = _opaque((2 * self.small.get_width(), 2 * LIT_BAND))
+        k = self.block
+        part = (math.ceil(size[0] / k), math.ceil(size[1] / k))
+        if part[0] > w or part[1] > h:
+            self.small = _opaque((max(w, part[0]), max(h, part[1])))
+            self.strip = _opaque((k * self.small.get_width(), k * LIT_BAND))
             self.light = self.small
+
+    def window(self, size: tuple[int, int]) -> None:
+        """The window is now ``size``: the blocks as big as ``light_block`` says for it."""
+        if light_block(*size) != self.block:
+            self.block = light_block(*size)
+            self.small = self.strip = _opaque((1, 1))
+        self.resize(size)
 
     def cone(self, px_per_m: float, heading: float) -> tuple[pygame.Surface, tuple[float, float], Extents]:
         """The cone for a heading at a scale, the offset of its origin from the rotated
@@ -138,15 +150,16 @@ class LightMap:
 
     def render(self, camera: Camera, cars: list[tuple[float, float, float, float]]) -> pygame.Surface:
         """Fill the light map: ambient, lamps on screen, a cone per car (x, y, heading,
-        length [m]); returns it (half the screen's size) for ``apply``, which reads only
+        length [m]); returns it (a ``block``-th of the screen's size) for ``apply``, which reads only
         its lit spans (``lit_spans``: elsewhere it holds whatever it held). ``adds``:
         what was added, where."""
         self.resize((camera.screen_w, camera.screen_h))
-        w = math.ceil(camera.screen_w * LIGHT_SCALE)
-        h = math.ceil(camera.screen_h * LIGHT_SCALE)
+        k = self.block
+        w = math.ceil(camera.screen_w / k)
+        h = math.ceil(camera.screen_h / k)
         light = self.light = self.small.subsurface((0, 0, w, h))
-        ppm = camera.px_per_m * LIGHT_SCALE
-        ox, oy = (v * LIGHT_SCALE for v in camera.origin_px)
+        ppm = camera.px_per_m / k
+        ox, oy = (v / k for v in camera.origin_px)
         adds: list[tuple[pygame.Surface, tuple[int, int]]] = []
         lit: list[Lit] = []  # the rectangles added to: where there is more than moonlight
         if len(self.lamps):
@@ -216,19 +229,27 @@ class LightMap:
         rest multiplied by the ambient colour with a ``fill`` (exactly what the enlarged
         ambient pixels would do, for less than half the cost)."""
         w = self.light.get_width()
+        k = self.block
         mult = pygame.BLEND_MULT
         for top, bottom, left, right in self.spans:
-            y, bh = 2 * top, 2 * (bottom - top)
+            y, bh = k * top, k * (bottom - top)
             if left > 0:
-                target.fill(self.ambient, (0, y, 2 * left, bh), special_flags=mult)
+                target.fill(self.ambient, (0, y, k * left, bh), special_flags=mult)
             for a in range(top, bottom, LIT_BAND) if right > left else ():
                 # A band at a time through one strip, which stays in the processor's cache.
                 b = min(bottom, a + LIT_BAND)
-                big = self.strip.subsurface((0, 0, 2 * (right - left), 2 * (b - a)))
+                big = self.strip.subsurface((0, 0, k * (right - left), k * (b - a)))
                 pygame.transform.scale(self.light.subsurface((left, a, right - left, b - a)), big.get_size(), big)
-                target.blit(big, (2 * left, 2 * a), special_flags=mult)
+                target.blit(big, (k * left, k * a), special_flags=mult)
             if right < w:
-                target.fill(self.ambient, (2 * right, y, 2 * (w - right), bh), special_flags=mult)
+                target.fill(self.ambient, (k * right, y, k * (w - right), bh), special_flags=mult)
+
+
+def light_block(w: int, h: int) -> int:
+    """How many screen pixels a side a light-map pixel is in a ``w`` × ``h`` window:
+    ``LIGHT_BLOCK`` at a 720-px short side, as much bigger as the window (the light's
+    steps the same size against the world at any window size), never less."""
+    return max(LIGHT_BLOCK, round(LIGHT_BLOCK * screen_scale(w, h)))
 
 
 def row_extents(img: pygame.Surface) -> Extents:

@@ -179,7 +179,7 @@ class WorldView:
             self._sprites.clear()
             self._finish.clear()
         if self.light is not None:
-            self.light.resize((w, h))
+            self.light.window((w, h))
         self._ensure_canvas()
         if self.rain is not None:
             self.rain.resize((w, h))
