@@ -19,6 +19,7 @@ can check that they stay inside the window and apart (``problems``).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from itertools import combinations
 
@@ -197,6 +198,14 @@ def fitting_size(s: str, size_px: int, width_px: int) -> int:
     return size_px
 
 
+@functools.lru_cache(maxsize=256)
+def _fitted(s: str, size_px: int, width_px: int) -> tuple[int, tuple[str, ...]]:
+    """The font size ``paragraph`` draws ``s`` at and its lines: the same text in the same
+    width is laid out once, not every frame (measuring its words cost 0.2 ms a frame)."""
+    size_px = fitting_size(s, size_px, width_px)
+    return size_px, tuple(wrap(s, size_px, width_px) or [""])
+
+
 def paragraph(
     target: pygame.Surface,
     s: str,
@@ -214,8 +223,7 @@ def paragraph(
     """Draw ``s`` wrapped to ``width_px``, each line centred on ``centre_x``, starting at
     ``top`` or ending at ``bottom``; returns the rectangle of all its lines (and keeps
     it in ``into`` = (rects, name) when given)."""
-    size_px = fitting_size(s, size_px, width_px)
-    lines = wrap(s, size_px, width_px) or [""]
+    size_px, lines = _fitted(s, size_px, width_px)
     line_h = font(size_px).get_linesize()
     y = top if top is not None else (bottom if bottom is not None else 0) - line_h * len(lines)
     box: pygame.Rect | None = None
