@@ -548,8 +548,8 @@ class MapRenderer:
 
     def bake_step(self, camera: Camera, *, margin: int = 1) -> bool:
         """One step (``_bake_steps``) of baking the chunks on the screen of ``camera``, then
-        those just off it where it is heading (``visible``); False when they are all baked. A chunk is kept only once
-        whole, so the frames never show a half-baked one."""
+        those just off it where it is heading (``visible``); False when they are all
+        baked. A chunk is kept only once whole, so the frames never show a half-baked one."""
         if self._pending is None:
             todo = None
             for m in (0, margin):
