@@ -114,16 +114,22 @@ class MapLevels:
         """Bake near the view a step at a time (about a millisecond each: ``MapRenderer.
         bake_step``) until ``budget_ms`` is spent — at least one step, a second only when
         the first was short (``BAKE_MORE_MS``): the current level's chunks first, then its
-        neighbours' (``neighbours``). Returns the number of steps. A chunk's bake is spread
+        neighbours' (``neighbours``; the one the zoom is about to draw before the chunks
+        off this level's view). Returns the number of steps. A chunk's bake is spread
         over frames, so no frame pays for a whole one."""
         start = time.perf_counter()
         until = start + budget_ms / 1000.0
         k = self.index_of(camera.px_per_m)
         self._free_far_levels(k)
         steps = 0
-        for level in (k, *self.neighbours(k, aim)):
+        # The view at this level; the level the zoom's aim is in, if a neighbour (it is drawn
+        # soon: its view and ahead of it, before this level's margin); this level's margin;
+        # another neighbour's view (what its screen would show).
+        near = self.neighbours(k, aim)
+        soon = [j for j in near if aim is not None and self.index_of(aim) == j]
+        plan = [(k, 0), *((j, 1) for j in soon), (k, 1), *((j, 0) for j in near if j not in soon)]
+        for level, margin in plan:
             r = self.renderers[level]
-            margin = 1 if level == k else 0  # a neighbour level: what its screen would show
             while r.bake_step(camera, margin=margin):
                 steps += 1
                 now = time.perf_counter()
