@@ -53,7 +53,7 @@ VARIATION_MIX = (0.55, 0.2, 0.25)
 VARIATION_STEP_PX = 8  # one sample of the tint per this many pixels of the map's own art (1 m)
 FALLBACK_CHUNK_M = 64.0
 MAX_CHUNKS = 640  # ≈ 65 MB at 160×160×4 bytes (map_levels sets each level's own)
-BAND_PIXELS = 25_000  # pixels of road shading per step of a chunk's bake
+BAND_PIXELS = 40_000  # pixels of road shading per step of a chunk's bake
 OBJECT_STEP_S = 0.001  # tile objects are painted for about this long per step of a chunk's bake
 MAX_SPARE = 6  # spare surfaces kept per zoom level
 MAX_NATIVES = 32  # chunks' tiles kept at the art's scale for the other zoom levels (1 MB each from HD art)
@@ -422,11 +422,7 @@ class MapRenderer:
             native.fill(self.background)
             self._blit_layers(native, self.ground_layers, i, j, turn=True)
             yield None
-            # The ground's tint (``_vary``) in two steps: the ground only, so drawn roads and
-            # scenery keep their colours.
-            tint = self._tint(native.get_size(), i, j)
-            yield None
-            self._apply_tint(native, tint)
+            self._vary(native, i, j)  # the ground only: drawn roads and scenery keep their colours
             yield None
         rect = self._chunk_rect(i, j)
         surf = pygame.transform.smoothscale(native, rect.size, self._surface(rect.size))
@@ -459,24 +455,15 @@ class MapRenderer:
         """Multiply a chunk (at the art's scale) by ``ground_variation``, sampled every
         ``VARIATION_STEP_PX`` pixels and smoothed up. It covers everything, roads too
         (worn and dusty patches): a mask would put hard tint edges on the tile grid."""
-        self._apply_tint(native, self._tint(native.get_size(), i, j))
-
-    def _tint(self, size: tuple[int, int], i: int, j: int) -> pygame.Surface:
-        """``_vary``'s samples of ``ground_variation`` for a chunk of ``size`` at the art's scale."""
-        w, h = size
+        w, h = native.get_size()
         step = VARIATION_STEP_PX * self.scale
         ppm = w / self.chunk_w_m
         xs = i * self.chunk_w_m + (np.arange(w // step) + 0.5) * step / ppm
         ys = j * self.chunk_h_m + (np.arange(h // step) + 0.5) * step / ppm
         gx, gy = np.meshgrid(xs, ys)
         tint = ground_variation(gx, gy)
-        return pygame.surfarray.make_surface((tint * 255.0).round().astype(np.uint8).transpose(1, 0, 2))
-
-    @staticmethod
-    def _apply_tint(native: pygame.Surface, small: pygame.Surface) -> None:
-        """``_vary``'s samples smoothed up and multiplied over the chunk."""
-        size = native.get_size()
-        native.blit(pygame.transform.smoothscale(small, size), (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+        small = pygame.surfarray.make_surface((tint * 255.0).round().astype(np.uint8).transpose(1, 0, 2))
+        native.blit(pygame.transform.smoothscale(small, (w, h)), (0, 0), special_flags=pygame.BLEND_RGB_MULT)
 
     def _bake_above(self, i: int, j: int) -> pygame.Surface | None:
         if not self.above_layers:
