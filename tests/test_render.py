@@ -295,3 +295,66 @@ def test_chunks_baked_ahead_a_step_a_frame_are_the_chunks_baked_at_once(screen: 
     a = pygame.surfarray.array3d(renderer.cached(key))
     b = pygame.surfarray.array3d(at_once.ground_chunk(key))
     assert np.array_equal(a, b)
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1919, 1079)])
+def test_night_light_is_the_whole_light_map_enlarged_and_multiplied(screen: pygame.Surface, size) -> None:
+    """The light map multiplies only the parts a lamp or a cone reaches with its enlarged
+    pixels and the rest with the moonlight's colour: the frame is exactly what the whole
+    map, enlarged by nearest pixel and multiplied over it, gives."""
+    from millegame.ui.render.lighting import LightMap
+
+    rng = np.random.default_rng(5)
+    cam = Camera(*size, px_per_m=9.0)
+    cam.snap(150.0, 90.0)
+    x0, y0, x1, y1 = cam.view_m()
+    lamps = [(float(x), float(y)) for x, y in zip(rng.uniform(x0, x1, 3), rng.uniform(y0, y1, 3), strict=True)]
+    light = LightMap(size, (34, 42, 74), [*lamps, (x0 - 500.0, y0)])  # one lamp far off screen
+    frame = pygame.Surface(size)
+    pygame.surfarray.pixels3d(frame)[:] = rng.integers(0, 256, (*size, 3), dtype=np.uint8)
+    expected = frame.copy()
+    for heading in (0.3, 2.0, -1.2):
+        got = frame.copy()
+        small = light.render(cam, [(150.0, 90.0, heading, 4.4)])
+        whole = pygame.Surface(small.get_size())  # the whole map: moonlight and every glow added to it
+        whole.fill((34, 42, 74))
+        whole.fblits(light.adds, pygame.BLEND_ADD)
+        assert len(light.adds) >= 3  # lamps, a cone, the light around the car
+        k = light.block
+        whole = pygame.transform.scale(whole, (k * small.get_width(), k * small.get_height()))
+        expected = frame.copy()
+        expected.blit(whole, (0, 0), special_flags=pygame.BLEND_MULT)
+        light.apply(got)
+        assert np.array_equal(pygame.surfarray.array3d(got), pygame.surfarray.array3d(expected))
+        spans = light.lit_spans()
+        lit = sum((b - t) * (r - left) for t, b, left, r in spans)
+        assert 0 < lit < 0.9 * small.get_width() * small.get_height()  # most of it is moonlit: filled
+
+
+def test_a_chunk_from_the_tiles_another_level_baked_is_the_chunk_baked_alone(screen: pygame.Surface) -> None:
+    """Zoom levels share a chunk's tiles at the art's scale (baked once, then scaled to
+    each level): the second level's chunk is what that level bakes on its own."""
+    from millegame.levels import load_stage
+    from millegame.ui.render.map_levels import MapLevels
+
+    stage = load_stage(catalog.list_stages()[0].path)
+    levels = MapLevels(stage, (11.5, 10.0))
+    first, second = levels.renderers
+    assert first.scale == second.scale
+    key = first.chunk_of(*stage.start_xy)
+    first.ground_chunk(key)
+    assert (first.scale, *key) in first.natives  # type: ignore[operator]
+    shared = pygame.surfarray.array3d(second.ground_chunk(key))
+    alone = pygame.surfarray.array3d(MapRenderer(stage, 10.0).ground_chunk(key))
+    assert np.array_equal(shared, alone)
+
+
+def test_the_light_maps_blocks_keep_their_size_against_the_world() -> None:
+    """A light-map pixel covers 2 × 2 screen pixels in a 720-px-high window and as many
+    more as the window is bigger (the light's steps the same against the car and the
+    road at any size), never fewer than 2."""
+    from millegame.ui.render.lighting import light_block
+
+    assert [light_block(*s) for s in ((800, 500), (1280, 720), (1920, 1080), (2560, 1440), (3840, 2160))] == [
+        2, 2, 3, 4, 6,
+    ]  # fmt: skip

@@ -551,3 +551,27 @@ def test_the_tutorial_makes_a_2_km_stage_with_three_hairpins_the_autopilot_drive
     assert len(hairpins) >= 3
     run = drive_stage(stage, load_car("alfa-6c-1750"))
     assert run.finish_tick > 0
+
+
+def test_asphalt_repairs_are_ragged_blots_not_squares() -> None:
+    """Repairs on dry asphalt darken irregular, soft-edged blots: along a repair its width
+    across the road changes from one slice to the next (a square patch has one width), and
+    its edge fades over a band rather than stopping at a straight line."""
+    from millegame.ui.render.road_art import _repair
+
+    hw, step = 3.5, 0.1
+    lats = np.arange(-hw, hw, step)
+    repairs = 0
+    for cell in range(120):  # 960 m of a straight road along x
+        ss = np.arange(8.0 * cell, 8.0 * cell + 8.0, step)
+        k = np.array([[_repair(s, lat, hw, s, 40.0 + lat) for lat in lats] for s in ss])
+        if not (k > 0.5).any():
+            continue
+        repairs += 1
+        widths = (k > 0.5).sum(axis=1) * step
+        widths = widths[widths > 0]
+        assert widths.max() - np.median(widths) > 0.25 or widths.max() - widths.min() > 0.5
+        soft = ((k > 0.05) & (k < 0.95)).sum() / (k > 0.5).sum()
+        assert soft > 0.15, soft  # a soft edge, not a step
+        assert not (k[0] > 0).any() and not (k[-1] > 0).any()  # never cut straight by its stretch's ends
+    assert 8 <= repairs <= 40  # one in a few stretches

@@ -181,6 +181,35 @@ def test_far_levels_are_emptied(stage: Stage) -> None:
     assert levels.renderers[3].baked > 0
 
 
+def test_baking_ahead_follows_the_zoom_and_the_car(stage: Stage) -> None:
+    """Beside the level drawn, only the level the zoom's aim moves towards is baked ahead
+    (none while the aim stays near the level); around the view, chunks only on the side
+    the camera moves to."""
+    scales = (6.0, 5.0, 4.0)
+    levels = MapLevels(stage, scales)
+    assert levels.neighbours(1, 4.1) == [2]  # zooming out past level 1's range
+    assert levels.neighbours(1, 5.6) == [0]
+    assert levels.neighbours(1, 4.8) == [2]  # within its range, drifting to the zoomed-out side
+    assert levels.neighbours(1, 4.98) == levels.neighbours(1, 5.0) == []  # held on the level
+    assert sorted(levels.neighbours(1, None)) == [0, 2]
+    cam = Camera(640, 360, 5.0, levels=scales)
+    cam.snap(150.0, ROAD_Y_M)
+    cam.px_per_m = 5.0
+    cam.vel_x = 20.0  # driving east
+    while levels.bake_ahead(cam, budget_ms=50.0, aim=4.1):
+        pass
+    assert levels.renderers[0].baked == 0 and levels.renderers[2].baked > 0
+    drawn = levels.renderers[1]
+    shown = set(drawn.visible(cam))
+    ring = set(drawn.visible(cam, margin=1)) - shown
+    baked = {k for k in ring if drawn.cached(k) is not None}
+    x0, _, x1, _ = cam.view_m()
+    east = {k for k in ring if drawn.chunk_rect(k).left / 5.0 > x1}
+    assert east and east <= baked  # the chunks the car drives towards
+    behind = {k for k in ring if drawn.chunk_rect(k).right / 5.0 <= x0}
+    assert behind and not behind & baked
+
+
 def test_no_pop_where_the_drawn_level_changes(stage: Stage) -> None:
     """Halfway between two baked scales the frame changes from being drawn at one level
     and resized to being drawn at the other: across that change the frame moves about as

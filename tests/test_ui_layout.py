@@ -199,3 +199,25 @@ def test_settings_show_the_display_mode_in_use(monkeypatch: pytest.MonkeyPatch) 
     assert display_mode(s) == "fullscreen"
     monkeypatch.setattr(pygame.display, "is_fullscreen", lambda: False)
     assert display_mode(s) == "window (next start: fullscreen)"
+
+
+def test_a_scaled_element_shows_what_was_drawn_this_frame() -> None:
+    """An element scaled to the window is reused only while it is drawn the same: a
+    changed drawing shows at once, and the same drawing again gives the same pixels."""
+    from millegame.ui.hud.layout import Layout
+
+    target = pygame.Surface((1920, 1080))
+
+    def frame(colour: tuple[int, int, int]) -> pygame.Surface:
+        target.fill((0, 0, 0))
+        lay = Layout(target)
+        r = lay.place("box", (100, 40), "topleft", (10, 10), lambda c: c.fill((*colour, 255), (0, 0, 50, 40)))
+        return target.subsurface(r).copy()
+
+    red = pygame.image.tobytes(frame((200, 0, 0)), "RGB")
+    blue = pygame.image.tobytes(frame((0, 0, 200)), "RGB")
+    assert red != blue
+    assert pygame.image.tobytes(frame((0, 0, 200)), "RGB") == blue
+    assert pygame.image.tobytes(frame((200, 0, 0)), "RGB") == red
+    left = frame((0, 0, 200)).get_at((5, 5))
+    assert left[:3] == (0, 0, 200)

@@ -150,6 +150,7 @@ class Camera:
     car_length_m: float = DEFAULT_CAR_LENGTH_M
     vel_x: float = 0.0  # smoothed velocity [m/s]
     vel_y: float = 0.0
+    aim_px_per_m: float | None = None  # the last ``follow``'s aim before settling on a level
 
     def __post_init__(self) -> None:
         if not self.levels:
@@ -193,18 +194,21 @@ class Camera:
         self.lead_x_m = self.lead_y_m = 0.0
         self.vel_x = self.vel_y = 0.0
         self.px_per_m = self.levels[0]
+        self.aim_px_per_m = None
         self.clamp()
 
-    def target_px_per_m(self) -> float:
+    def target_px_per_m(self, *, snap: bool = True) -> float:
         """Where the zoom is heading, from the smoothed velocity (the current scale
-        for a camera that does not zoom)."""
+        for a camera that does not zoom); ``snap=False``: before settling on a baked
+        level near it."""
         if not self.zooms:
             return self.px_per_m
         speed = math.hypot(self.vel_x, self.vel_y)
         # heading-up: the road ahead always runs up the screen
         dx, dy = (0.0, 1.0) if self.heading_up else (self.vel_x, self.vel_y)
         want = target_px_per_m(
-            speed, dx, dy, self.screen_w, self.screen_h, self.car_length_m, ahead_s=self.ahead_s, levels=self.levels,
+            speed, dx, dy, self.screen_w, self.screen_h, self.car_length_m, ahead_s=self.ahead_s,
+            levels=self.levels if snap else (),
             # Settled on a level, stay a little longer: a speed wavering at the edge of
             # the snap does not make the view breathe in and out.
             snap=LEVEL_SNAP * (LEVEL_HOLD if self.px_per_m in self.levels else 1.0),
@@ -221,6 +225,7 @@ class Camera:
             # Eased in log space: the same relative change per second zooming in or out.
             kz = 1.0 - math.exp(-max(frame_s, 0.0) / ZOOM_EASE_S)
             target = self.target_px_per_m()
+            self.aim_px_per_m = self.target_px_per_m(snap=False)
             self.px_per_m *= math.exp(math.log(target / self.px_per_m) * kz)
             if abs(math.log(target / self.px_per_m)) < SETTLED:
                 self.px_per_m = target

@@ -1,9 +1,12 @@
 """The map at every zoom level the camera uses, with the skid marks painted in.
 
 One ``MapRenderer`` per baked scale (``camera.zoom_levels``), each baking its own chunk
-cache lazily. While the car drives, the chunks around the view are prefetched at the
-current level first and then at the two neighbouring levels, a chunk or two per frame,
-so a change of level finds its chunks ready; levels two or more steps away are emptied.
+cache lazily; they share the tileset images and a chunk's tiles at the art's scale, so a
+chunk baked at one level is only scaled and its roads painted at the next. While the car
+drives, the chunks on and ahead of the view are baked a step at a time at the current
+level first and then at the neighbouring level the zoom's aim moves towards
+(``neighbours``), so a change of level finds its chunks ready; levels two or more steps
+away are emptied.
 
 Colour grading for the time of day and the weather (``atmosphere.Atmosphere.grade``)
 is applied when a chunk is baked, so it costs nothing per frame either.
@@ -11,19 +14,22 @@ is applied when a chunk is baked, so it costs nothing per frame either.
 
 from __future__ import annotations
 
+import math
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 
 import pygame
 
 from millegame.core.stage import Stage
-from millegame.ui.render.camera import Camera
-from millegame.ui.render.map_renderer import ChunkKey, MapRenderer, TileAtlas
+from millegame.ui.render.camera import LEVEL_HOLD, LEVEL_SNAP, Camera
+from millegame.ui.render.map_renderer import ChunkKey, MapRenderer, Natives, TileAtlas
 from millegame.ui.render.skid_marks import Mark, SkidMarks, paint
 
 BAKE_BUDGET_MS = 1.2  # baking ahead per frame: steps begin while less than this is spent (each ≤ ~1.5 ms)
 BAKE_MORE_MS = 0.4  # …but a second step only when the first took less than this
 LEVEL_BUDGET_BYTES = 48_000_000  # per zoom level's chunk cache
+NEAR_LOG = 0.5 * LEVEL_SNAP * LEVEL_HOLD  # an aim this close to a level (log ratio): no neighbour baked ahead
 BIG_SCREEN = (1920, 1080)  # the cache holds at least a few screens of this size
 
 Grade = Callable[[pygame.Surface], None]
@@ -54,8 +60,9 @@ class MapLevels:
         self.levels = tuple(levels)
         self.renderers: list[MapRenderer] = []
         atlases: dict[int, TileAtlas] = {}  # the tileset images, loaded once per art scale
+        natives: Natives = OrderedDict()  # the last chunks' tiles, baked once for every level
         for ppm in self.levels:
-            r = MapRenderer(self.stage, ppm, atlases=atlases, wet=self.wet)
+            r = MapRenderer(self.stage, ppm, atlases=atlases, natives=natives, wet=self.wet)
             r.on_bake = self._hook(r)
             r.grade_above = self.grade
             r.max_chunks = _max_chunks(r)
@@ -103,28 +110,48 @@ class MapLevels:
             if abs(level - k) >= 2 and r.baked:
                 r.clear()
 
-    def bake_ahead(self, camera: Camera, budget_ms: float = BAKE_BUDGET_MS) -> int:
+    def bake_ahead(self, camera: Camera, budget_ms: float = BAKE_BUDGET_MS, *, aim: float | None = None) -> int:
         """Bake near the view a step at a time (about a millisecond each: ``MapRenderer.
         bake_step``) until ``budget_ms`` is spent — at least one step, a second only when
         the first was short (``BAKE_MORE_MS``): the current level's chunks first, then its
-        neighbours'. Returns the number of steps. A chunk's bake is spread over frames, so
-        no frame pays for a whole one."""
+        neighbours' (``neighbours``; the one the zoom is about to draw before the chunks
+        off this level's view). Returns the number of steps. A chunk's bake is spread
+        over frames, so no frame pays for a whole one."""
         start = time.perf_counter()
         until = start + budget_ms / 1000.0
         k = self.index_of(camera.px_per_m)
         self._free_far_levels(k)
         steps = 0
-        for level in (k, k + 1, k - 1):
-            if not 0 <= level < len(self.renderers):
-                continue
+        # The view at this level; the level the zoom's aim is in, if a neighbour (it is drawn
+        # soon: its view and ahead of it, before this level's margin); this level's margin;
+        # another neighbour's view (what its screen would show).
+        near = self.neighbours(k, aim)
+        soon = [j for j in near if aim is not None and self.index_of(aim) == j]
+        plan = [(k, 0), *((j, 1) for j in soon), (k, 1), *((j, 0) for j in near if j not in soon)]
+        for level, margin in plan:
             r = self.renderers[level]
-            margin = 1 if level == k else 0  # a neighbour level: what its screen would show
             while r.bake_step(camera, margin=margin):
                 steps += 1
                 now = time.perf_counter()
                 if now >= until or (steps == 1 and now - start > BAKE_MORE_MS / 1000.0):
                     return steps
         return steps
+
+    def neighbours(self, k: int, aim: float | None = None) -> list[int]:
+        """The levels beside level ``k`` to bake ahead. With ``aim`` (the scale the zoom
+        would take if no level were near: ``Camera.aim_px_per_m``) only the one on the
+        side of the aim, and none while the aim is within half the hold
+        (``camera.LEVEL_HOLD``) of level ``k``: the zoom stays on the level or eases to
+        the aim within its range, so neither neighbour is drawn until the aim moves on
+        (a steady speed or a slow change: time to bake the one it moves to). Both when
+        the aim is not known."""
+        both = [j for j in (k + 1, k - 1) if 0 <= j < len(self.renderers)]
+        if aim is None:
+            return both
+        gap = math.log(aim / self.levels[k])
+        if abs(gap) <= NEAR_LOG:
+            return []
+        return [j for j in both if j == (k + 1 if gap < 0 else k - 1)]  # a higher index: a smaller scale
 
     def warm_up(self, camera: Camera) -> None:
         """Bake everything on and around the screen at the camera's level now."""

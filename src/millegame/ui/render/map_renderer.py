@@ -57,8 +57,15 @@ MAX_CHUNKS = 640  # ≈ 65 MB at 160×160×4 bytes (map_levels sets each level's
 BAND_PIXELS = 40_000  # pixels of road shading per step of a chunk's bake
 OBJECT_STEP_S = 0.001  # tile objects are painted for about this long per step of a chunk's bake
 MAX_SPARE = 6  # spare surfaces kept per zoom level
+MAX_NATIVES = 32  # chunks' tiles kept at the art's scale for the other zoom levels (1 MB each from HD art)
+STILL_MPS = 0.3  # a camera slower than this bakes ahead all round (``visible``)…
+AHEAD_SIDE = 0.2  # …a moving one a chunk on the sides its heading has this much of (a sine)…
+AHEAD_PAD = 0.08  # …and this share of the view on the others
 
 ChunkKey = tuple[int, int]
+# A chunk's tiles with the ground's tint at an art scale, before scaling to a level, by
+# (art scale, i, j): shared by the zoom levels of a map, which bake the same chunks.
+Natives = OrderedDict[tuple[int, int, int], pygame.Surface]
 # Called on every freshly baked ground chunk: (key, surface, its world-px rect) — paints
 # what the bake does not know about (colour grading for dusk or rain, skid marks).
 ChunkHook = Callable[[ChunkKey, pygame.Surface, pygame.Rect], None]
@@ -222,7 +229,9 @@ class MapRenderer:
     """Ground and above-car layers of ``stage`` at ``camera.px_per_m``, chunked.
 
     ``atlases``: tile atlases by scale, shared between the renderers of one map (each
-    zoom level has one) so the tileset images are loaded once per scale."""
+    zoom level has one) so the tileset images are loaded once per scale; ``natives``:
+    the last chunks' tiles at the art's scale, shared alike, so a chunk baked at one
+    level is only scaled (and its roads painted) at the next."""
 
     def __init__(
         self,
@@ -232,6 +241,7 @@ class MapRenderer:
         on_bake: ChunkHook | None = None,
         max_chunks: int = MAX_CHUNKS,
         atlases: dict[int, TileAtlas] | None = None,
+        natives: Natives | None = None,
         wet: bool = False,
     ) -> None:
         self.stage = stage
@@ -239,6 +249,7 @@ class MapRenderer:
         self.on_bake = on_bake
         self.grade_above: Callable[[pygame.Surface], None] | None = None  # on the straight-alpha bake
         self.max_chunks = max_chunks
+        self.natives = natives
         art = stage.art
         # Chunks are baked at ``scale`` × the map's own pixels (the HD art's, when zoomed in).
         self.scale = art_scale(art.tilesets, stage.px_per_m, px_per_m) if art is not None else 1
@@ -303,19 +314,30 @@ class MapRenderer:
         x0, y0 = self._edge_x(i), self._edge_y(j)
         return pygame.Rect(x0, y0, self._edge_x(i + 1) - x0, self._edge_y(j + 1) - y0)
 
-    def visible(self, camera: Camera, margin: int = 0) -> list[tuple[int, int]]:
-        """Chunks on the screen of ``camera``; when the camera is at another scale, the
-        chunks that a screen at *this* renderer's scale around the same centre shows."""
+    def visible(self, camera: Camera, margin: int = 0, *, ahead: bool = False) -> list[tuple[int, int]]:
+        """Chunks on the screen of ``camera`` and ``margin`` chunks around it; when the
+        camera is at another scale, the chunks that a screen at *this* renderer's scale
+        around the same centre shows. ``ahead``: the margin only on the sides the camera
+        moves towards (all round when it stands still), and ``AHEAD_PAD`` of the screen
+        on the others (a zoom widening the view, the lead swinging)."""
         if camera.px_per_m == self.px_per_m:
             x0, y0, x1, y1 = camera.view_m()
         else:
             hw, hh = camera.screen_w / 2 / self.px_per_m, camera.screen_h / 2 / self.px_per_m
             x0, y0 = camera.centre_x_m - hw, camera.centre_y_m - hh
             x1, y1 = camera.centre_x_m + hw, camera.centre_y_m + hh
-        i0 = max(0, math.floor(x0 / self.chunk_w_m) - margin)
-        j0 = max(0, math.floor(y0 / self.chunk_h_m) - margin)
-        i1 = min(self.cols - 1, math.floor(x1 / self.chunk_w_m) + margin)
-        j1 = min(self.rows - 1, math.floor(y1 / self.chunk_h_m) + margin)
+        before = after = (margin, margin)  # chunks added left and above, right and below
+        speed = math.hypot(camera.vel_x, camera.vel_y)
+        if ahead and margin and speed > STILL_MPS:
+            px, py = AHEAD_PAD * (x1 - x0), AHEAD_PAD * (y1 - y0)
+            x0, y0, x1, y1 = x0 - px, y0 - py, x1 + px, y1 + py
+            vx, vy = camera.vel_x / speed, camera.vel_y / speed
+            before = (margin if vx < -AHEAD_SIDE else 0, margin if vy < -AHEAD_SIDE else 0)
+            after = (margin if vx > AHEAD_SIDE else 0, margin if vy > AHEAD_SIDE else 0)
+        i0 = max(0, math.floor(x0 / self.chunk_w_m) - before[0])
+        j0 = max(0, math.floor(y0 / self.chunk_h_m) - before[1])
+        i1 = min(self.cols - 1, math.floor(x1 / self.chunk_w_m) + after[0])
+        j1 = min(self.rows - 1, math.floor(y1 / self.chunk_h_m) + after[1])
         return [(i, j) for j in range(j0, j1 + 1) for i in range(i0, i1 + 1)]
 
     # ----------------------------------------------------------------- baking
@@ -398,20 +420,30 @@ class MapRenderer:
             return
         art = self.stage.art
         assert art is not None
-        native = self._surface(self.native_size())
-        native.fill(self.background)
-        k = self._ground_index
-        self._blit_layers(native, self.ground_layers[: k + 1], i, j, turn=True)
-        if self._classes is not None:
+        shared = self.natives.get((self.scale, i, j)) if self.natives is not None else None
+        if shared is not None:  # another zoom level baked these tiles a moment ago
+            native = shared
+            self.natives.move_to_end((self.scale, i, j))  # type: ignore[union-attr]
+        else:
+            native = self._surface(self.native_size())
+            native.fill(self.background)
+            g = self._ground_index
+            self._blit_layers(native, self.ground_layers[: g + 1], i, j, turn=True)
+            if self._classes is not None:
+                yield None
+                self._soften_edges(native, i, j)  # before the decor drawn over the ground
+            self._blit_layers(native, self.ground_layers[g + 1 :], i, j, turn=True)
             yield None
-            self._soften_edges(native, i, j)  # before the decor drawn over the ground
-        self._blit_layers(native, self.ground_layers[k + 1 :], i, j, turn=True)
-        yield None
-        self._vary(native, i, j)  # the ground only: drawn roads and scenery keep their colours
-        yield None
+            self._vary(native, i, j)  # the ground only: drawn roads and scenery keep their colours
+            yield None
         rect = self._chunk_rect(i, j)
         surf = pygame.transform.smoothscale(native, rect.size, self._surface(rect.size))
-        self._spare.append(native)
+        if self.natives is None:
+            self._spare.append(native)
+        elif shared is None:
+            self.natives[(self.scale, i, j)] = native
+            while len(self.natives) > MAX_NATIVES:
+                self._spare.append(self.natives.popitem(last=False)[1])
         if self.road_art is not None:
             # The chunk's pixels start at its rounded world-px edge: exactly that point in metres.
             x0, y0, ppm = rect.x / self.px_per_m, rect.y / self.px_per_m, self.px_per_m
@@ -516,8 +548,10 @@ class MapRenderer:
         for k in range(len(self._spare) - 1, -1, -1):
             if self._spare[k].get_size() == size:
                 return self._spare.pop(k)
-        surf = pygame.Surface(size)
-        return surf.convert() if _display_ready() else surf
+        display = pygame.display.get_surface() if pygame.display.get_init() else None
+        if display is not None:  # the display's format, without a second copy by ``convert``
+            return pygame.Surface(size, 0, display)
+        return pygame.Surface(size)
 
     def clear(self) -> None:
         """Forget every baked chunk (memory of a zoom level out of use)."""
@@ -555,17 +589,17 @@ class MapRenderer:
 
     def bake_step(self, camera: Camera, *, margin: int = 1) -> bool:
         """One step (``_bake_steps``) of baking the chunks on the screen of ``camera``, then
-        those just off it; False when they are all baked. A chunk is kept only once
-        whole, so the frames never show a half-baked one."""
+        those just off it where it is heading (``visible``); False when they are all
+        baked. A chunk is kept only once whole, so the frames never show a half-baked one."""
         if self._pending is None:
             todo = None
             for m in (0, margin):
-                todo = next((k for k in self.visible(camera, margin=m) if k not in self._ground), None)
+                todo = next((k for k in self.visible(camera, margin=m, ahead=True) if k not in self._ground), None)
                 if todo is not None:
                     break
             if todo is None:
                 if self.above_layers:
-                    above = next((k for k in self.visible(camera, margin=margin) if k not in self._above), None)
+                    above = next((k for k in self.visible(camera, margin, ahead=True) if k not in self._above), None)
                     if above is not None:
                         self.above_chunk(above)
                         return True

@@ -11,7 +11,7 @@ art's), so a road is as sharp at the closest zoom as anywhere. Two numba passes:
    only visits the pixels of its own oriented box (plus a wedge at the joints), so the
    cost is about the road's area, not its bounding boxes'.
 2. ``_shade``: each surface has its own texture in the road's frame (along, across):
-   asphalt with worn wheel tracks and repairs, wet asphalt dark and glossy with sheen
+   asphalt with worn wheel tracks and blots of repair, wet asphalt dark and glossy with sheen
    streaks and puddles, cobbles laid in arcs that follow the road, gravel (a *strada
    bianca*: loose stones, two packed tracks), dirt with ruts. Edges by the piece's
    ``edge``: ``verge`` a worn, dusty strip and a ragged tarmac edge, ``kerb`` kerb
@@ -449,6 +449,20 @@ def _bump(x: float) -> float:  # pragma: no cover
     return (1.0 - t) * (1.0 - t) if t < 1.0 else 0.0
 
 
+@njit(cache=True, inline="always")
+def _repair(s: float, lat: float, hw: float, wx: float, wy: float) -> float:  # pragma: no cover
+    """How much of a repair (0-1) dry asphalt has at ``s`` along and ``lat`` across [m]:
+    a blot of newer, darker tar in one of a few 8-m stretches, drawn out along the road,
+    with a ragged, soft edge (square patches read as tiles left on the road)."""
+    cell = int(math.floor(s / 8.0))
+    if _hash(cell, 0, 5) <= 0.82:
+        return 0.0
+    du = (s - 8.0 * cell - 3.6 - 0.8 * _hash(cell, 1, 5)) / (1.0 + 1.2 * _hash(cell, 4, 5))
+    dv = (lat - (_hash(cell, 2, 5) - 0.5) * hw) / (0.45 + 0.75 * _hash(cell, 3, 5))
+    edge = 1.0 + 0.7 * (_noise(wx / 0.9, wy / 0.9, 6) - 0.5) + 0.3 * (_noise(wx / 0.3, wy / 0.3, 7) - 0.5)
+    return _clamp01((edge - math.sqrt(du * du + dv * dv)) * 4.0)
+
+
 @njit(cache=True)
 def _surface_rgb(code, s, lat, hw, wx, wy, ppm, fr, fg, fb):  # pragma: no cover
     """The colour of a road surface at distance ``s`` along and ``lat`` across (+ left) [m]."""
@@ -461,15 +475,8 @@ def _surface_rgb(code, s, lat, hw, wx, wy, ppm, fr, fg, fb):  # pragma: no cover
         if code == 0:
             v = 102.0 + 14.0 * patch + 10.0 * grain - 6.0 * track
             r, g, b = v + 2.0, v + 1.0, v - 2.0
-            # Repairs: square-edged patches of newer, darker tar, one in a few 5-m stretches.
-            cell = int(math.floor(s / 5.0))
-            if _hash(cell, 0, 5) > 0.88:
-                f = s / 5.0 - cell
-                f0 = 0.1 + 0.3 * _hash(cell, 1, 5)
-                c = (_hash(cell, 2, 5) - 0.5) * hw
-                half_w = 0.5 + 1.0 * _hash(cell, 3, 5)
-                if f0 <= f <= f0 + 0.25 + 0.35 * _hash(cell, 4, 5) and abs(lat - c) <= half_w:
-                    r, g, b = r * 0.9, g * 0.9, b * 0.91
+            k = _repair(s, lat, hw, wx, wy)
+            r, g, b = r * (1.0 - 0.08 * k), g * (1.0 - 0.08 * k), b * (1.0 - 0.07 * k)
             if _hash(int(math.floor(wx * 9.0)), int(math.floor(wy * 9.0)), 8) > 0.975:
                 r, g, b = r + 22.0, g + 22.0, b + 20.0  # a chip of light aggregate
             return r, g, b

@@ -179,7 +179,7 @@ class WorldView:
             self._sprites.clear()
             self._finish.clear()
         if self.light is not None:
-            self.light.resize((w, h))
+            self.light.window((w, h))
         self._ensure_canvas()
         if self.rain is not None:
             self.rain.resize((w, h))
@@ -325,7 +325,7 @@ class WorldView:
             else:
                 fx, fy = cam.to_screen(float(x[self.focus]), float(y[self.focus]))
                 self.fog.draw(target, (round(fx - cam.screen_w / 2), round(fy - cam.screen_h / 2)))
-        self.map.bake_ahead(lcam)
+        self.map.bake_ahead(lcam, aim=cam.aim_px_per_m)
 
     def _ensure_canvas(self, size: tuple[int, int] | None = None) -> pygame.Surface:
         """The canvas a frame between two baked levels is drawn on: big enough for any
