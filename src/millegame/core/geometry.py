@@ -51,7 +51,7 @@ def segments_intersect(p0: FloatArray, p1: FloatArray, a: FloatArray, b: FloatAr
     denom = cross2(r[..., 0], r[..., 1], s[..., 0], s[..., 1])
     t_num = cross2(qp[..., 0], qp[..., 1], s[..., 0], s[..., 1])
     u_num = cross2(qp[..., 0], qp[..., 1], r[..., 0], r[..., 1])
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # fuzzed maps reach 1e308
         t = t_num / denom
         u = u_num / denom
     nonparallel = denom != 0.0
