@@ -56,22 +56,6 @@ def stage(stage_id: str) -> Stage:
 
 
 @cache
-def kinds_on(stage_id: str) -> set[str]:
-    """The ``kind`` of every tile on the stage's layers and of every tile object."""
-    art = stage(stage_id).art
-    assert art is not None
-    kind: dict[int, str] = {}
-    for ts in art.tilesets:
-        tsx = ET.parse(Path(ts.image_path).with_suffix(".tsx")).getroot()
-        for t in tsx.iter("tile"):
-            name = next((p.get("value") for p in t.iter("property") if p.get("name") == "kind"), None)
-            if name:
-                kind[ts.firstgid + int(t.get("id", "0"))] = name
-    gids = np.unique(np.concatenate([layer.gids.ravel() for layer in art.layers] + [[o.gid for o in art.objects]]))
-    return {str(kind[int(g)]) for g in gids if int(g) in kind}
-
-
-@cache
 def kind_of_gid(stage_id: str) -> dict[int, str]:
     """Every tile's ``kind`` on the stage's tilesets, by gid."""
     art = stage(stage_id).art
@@ -84,6 +68,16 @@ def kind_of_gid(stage_id: str) -> dict[int, str]:
             if name:
                 kind[ts.firstgid + int(t.get("id", "0"))] = name
     return kind
+
+
+@cache
+def kinds_on(stage_id: str) -> set[str]:
+    """The ``kind`` of every tile on the stage's layers and of every tile object."""
+    art = stage(stage_id).art
+    assert art is not None
+    kind = kind_of_gid(stage_id)
+    gids = np.unique(np.concatenate([layer.gids.ravel() for layer in art.layers] + [[o.gid for o in art.objects]]))
+    return {str(kind[int(g)]) for g in gids if int(g) in kind}
 
 
 def test_eight_stages_in_route_order() -> None:
