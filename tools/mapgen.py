@@ -1,9 +1,9 @@
-"""Helpers for generating Tiled maps from a road centreline (used by ``make_prologo.py``).
+"""The road centreline of a generated stage, and reading the terrain tileset.
 
 Everything is in metres, y down (the game's frame, see ``millegame.core.geometry``).
 The road is laid out as a *turtle* path — straights and circular arcs — sampled every
-metre, so the painted road, the ``route`` polyline and the par-time estimate all come
-from the same centreline and cannot disagree.
+metre, so the road pieces written to the map, the scenery placed beside them and the
+par-time estimate all come from the same centreline and cannot disagree.
 """
 
 from __future__ import annotations

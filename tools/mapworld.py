@@ -1,11 +1,11 @@
 """The map under construction and the scenery helpers shared by the stage generators.
 
-``mapgen`` lays the road centreline and writes the ``.tmx``; this module holds the
-``World`` in between — the terrain at tile corners, the ``ground`` / ``decor`` /
-``above`` layers, distance fields to the road — and the ways to fill it: Wang ground
-tiles from corner terrain, walls, tree avenues, fields in clean rectangles, Freccia Rossa
-arrows, gates across the road, and the autopilot par time (towns: ``features.town``).
-Everything in metres, y down; tiles are 4 m.
+``mapgen`` lays the road centreline; this module holds the ``World`` built round it —
+the terrain at tile corners, the ``ground`` / ``decor`` / ``above`` layers, distance
+fields to the road, the scenery objects (``World.place_object``, ``World.place_tree``)
+— and the ways to fill it: Wang ground tiles from corner terrain, walls, fields of varied
+size with groves and tree lines, loose trees, Freccia Rossa arrows (towns:
+``features.town``). Everything in metres, y down; tiles are 4 m.
 """
 
 from __future__ import annotations

@@ -5,9 +5,10 @@ terrain each zone of road gets (asphalt, cobbles, gravel, wet asphalt), where th
 checkpoints and timing lines are (metres along the road), and two functions: ``terrain``
 paints tile corners (lakes, rivers, town squares) before the ground tiles are chosen,
 ``scenery`` places houses, trees, crowds and landmarks after. ``build`` does the rest
-the same way for every stage: it sizes the map round the road, lays the road on the
-Wang corners, picks the ground tiles, places arrows and loose trees, draws the gates
-(each 1 m past the drivable surface on both sides) and writes the map.
+the same way for every stage: it sizes the map round the road, keeps water off it,
+picks the ground tiles, places arrows and loose trees, clears the verges, and writes the
+road as road objects (one piece per surface, width or kerb change), the start, the gates
+as points on the road and the map.
 """
 
 from __future__ import annotations
