@@ -366,7 +366,9 @@ def town_blocks(sc: Scenery, rng: np.random.Generator, streets: list[NDArray[np.
     """Fill the town's blocks with roofs turned to the streets; the piazza and (as along the
     streets) the corners stay open: a car cutting one meets no wall."""
     open_ = shapely.union_all([PIAZZA.buffer(6.0), shapely.MultiPoint(corner_points()).buffer(14.0)])
-    block_houses(sc.place, rng, TOWN, streets, lambda x, y: open_.contains(shapely.Point(x, y)))
+    # up to four tries a place (another size, kind, spot nearby), as in the route stages'
+    # towns: an old town's blocks are roofs wall to wall, not houses in gardens
+    block_houses(sc.place, rng, TOWN, streets, lambda x, y: open_.contains(shapely.Point(x, y)), tries=4)
 
 
 def grove(sc: Scenery, rng: np.random.Generator, area: shapely.Geometry) -> None:
