@@ -10,7 +10,7 @@ import numpy as np
 import shapely
 from mapworld import COBBLES, GRASS, TILE_M, WATER, place_patches, place_pine, place_wall_cells
 from numpy.typing import NDArray
-from stagebuild import BEND_EXIT_M, BEND_RADIUS_M, HOUSE_BEND_EDGE_M, HOUSE_EDGE_M, Build
+from stagebuild import BEND_EXIT_M, HOUSE_BEND_EDGE_M, HOUSE_EDGE_M, Build
 from townscape import BLOCK_KINDS, Place, block_houses, street_houses
 
 
@@ -178,12 +178,10 @@ def village(b: Build, area: shapely.Geometry, lane: NDArray[np.float64]) -> None
 def bend_samples(b: Build) -> NDArray[np.bool_]:
     """For each centreline sample: near a bend where a car runs wide (as ``Build.in_bend``)."""
     cl = b.cl
-    bend = np.abs(cl.curvature) >= 1 / BEND_RADIUS_M
-    idx = np.nonzero(bend)[0]
     out = np.zeros(len(cl.s), dtype=bool)
-    if len(idx):
-        lo = np.searchsorted(cl.s, cl.s[idx] - 20.0)
-        hi = np.searchsorted(cl.s, cl.s[idx] + BEND_EXIT_M, side="right")
+    if len(b.bend_s):
+        lo = np.searchsorted(cl.s, b.bend_s - 20.0)
+        hi = np.searchsorted(cl.s, b.bend_s + BEND_EXIT_M, side="right")
         diff = np.zeros(len(cl.s) + 1, dtype=np.int64)
         np.add.at(diff, lo, 1)
         np.add.at(diff, hi, -1)

@@ -14,6 +14,7 @@ as points on the road and the map.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -43,6 +44,7 @@ from mapworld import (
     ROADS,
     TILE_M,
     TILE_PX,
+    TREE_TILES,
     WATER,
     WET,
     World,
@@ -66,14 +68,10 @@ ROUTE_PAST_FINISH_M = 60.0  # the road runs on past the finish, into the town th
 LEAD_IN_M = 25.0  # and begins before the start (the loader takes a chain that begins within 30 m of it)
 SURFACE_OF = {ASPHALT: "asphalt", COBBLES: "cobbles", GRAVEL: "gravel", WET: "wet_asphalt"}
 # Trees in a row beside the road: the terrain tileset's kind → the scenery tiles drawn for it
-# (a 1950s roadside plane has its trunk painted white: the trunk marker).
+# (mapworld.TREE_TILES turned round), and the 1950s roadside plane with its trunk painted white.
 ROW_TREES = {
-    "poplar": ("poplar",),
-    "cypress": ("cypress_a", "cypress_b"),
-    "plane": ("plane_tree",),
-    "olive": ("olive_a", "olive_b", "olive_c"),
-    "trunk_marker": ("trunk_marker",),
-}
+    tile: tuple(k for k, t in TREE_TILES.items() if t == tile) for tile in dict.fromkeys(TREE_TILES.values())
+} | {"trunk_marker": ("trunk_marker",)}
 TREE_EDGE_M, BEND_TREE_EDGE_M = 4.0, 9.0  # a trunk keeps this far from the road's edge (in bends: more)
 BEND_RADIUS_M = 400.0  # a bend this tight or tighter, or within 20 m of one, gets the wider verge
 BEND_EXIT_M = 50.0  # how far past a bend a car may still be running wide
@@ -115,6 +113,10 @@ class Recipe:
     town_zones: tuple[str, ...] = ()
     widths: dict[str, float] = field(default_factory=dict)  # zone → road width [m] (default ROAD_WIDTH_M)
     road_names: dict[str, str] = field(default_factory=dict)  # zone → the road piece's name in Tiled
+
+    def width_m(self, zone: str) -> float:
+        """The road's width [m] in ``zone``."""
+        return self.widths.get(zone, ROAD_WIDTH_M)
 
     @property
     def file(self) -> str:
@@ -246,13 +248,18 @@ class Build:
 
     def half_width_at(self, s: float) -> float:
         k = int(np.clip(np.searchsorted(self.cl.s, s), 0, len(self.cl.s) - 1))
-        return self.recipe.widths.get(self.cl.zones[self.cl.zone[k]], ROAD_WIDTH_M) / 2
+        return self.recipe.width_m(self.cl.zones[self.cl.zone[k]]) / 2
+
+    @functools.cached_property
+    def bend_s(self) -> NDArray[np.float64]:
+        """Arc lengths [m] of the centreline samples in a bend of ``BEND_RADIUS_M`` or tighter."""
+        return self.cl.s[np.abs(self.cl.curvature) >= 1 / BEND_RADIUS_M]
 
     def in_bend(self, s: float) -> bool:
         """Within 20 m before or 50 m after a bend of ``BEND_RADIUS_M`` or tighter (where a
         car runs wide: at race pace it is still drifting out on the straight that follows)."""
-        near = (self.cl.s >= s - BEND_EXIT_M) & (self.cl.s <= s + 20.0)
-        return bool(np.any(np.abs(self.cl.curvature[near]) >= 1 / BEND_RADIUS_M))
+        first = np.searchsorted(self.bend_s, s - BEND_EXIT_M, side="left")
+        return bool(np.searchsorted(self.bend_s, s + 20.0, side="right") > first)
 
     def tree_row(self, kinds: tuple[str, ...], s0: float, s1: float, step: float, offsets: tuple[float, ...]) -> None:
         """Trees every ``step`` m at ``offsets`` from the centre, kept clear of the verge in bends."""
@@ -378,7 +385,7 @@ def road_runs(b: Build) -> list[tuple[int, int, str, float, str]]:
         keys.append(
             (
                 SURFACE_OF[r.road.get(zone, ASPHALT)],
-                r.widths.get(zone, ROAD_WIDTH_M),
+                r.width_m(zone),
                 "kerb" if zone in r.town_zones else "verge",
             )
         )

@@ -142,6 +142,7 @@ class TileAtlas:
         self.scale = scale
         self.images: dict[str, pygame.Surface | None] = {}
         self.tiles: dict[tuple[int, int], pygame.Surface | None] = {}
+        self.arrays: dict[int, np.ndarray | None] = {}  # ``pixels``
         self.missing: list[str] = []
         for ts in self.tilesets:
             if ts.image_path in self.images:
@@ -166,6 +167,14 @@ class TileAtlas:
     @property
     def ok(self) -> bool:
         return not self.missing
+
+    def pixels(self, gid: int) -> np.ndarray | None:
+        """A tile's pixels (surfarray order: x, y, rgb), unturned; kept (the soft ground edges
+        read them for every chunk, at every zoom level that shares this atlas)."""
+        if gid not in self.arrays:
+            tile = self.tile(gid)
+            self.arrays[gid] = pygame.surfarray.array3d(tile) if tile is not None else None
+        return self.arrays[gid]
 
     def tile(self, gid: int, flips: int = 0) -> pygame.Surface | None:
         key = (gid, flips)
@@ -273,7 +282,6 @@ class MapRenderer:
             names = [layer.name for layer in self.ground_layers]
             self._ground_index = names.index("ground") if "ground" in names else 0
             self._classes = natural_classes(stage) if self.ground_layers else None
-            self._textures: dict[int, np.ndarray | None] = {}
             # Tiles bigger than a cell hang up and right of their cell (Tiled's anchor):
             # bake a few extra cells around each chunk so they are not cut at its edge.
             big_w = max(ts.tile_w for ts in art.tilesets)
@@ -466,7 +474,7 @@ class MapRenderer:
     def _soften_edges(self, native: pygame.Surface, i: int, j: int) -> None:
         """``ground_edges.warp_edges`` on the chunk's ground layer (at the art's scale)."""
         art = self.stage.art
-        assert art is not None and self._classes is not None
+        assert art is not None and self._classes is not None and self.atlas is not None
         gids = self.ground_layers[self._ground_index].gids
         rows, cols = gids.shape
         cell_px = art.tile_w_px * self.scale
@@ -479,18 +487,10 @@ class MapRenderer:
         try:
             warp_edges(
                 pixels, block.astype(np.int64), self._classes, (rb, cb), (r0, c0), cell_px,
-                cell_px / self.tile_w_m, self._texture, _lattice_noise,
+                cell_px / self.tile_w_m, self.atlas.pixels, _lattice_noise,
             )  # fmt: skip
         finally:
             del pixels  # unlocks the surface
-
-    def _texture(self, gid: int) -> np.ndarray | None:
-        """A tile's pixels at the atlas's scale (surfarray order), unturned; cached."""
-        if gid not in self._textures:
-            assert self.atlas is not None
-            tile = self.atlas.tile(gid)
-            self._textures[gid] = pygame.surfarray.array3d(tile) if tile is not None else None
-        return self._textures[gid]
 
     def _vary(self, native: pygame.Surface, i: int, j: int) -> None:
         """Multiply a chunk (at the art's scale) by ``ground_variation``, sampled every
