@@ -19,9 +19,10 @@ frame — effects, sound, camera, world, lights, weather, HUD. ``frame_median_ms
 
 ``--compare REV`` measures this tree's renderer and the one of git revision ``REV``
 side by side in the same run: REV's ``src``, ``assets`` and ``levels`` are exported to a
-temporary directory, and the two trees take turns (``--rounds`` times each, new first,
-``--frames`` frames a turn, each turn a fresh process with its own warm-up), so a
-machine whose speed drifts during the run slows both alike. It reports both trees'
+temporary directory, and the two trees run in two processes that take turns frame by
+frame (``--rounds`` pairs of fresh processes, ``--frames`` frames each after their own
+warm-up): a machine whose speed drifts — by 2× within seconds on a shared machine —
+slows both alike, which whole turns of a few seconds each did not. It reports both trees'
 medians and p99s over all their frames, the ratio of the medians, the median and p99 CPU time
 per frame (``process_time``, which waits for a busy machine's cores do not inflate) and
 the load average (``os.getloadavg``) before and after. Both trees draw the same stage, car, look and
@@ -52,7 +53,11 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 WARMUP_FRAMES = 60
 
 
-def frame_benchmark(stage_id: str | None, frames: int, size: tuple[int, int]) -> dict[str, object]:
+def frame_benchmark(
+    stage_id: str | None, frames: int, size: tuple[int, int], *, lockstep: bool = False
+) -> dict[str, object]:
+    """``lockstep``: before each frame wait for a line on stdin, after it write one on
+    stdout (``--compare`` alternates two such processes frame by frame)."""
     import pygame
 
     from millegame import catalog
@@ -106,10 +111,14 @@ def frame_benchmark(stage_id: str | None, frames: int, size: tuple[int, int]) ->
         trail.append((float(st.x[0]), float(st.y[0]), float(st.heading[0])))
         scene.view.ghost = trail[0]  # a ghost one second behind
         sim_ms[0] = sim_cpu_ms[0] = 0.0
+        if lockstep and not sys.stdin.readline():
+            raise SystemExit("the comparing process went away")
         t0, c0 = time.perf_counter(), time.process_time()
         app.frame([], 1 / 60, screen)
         dt = (time.perf_counter() - t0) * 1000.0
         cpu = (time.process_time() - c0) * 1000.0
+        if lockstep:
+            print("done", flush=True)
         if k >= WARMUP_FRAMES:
             times.append(dt - sim_ms[0])
             whole.append(dt)
@@ -144,18 +153,38 @@ def frame_benchmark(stage_id: str | None, frames: int, size: tuple[int, int]) ->
     }
 
 
-def _turn(tree_src: Path, stage_id: str | None, frames: int, size: tuple[int, int]) -> tuple[list[float], list[float]]:
-    """One turn: a fresh process importing millegame from ``tree_src``; the shell's
-    frame times [ms], wall clock and CPU."""
+def _start_turn(tree_src: Path, stage_id: str | None, frames: int, size: tuple[int, int]) -> subprocess.Popen[str]:
+    """A fresh process importing millegame from ``tree_src`` that draws a frame each
+    time it is told to (``frame_benchmark(lockstep=True)``)."""
     env = {**os.environ, "PYTHONPATH": str(tree_src), "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
     cmd = [sys.executable, __file__, "--frames", str(frames), "--size", f"{size[0]}x{size[1]}", "--times"]
     if stage_id:
         cmd.insert(2, stage_id)
-    done = subprocess.run(cmd, env=env, capture_output=True, timeout=900, text=True)
-    if done.returncode != 0:
-        raise SystemExit(f"the turn in {tree_src} failed: {done.stderr.strip()[-400:]}")
-    got = json.loads(done.stdout.strip().splitlines()[-1])
-    return [float(v) for v in got["times_ms"]], [float(v) for v in got["cpu_ms"]]
+    return subprocess.Popen(
+        cmd, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, bufsize=1
+    )
+
+
+def _lockstep(procs: dict[str, subprocess.Popen[str]], frames: int) -> dict[str, tuple[list[float], list[float]]]:
+    """Let the processes draw one frame each in turn, ``frames`` (and the warm-up) times;
+    their shell frame times [ms], wall clock and CPU."""
+    for _ in range(frames + WARMUP_FRAMES):
+        for name, proc in procs.items():
+            assert proc.stdin is not None and proc.stdout is not None
+            proc.stdin.write("go\n")
+            proc.stdin.flush()
+            line = proc.stdout.readline()
+            if line.strip() != "done":
+                err = proc.stderr.read() if proc.stderr is not None else ""
+                raise SystemExit(f"the {name} tree's process failed: {(line + err).strip()[-400:]}")
+    out = {}
+    for name, proc in procs.items():
+        stdout, stderr = proc.communicate(timeout=120)
+        if proc.returncode != 0:
+            raise SystemExit(f"the {name} tree's process failed: {stderr.strip()[-400:]}")
+        got = json.loads(stdout.strip().splitlines()[-1])
+        out[name] = ([float(v) for v in got["times_ms"]], [float(v) for v in got["cpu_ms"]])
+    return out
 
 
 def compare_benchmark(
@@ -175,9 +204,11 @@ def compare_benchmark(
         times: dict[str, list[float]] = {"new": [], "old": []}
         cpu: dict[str, list[float]] = {"new": [], "old": []}
         medians: dict[str, list[float]] = {"new": [], "old": []}
-        for _ in range(rounds):
-            for name, tree in trees.items():
-                t, c = _turn(tree, stage_id, frames, size)
+        for k in range(rounds):
+            # Each round a fresh pair of processes, started in alternating order.
+            order = list(trees) if k % 2 == 0 else list(trees)[::-1]
+            procs = {name: _start_turn(trees[name], stage_id, frames, size) for name in order}
+            for name, (t, c) in _lockstep(procs, frames).items():
                 times[name] += t
                 cpu[name] += c
                 medians[name].append(round(statistics.median(t), 3))
@@ -244,7 +275,7 @@ def main() -> None:
                 f"{cmp['loadavg_before']} → {cmp['loadavg_after']}"
             )
         return
-    result = frame_benchmark(args.stage, args.frames, (w, h))
+    result = frame_benchmark(args.stage, args.frames, (w, h), lockstep=args.times)
     if args.times:
         print(json.dumps({"times_ms": result["times_ms"], "cpu_ms": result["cpu_ms"]}))
         return
