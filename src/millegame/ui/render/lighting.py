@@ -3,9 +3,9 @@
 Each frame the light map is filled with the ambient moonlight, the glows of the street
 lamps on screen and the headlight cones of the cars are added to it (``BLEND_ADD``), at
 a fraction of the screen's resolution (``light_block``); its lit parts are enlarged by
-nearest pixel and multiplied over the frame (``BLEND_MULT``), and the rest of the frame,
-lit by the moon alone, is multiplied by the ambient colour (a ``fill``: the same result
-for a third of the cost).
+nearest pixel and multiplied over the frame (as ``BLEND_MULT`` does), and the rest of the
+frame, lit by the moon alone, is multiplied by the ambient colour — in one numba pass
+(``pixels.multiply_light``).
 Glows and cones are rendered once with numpy (at load) and then only rotated and scaled,
 cached per zoom level and 5° of heading.
 """
@@ -18,6 +18,7 @@ from functools import cache
 import numpy as np
 import pygame
 
+from millegame.ui.render import pixels
 from millegame.ui.render.camera import Camera, screen_scale
 
 CONE_LENGTH_M = 62.0  # useful reach of a 1950s headlamp pair
@@ -225,9 +226,13 @@ class LightMap:
 
     def apply(self, target: pygame.Surface) -> None:
         """Multiply the last ``render``'s light over ``target`` (the frame it was rendered
-        for): in each band (``spans``) the lit span enlarged and blitted, the moonlit
-        rest multiplied by the ambient colour with a ``fill`` (exactly what the enlarged
-        ambient pixels would do, for less than half the cost)."""
+        for): in each band (``spans``) the lit span enlarged and multiplied, the moonlit
+        rest multiplied by the ambient colour (exactly what the enlarged ambient pixels
+        would do). In one numba pass (``pixels.multiply_light``: a third of the time of
+        pygame's enlarge, blit and fills) where the surfaces allow it."""
+        if pixels.fits(target, self.light):
+            pixels.multiply_light(target, self.light, self.block, self.spans, self.light.map_rgb(self.ambient))
+            return
         w = self.light.get_width()
         k = self.block
         mult = pygame.BLEND_MULT

@@ -32,6 +32,7 @@ from millegame.core.race import Race
 from millegame.core.stage import Gate, Stage
 from millegame.ui.car_signals import CarSignals
 from millegame.ui.fonts import ALFA_RED, CREAM, INK, OCHRE
+from millegame.ui.render import pixels
 from millegame.ui.render.atmosphere import Atmosphere
 from millegame.ui.render.camera import Camera, fixed_px_per_m, zoom_levels
 from millegame.ui.render.car_effects import Backfire, CarEffects
@@ -316,7 +317,10 @@ class WorldView:
             # Nearest-pixel: a quarter of smoothscale's cost; resizing by less than
             # √LEVEL_RATIO it drops or doubles too few pixels to see, and the sharpness
             # does not change where the drawn level changes.
-            pygame.transform.scale(canvas, target.get_size(), target)
+            if pixels.fits(canvas, target):
+                pixels.resize_nearest(canvas, target)  # the same pixels, in under half the time
+            else:
+                pygame.transform.scale(canvas, target.get_size(), target)
         if self.rain is not None:
             self.rain.draw(target)
         if self.fog is not None:

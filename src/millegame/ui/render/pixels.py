@@ -1,0 +1,141 @@
+"""Whole-frame pixel work in numba, where pygame's own operation is the frame's slowest
+step: the night's light multiplied over the frame (``multiply_light``) and a frame drawn
+between two baked zoom levels resized to the screen (``resize_nearest``).
+
+Both give exactly what pygame gives (``BLEND_MULT`` after ``transform.scale``, and
+``transform.scale``) for 32-bit surfaces of one pixel format, the frame's and the light
+map's (``fits``); pygame's own operations serve any other. Measured at 1920×1080 in one
+process: the light over a frame 0.4 ms against 1.2 ms (enlarging the light map with
+``transform.scale`` alone took 1.2 ms), the resize 0.5 ms against 1.2 ms.
+
+Why they are faster: each row of the light map is enlarged once into a buffer and then
+multiplied into its ``block`` rows of the frame, contiguous loops the compiler
+vectorises; a resize copies a row it has already made instead of gathering it again
+(nearest pixel repeats rows). The loops index slices from 0: with a variable start
+numba checks every index for wrap-around and the loop is not vectorised (ten times
+slower).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+import pygame
+from numba import njit
+from numpy.typing import NDArray
+
+U32 = NDArray[np.uint32]
+I64 = NDArray[np.int64]
+
+
+def fits(*surfaces: pygame.Surface) -> bool:
+    """Whether these surfaces can be worked on here: 32 bits a pixel, all with the same
+    channel masks (a multiply per byte then means a multiply per channel)."""
+    masks = {s.get_masks()[:3] for s in surfaces}
+    return len(masks) == 1 and all(s.get_bytesize() == 4 for s in surfaces)
+
+
+def rows(surface: pygame.Surface) -> tuple[U32, int]:
+    """The pixels of ``surface`` (a subsurface too) as rows of its top-level surface's
+    whole pitch, C-contiguous so numba's loops over them vectorise, and the column of
+    the surface's left edge in them. A view: write to it and the surface changes."""
+    parent = surface.get_abs_parent()
+    x0, y0 = surface.get_abs_offset()
+    pitch = parent.get_pitch() // 4
+    whole = np.frombuffer(parent.get_buffer(), dtype=np.uint32).reshape(parent.get_height(), pitch)
+    return whole[y0 : y0 + surface.get_height()], x0
+
+
+@njit(cache=True, inline="always")
+def _mul(p: np.uint32, light: np.uint32) -> np.uint32:
+    """Each colour byte of ``p`` times that of ``light`` / 255, rounded as SDL's
+    ``BLEND_MULT`` does ((a·b + 255) >> 8); the top byte of ``p`` kept."""
+    m = np.uint32(255)
+    r = (((p >> np.uint32(16)) & m) * ((light >> np.uint32(16)) & m) + m) >> np.uint32(8)
+    g = (((p >> np.uint32(8)) & m) * ((light >> np.uint32(8)) & m) + m) >> np.uint32(8)
+    b = ((p & m) * (light & m) + m) >> np.uint32(8)
+    return (p & np.uint32(0xFF000000)) | (r << np.uint32(16)) | (g << np.uint32(8)) | b
+
+
+@njit(cache=True)
+def _multiply_light(
+    frame: U32, fx: int, width: int, light: U32, lx: int, block: int, spans: I64, ambient: np.uint32
+) -> None:
+    """Multiply ``frame`` (``width`` pixels from column ``fx``) by ``light`` (from column
+    ``lx``), each light pixel ``block`` × ``block`` frame pixels. ``spans``: rows of
+    (top, bottom, left, right) [light px]; outside [left, right) a row is multiplied by
+    ``ambient``, the light map's value there."""
+    height = frame.shape[0]
+    enlarged = np.empty(width + block, np.uint32)  # a last light pixel may reach past the frame's edge
+    for s in range(spans.shape[0]):
+        top, bottom = spans[s, 0], spans[s, 1]
+        lo = min(width, spans[s, 2] * block)
+        hi = min(width, spans[s, 3] * block)
+        for ly in range(top, bottom):
+            if hi > lo:
+                src = light[ly, lx + spans[s, 2] : lx + spans[s, 3]]
+                for j in range(src.size):
+                    v = src[j]
+                    for b in range(block):
+                        enlarged[j * block + b] = v
+            for y in range(ly * block, min(height, (ly + 1) * block)):
+                left = frame[y, fx : fx + lo]
+                for x in range(left.size):
+                    left[x] = _mul(left[x], ambient)
+                lit = frame[y, fx + lo : fx + hi]
+                for x in range(lit.size):
+                    lit[x] = _mul(lit[x], enlarged[x])
+                right = frame[y, fx + hi : fx + width]
+                for x in range(right.size):
+                    right[x] = _mul(right[x], ambient)
+
+
+def multiply_light(
+    frame: pygame.Surface, light: pygame.Surface, block: int, spans: list[tuple[int, int, int, int]], ambient: int
+) -> None:
+    """``frame`` multiplied by ``light`` enlarged ``block`` times by nearest pixel, as
+    ``BLEND_MULT`` would: only the spans (top, bottom, left, right) [light-map px]
+    read the light map, the rest of each band is multiplied by ``ambient`` (a pixel
+    value of the frame's format). The spans cover the light map's rows from 0 down."""
+    if not spans:
+        return
+    f, fx = rows(frame)
+    lmap, lx = rows(light)
+    _multiply_light(f, fx, frame.get_width(), lmap, lx, block, np.array(spans, dtype=np.int64), np.uint32(ambient))
+
+
+@lru_cache(maxsize=64)
+def _nearest_index(src: int, dst: int) -> I64:
+    """Which of ``src`` pixels each of ``dst`` pixels takes when pygame's
+    ``transform.scale`` resizes a row (or a column) by nearest pixel, read off pygame
+    itself (a row of numbered pixels resized): the two give the same frame."""
+    numbered = pygame.Surface((src, 1), 0, 32)
+    pygame.surfarray.pixels2d(numbered)[:, 0] = np.arange(src, dtype=np.uint32)
+    resized = pygame.transform.scale(numbered, (dst, 1))
+    return (pygame.surfarray.array2d(resized)[:, 0] & 0xFFFFFF).astype(np.int64)
+
+
+@njit(cache=True)
+def _resize_nearest(src: U32, sx: int, src_w: int, dst: U32, dx: int, dst_w: int, cols: I64, from_rows: I64) -> None:
+    """Row ``y`` of ``dst`` (``dst_w`` pixels from column ``dx``) is row ``from_rows[y]``
+    of ``src`` (from column ``sx``) with its pixels ``cols``."""
+    for y in range(dst.shape[0]):
+        out = dst[y, dx : dx + dst_w]
+        if y > 0 and from_rows[y] == from_rows[y - 1]:
+            above = dst[y - 1, dx : dx + dst_w]
+            for x in range(out.size):
+                out[x] = above[x]
+        else:
+            row = src[from_rows[y], sx : sx + src_w]
+            for x in range(out.size):
+                out[x] = row[cols[x]]
+
+
+def resize_nearest(src: pygame.Surface, dst: pygame.Surface) -> None:
+    """``src`` resized by nearest pixel into the whole of ``dst``: what
+    ``pygame.transform.scale(src, dst.get_size(), dst)`` does, for surfaces that ``fit``."""
+    (sw, sh), (dw, dh) = src.get_size(), dst.get_size()
+    s, sx = rows(src)
+    d, dx = rows(dst)
+    _resize_nearest(s, sx, sw, d, dx, dw, _nearest_index(sw, dw), _nearest_index(sh, dh))
