@@ -208,6 +208,26 @@ def test_map_chunks_tile_the_world_without_gaps(art_stage: Stage, screen: pygame
     assert all(a.right == b.left for a, b in itertools.pairwise(rects))
 
 
+@pytest.mark.parametrize("centre", [(0.0, 0.0), (1.0, 0.5), (3000.0, -400.0)], ids=["corner", "east-edge", "far-off"])
+def test_the_view_past_the_maps_edge_is_the_background(art_stage: Stage, screen: pygame.Surface, centre) -> None:
+    """Where the view reaches past the map (a corner, or nowhere near it) that part is
+    the map's background colour and the rest the chunks: nothing of the frame before
+    shows through."""
+    renderer = MapRenderer(art_stage, 5.0)
+    cam = Camera(*SIZE, px_per_m=5.0)
+    cam.snap(centre[0] * art_stage.width_m, centre[1] * art_stage.height_m)
+    screen.fill((255, 0, 255))
+    renderer.draw_ground(screen, cam)
+    rgb = pygame.surfarray.array3d(screen)
+    assert not (rgb == (255, 0, 255)).all(axis=-1).any()
+    ox, oy = cam.origin_px
+    world_w, world_h = renderer._edge_x(renderer.cols), renderer._edge_y(renderer.rows)
+    xs, ys = np.arange(SIZE[0]) + ox, np.arange(SIZE[1]) + oy
+    outside = ((xs < 0) | (xs >= world_w))[:, None] | ((ys < 0) | (ys >= world_h))[None, :]
+    assert (rgb[outside] == renderer.background).all()
+    assert outside.any()
+
+
 def test_above_cars_layer_is_drawn_after_the_cars(art_stage: Stage, screen: pygame.Surface) -> None:
     renderer = MapRenderer(art_stage, 5.0)
     cam = Camera(*SIZE, px_per_m=5.0)
