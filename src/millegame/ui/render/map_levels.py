@@ -93,6 +93,10 @@ class MapLevels:
     def draw_above(self, target: pygame.Surface, camera: Camera) -> None:
         self.at(camera.px_per_m).draw_above(target, camera)
 
+    def ready(self, camera: Camera) -> bool:
+        """Whether every ground chunk on the screen of ``camera`` is baked at its scale's level."""
+        return self.at(camera.px_per_m).ready(camera)
+
     def prefetch(self, camera: Camera, budget: int = 1) -> int:
         """Bake up to ``budget`` chunks near the view: current level, then its neighbours."""
         k = self.index_of(camera.px_per_m)

@@ -587,6 +587,11 @@ class MapRenderer:
             if len(self._spare) < MAX_SPARE:
                 self._spare.append(gone)
 
+    def ready(self, camera: Camera) -> bool:
+        """Whether every ground chunk on the screen of ``camera`` is baked (drawing it
+        then bakes nothing)."""
+        return all(key in self._ground for key in self.visible(camera))
+
     def bake_step(self, camera: Camera, *, margin: int = 1) -> bool:
         """One step (``_bake_steps``) of baking the chunks on the screen of ``camera``, then
         those just off it where it is heading (``visible``); False when they are all

@@ -293,9 +293,23 @@ class WorldView:
     # ------------------------------------------------------------------ frame
     def level_camera(self) -> Camera:
         """The camera at its baked draw level, on a canvas as much bigger or smaller than
-        the screen as that level is than the camera's scale (the same view)."""
+        the screen as that level is than the camera's scale (the same view). While the
+        zoom crosses into a level whose chunks for this view are not all baked yet, the
+        level beside it that has them is drawn instead (resized a little further) and the
+        other bakes ahead: no frame waits for a whole chunk's bake (a frame of 10–30 ms
+        at the change of level, on a fast car's sudden change of speed)."""
         cam = self.camera
         level = cam.draw_level
+        lcam = self._at_level(level)
+        if not self.map.ready(lcam):
+            # The other level the scale lies between (levels run from the closest zoom down).
+            j = cam.levels.index(level) + (1 if cam.px_per_m < level else -1)
+            if 0 <= j < len(cam.levels) and self.map.ready(other := self._at_level(cam.levels[j])):
+                lcam = other
+        return lcam
+
+    def _at_level(self, level: float) -> Camera:
+        cam = self.camera
         if abs(level - cam.px_per_m) <= 1e-9 * level:
             return cam
         k = level / cam.px_per_m
