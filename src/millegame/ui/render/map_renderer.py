@@ -650,12 +650,12 @@ class MapRenderer:
         if not world.width or not world.height:
             target.fill(self.background)
         elif world.size != (w, h):
-            for rect in (
+            for strip in (
                 (0, 0, w, world.top), (0, world.bottom, w, h - world.bottom),
                 (0, world.top, world.left, world.height), (world.right, world.top, w - world.right, world.height),
             ):  # fmt: skip
-                if rect[2] > 0 and rect[3] > 0:
-                    target.fill(self.background, rect)
+                if strip[2] > 0 and strip[3] > 0:
+                    target.fill(self.background, strip)
         seq = []
         for key in self.visible(camera):
             rect = self._chunk_rect(*key)

@@ -19,6 +19,7 @@ slower).
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import pygame
@@ -43,7 +44,8 @@ def rows(surface: pygame.Surface) -> tuple[U32, int]:
     parent = surface.get_abs_parent()
     x0, y0 = surface.get_abs_offset()
     pitch = parent.get_pitch() // 4
-    whole = np.frombuffer(parent.get_buffer(), dtype=np.uint32).reshape(parent.get_height(), pitch)
+    buffer: Any = parent.get_buffer()  # a BufferProxy: the buffer protocol, which the stubs do not say
+    whole = np.frombuffer(buffer, dtype=np.uint32).reshape(parent.get_height(), pitch)
     return whole[y0 : y0 + surface.get_height()], x0
 
 
@@ -139,3 +141,12 @@ def resize_nearest(src: pygame.Surface, dst: pygame.Surface) -> None:
     s, sx = rows(src)
     d, dx = rows(dst)
     _resize_nearest(s, sx, sw, d, dx, dw, _nearest_index(sw, dw), _nearest_index(sh, dh))
+
+
+def compile_kernels() -> None:
+    """Compile (or load from numba's cache) both passes on tiny frames, so the first
+    frame that needs one does not wait for it: about 4 s of CPU with an empty cache."""
+    frame = np.zeros((4, 8), np.uint32)
+    light = np.zeros((2, 4), np.uint32)
+    _multiply_light(frame, 0, 8, light, 0, 2, np.array([[0, 2, 1, 3]], dtype=np.int64), np.uint32(0))
+    _resize_nearest(light, 0, 4, frame, 0, 8, np.repeat(np.arange(4), 2), np.repeat(np.arange(2), 2))
