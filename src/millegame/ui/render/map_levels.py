@@ -29,9 +29,9 @@ from millegame.ui.render.skid_marks import Mark, SkidMarks, paint
 BAKE_BUDGET_MS = 1.2  # baking ahead per frame: steps begin while less than this is spent (each ≤ ~1.5 ms)
 BAKE_MORE_MS = 0.4  # …but a second step only when the first took less than this
 LEVEL_BUDGET_BYTES = 48_000_000  # per zoom level's chunk cache
-NEAR_LOG = (
-    0.8 * LEVEL_SNAP * LEVEL_HOLD
-)  # an aim this close to a level (log ratio): no neighbour baked ahead (half-way baked 31 chunks of the next level out in 20 s of the render benchmark, none drawn)
+# An aim this close to a level (log ratio): no neighbour baked ahead. At half the hold,
+# 31 chunks of the next level out were baked in 20 s of the render benchmark, none drawn.
+NEAR_LOG = 0.8 * LEVEL_SNAP * LEVEL_HOLD
 BIG_SCREEN = (1920, 1080)  # the cache holds at least a few screens of this size
 
 Grade = Callable[[pygame.Surface], None]
