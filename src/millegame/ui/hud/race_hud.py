@@ -156,6 +156,23 @@ class Minimap:
         else:
             self.line = []
         self.stage = stage
+        self._driven = self.base  # the base with the driven part of the route drawn on it…
+        self._driven_points = 0  # …through this many points of ``line``
+
+    def with_driven(self, points: int) -> pygame.Surface:
+        """The base with the route's first ``points`` points drawn over in ochre. The
+        driven part mostly grows, so only its new stretch is drawn on the last frame's
+        (a polyline's segments are drawn one by one: the same pixels as drawing it whole);
+        after a respawn back along the route it is drawn again from the base."""
+        if points < 2:
+            return self.base
+        if points < self._driven_points or self._driven is self.base:
+            self._driven, self._driven_points = self.base.copy(), 0
+        if points > self._driven_points:
+            start = max(0, self._driven_points - 1)  # the new stretch starts at the last point drawn
+            pygame.draw.lines(self._driven, OCHRE, False, self.line[start:points], 3)
+            self._driven_points = points
+        return self._driven
 
     def to_px(self, x_m: float, y_m: float) -> tuple[float, float]:
         return (x_m * self.scale + self.offset[0], y_m * self.scale + self.offset[1])
@@ -170,13 +187,11 @@ class Minimap:
         focus: int,
         progress_m: float | None = None,
     ) -> None:
-        target.blit(self.base, topleft)
-        ox, oy = topleft
+        driven = 0
         if progress_m is not None and self.route is not None and len(self.line) >= 2:
-            k = int(np.searchsorted(self.route.s, progress_m))
-            if k >= 2:
-                done = [(x + ox, y + oy) for x, y in self.line[: min(k, len(self.line))]]
-                pygame.draw.lines(target, OCHRE, False, done, 3)
+            driven = min(int(np.searchsorted(self.route.s, progress_m)), len(self.line))
+        target.blit(self.with_driven(driven), topleft)
+        ox, oy = topleft
         finish = self.stage.finish
         fx, fy = self.to_px((finish.a[0] + finish.b[0]) / 2, (finish.a[1] + finish.b[1]) / 2)
         pygame.draw.rect(target, INK, (ox + fx - 5, oy + fy - 5, 10, 10))
