@@ -369,9 +369,7 @@ class Hud:
                 "pace_notes", (n * CARD_W + (n - 1) * CARD_GAP, CARD_H), "topright", (m, m),
                 lambda c: draw_strip(c, (c.get_width(), 0), cards), shows=cards,
             )  # fmt: skip
-        instruments = lay.place_native(
-            "instruments", self._instrument_size(), "bottomright", (m, m), self._draw_instruments,
-        )  # fmt: skip
+        instruments = self._place_instruments(lay)
         minimap = lay.place_native(
             "minimap", (MINIMAP_PX, MINIMAP_PX), "bottomleft", (m, m),
             lambda c, _: self.minimap_at(c.get_width()).draw(c, (0, 0), race, xs, ys, i, progress),
@@ -569,28 +567,34 @@ class Hud:
             return (CLASSIC_SIZE + round(CLASSIC_SIZE * 0.78) - round(CLASSIC_SIZE * CLUSTER_OVERLAP), CLASSIC_SIZE)
         return (DIGITAL_WIDTH, DIGITAL_HEIGHT)
 
-    def _draw_instruments(self, target: pygame.Surface, scale: float) -> None:
+    def _place_instruments(self, lay: Layout) -> pygame.Rect:
         """The dials drawn at the window's scale; the digital panel, whose figures have
-        fixed sizes, drawn at its design size and resized."""
-        race, i = self.race, self.focus
+        fixed sizes, drawn at its design size and scaled as the panels are."""
+        size, m = self._instrument_size(), MARGIN_PX
+        if self.race.cars[self.focus].era == "classic":
+            return lay.place_native("instruments", size, "bottomright", (m, m), self._draw_dials)
+        return lay.place("instruments", size, "bottomright", (m, m), self._draw_digital)
+
+    def _readout(self) -> tuple[float, float, int]:
+        """The focus car's speed [km/h], revs [rpm] and gear."""
+        st, i = self.race.state, self.focus
+        return float(st.speed_mps[i]) * 3.6, float(st.rpm[i]), int(st.gear[i])
+
+    def _draw_dials(self, target: pygame.Surface, scale: float) -> None:
+        car = self.race.cars[self.focus]
+        kmh, rpm, gear = self._readout()
         w, h = target.get_size()
-        st = race.state
-        car = race.cars[i]
-        kmh = float(st.speed_mps[i]) * 3.6
-        rpm = float(st.rpm[i])
-        gear = int(st.gear[i])
-        redline = float(car.redline_rpm)
-        if car.era == "classic":
-            draw_classic_cluster(
-                target, (w, h), kmh=kmh, rpm=rpm, redline_rpm=redline, top_speed_kmh=car.top_speed_kmh, gear=gear,
-                size=min(h, round(CLASSIC_SIZE * scale)),
-            )  # fmt: skip
-            return
-        design = (DIGITAL_WIDTH, DIGITAL_HEIGHT)
-        canvas = target if target.get_size() == design else pygame.Surface(design, pygame.SRCALPHA)
-        draw_digital_cluster(canvas, design, kmh=kmh, rpm=rpm, redline_rpm=redline, gear=gear, width=DIGITAL_WIDTH)
-        if canvas is not target:
-            target.blit(pygame.transform.smoothscale(canvas, (w, h)), (0, 0))
+        draw_classic_cluster(
+            target, (w, h), kmh=kmh, rpm=rpm, redline_rpm=float(car.redline_rpm), top_speed_kmh=car.top_speed_kmh,
+            gear=gear, size=min(h, round(CLASSIC_SIZE * scale)),
+        )  # fmt: skip
+
+    def _draw_digital(self, target: pygame.Surface) -> None:
+        kmh, rpm, gear = self._readout()
+        redline = float(self.race.cars[self.focus].redline_rpm)
+        draw_digital_cluster(
+            target, target.get_size(), kmh=kmh, rpm=rpm, redline_rpm=redline, gear=gear, width=DIGITAL_WIDTH
+        )
 
     def _draw_gate_arrow(self, target: pygame.Surface, camera: Camera, x: float, y: float, lay: Layout) -> None:
         """A red arrow near the screen's edge pointing at the next gate when it is off
