@@ -10,8 +10,8 @@ per frame.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 import pygame
 
@@ -86,8 +86,7 @@ def card(
     return opaque_runs(surf)
 
 
-@dataclass(frozen=True)
-class StripCard:
+class StripCard(NamedTuple):
     """What one card of the strip shows: the note's tulip, grade and modifiers, whether
     it is lit (read out already), and the distance to the corner as printed."""
 
