@@ -1,8 +1,9 @@
 """Instruments: a period round speedometer and rev counter for the classics, a digital
 cluster for the modern cars.
 
-Dial faces (numerals, ticks, the red sector) are drawn once per size and cached, and
-blitted by runs of opaque pixels; a frame draws only the needles and the gear. Speeds in km/h, revs in rpm.
+Dial faces (numerals, ticks, the red sector) are drawn once per size, cached and
+blitted by runs of opaque pixels; a frame draws only the needles and the gear. Speeds
+in km/h, revs in rpm.
 """
 
 from __future__ import annotations

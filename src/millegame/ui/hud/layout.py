@@ -150,8 +150,9 @@ class Layout:
             canvas = _CANVASES[size] = pygame.Surface(size, pygame.SRCALPHA)
         canvas.fill((0, 0, 0, 0))
         draw(canvas)
-        # Unsaid, the drawing is compared by its pixels: the raw buffer, not
-        # image.tobytes, which converts to RGBA (~30× slower, 0.1 ms a frame at 1080p).
+        # An element that does not say what it shows is known by its pixels: the raw
+        # buffer, not image.tobytes, which converts to RGBA (~30× slower: 0.1 ms a frame
+        # for the stage panel and the pace notes at 1920×1080).
         drawn = said if said is not None else canvas.get_buffer().raw
         if last is None:
             last = _SCALED[key] = (drawn, pygame.transform.smoothscale(canvas, r.size))
