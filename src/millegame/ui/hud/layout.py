@@ -14,7 +14,8 @@ distance in whole metres, a card that has not moved), so its last scaled image i
 kept: reused without drawing at all while what the element shows (``shows``) is the
 same, or, for an element that does not say, while its drawing is the same pixels.
 Text outside elements (the countdown, warnings, captions) is drawn at a scaled font
-size and wrapped to a width instead.
+size and wrapped to a width instead. Images whose pixels are all opaque or transparent
+(dial faces, roadbook cards) blit by runs (``opaque_runs``).
 
 ``Layout.rects`` keeps the window rectangle of every element drawn, by name, so tests
 can check that they stay inside the window and apart (``problems``).
