@@ -221,3 +221,48 @@ def test_a_scaled_element_shows_what_was_drawn_this_frame() -> None:
     assert pygame.image.tobytes(frame((200, 0, 0)), "RGB") == red
     left = frame((0, 0, 200)).get_at((5, 5))
     assert left[:3] == (0, 0, 200)
+
+
+def test_a_scaled_element_that_says_what_it_shows_is_drawn_only_when_that_changes() -> None:
+    from millegame.ui.hud.layout import Layout
+
+    target = pygame.Surface((1920, 1080))
+    drawn: list[tuple[int, int, int]] = []
+
+    def frame(colour: tuple[int, int, int]) -> tuple[int, int, int]:
+        def draw(c: pygame.Surface) -> None:
+            drawn.append(colour)
+            c.fill((*colour, 255))
+
+        target.fill((0, 0, 0))
+        r = Layout(target).place("said", (100, 40), "topleft", (10, 10), draw, shows=colour)
+        return tuple(target.get_at(r.center))[:3]
+
+    assert [frame((200, 0, 0)), frame((200, 0, 0)), frame((0, 0, 200)), frame((0, 0, 200))] == [
+        (200, 0, 0), (200, 0, 0), (0, 0, 200), (0, 0, 200)
+    ]  # fmt: skip
+    assert drawn == [(200, 0, 0), (0, 0, 200)]
+
+
+def test_a_surface_all_opaque_or_transparent_blits_by_runs_to_the_same_pixels() -> None:
+    import numpy as np
+
+    from millegame.ui.hud.layout import opaque_runs
+
+    noise = np.random.default_rng(5).integers(0, 256, size=(200, 120, 3), dtype=np.uint8)
+
+    def blitted(s: pygame.Surface) -> bytes:
+        target = pygame.surfarray.make_surface(noise)
+        target.blit(s, (7, 5))
+        return pygame.image.tobytes(target, "RGB")
+
+    dial = pygame.Surface((150, 100), pygame.SRCALPHA)
+    pygame.draw.circle(dial, (240, 228, 198), (60, 50), 45)
+    dial.blit(font(30).render("120", True, (28, 24, 22)), (35, 35))  # antialiased, on the opaque face
+    plain = dial.copy()
+    assert blitted(opaque_runs(dial)) == blitted(plain)
+    assert dial.get_flags() & pygame.RLEACCEL  # encoded at its first blit
+    glass = pygame.Surface((150, 100), pygame.SRCALPHA)
+    glass.fill((18, 22, 30, 230))
+    blitted(opaque_runs(glass))
+    assert not glass.get_flags() & pygame.RLEACCEL  # SDL would blend it one level off

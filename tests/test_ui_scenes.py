@@ -246,3 +246,18 @@ def test_the_stage_list_picks_the_stage_to_drive(app: App, screen: pygame.Surfac
         app.frame([pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode="", scancode=0)], 1 / 60, screen)
     assert isinstance(app.top, CarSelectScene)
     assert app.session.stage_path == stages[1].path and app.session.stage.id == stages[1].id
+
+
+def test_the_minimap_draws_the_driven_route_as_drawing_it_whole_would(screen: pygame.Surface, art_stage: Stage) -> None:
+    """Forward a stretch at a time, and back after a respawn."""
+    from millegame.core.race import Race
+    from millegame.ui.fonts import OCHRE
+    from millegame.ui.hud.race_hud import Minimap
+
+    minimap = Minimap(Race(art_stage, [catalog.load_car("porsche-550")]))
+    minimap.line = [(20 + 1.4 * k, 90 + 40 * math.sin(k / 9)) for k in range(100)]  # a winding route
+    for points in (0, 2, 3, 17, 18, 60, 99, 100, 40, 41, 1, 2, 100):
+        whole = minimap.base.copy()
+        if points >= 2:
+            pygame.draw.lines(whole, OCHRE, False, minimap.line[:points], 3)
+        assert pygame.image.tobytes(minimap.with_driven(points), "RGBA") == pygame.image.tobytes(whole, "RGBA")

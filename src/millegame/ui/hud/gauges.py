@@ -1,8 +1,9 @@
 """Instruments: a period round speedometer and rev counter for the classics, a digital
 cluster for the modern cars.
 
-Dial faces (numerals, ticks, the red sector) are drawn once per size and cached; a
-frame draws only the needles and the gear. Speeds in km/h, revs in rpm.
+Dial faces (numerals, ticks, the red sector) are drawn once per size, cached and
+blitted by runs of opaque pixels; a frame draws only the needles and the gear. Speeds
+in km/h, revs in rpm.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from functools import cache
 import pygame
 
 from millegame.ui.fonts import ALFA_RED, CREAM, DEEP_BLUE, INK, OCHRE, blit_text
+from millegame.ui.hud.layout import opaque_runs
 
 SWEEP_START_DEG = 225.0  # needle at zero points down-left…
 SWEEP_DEG = 270.0  # …and sweeps clockwise through the top
@@ -81,7 +83,7 @@ def dial_face(size: int, vmax: int, major: int, minor: int, red_from: float | No
         italic=True,
         center=_ipt((c[0], c[1] + size * (0.2 if below else -0.2))),
     )
-    return surf
+    return opaque_runs(surf)
 
 
 def draw_needle(target: pygame.Surface, centre: tuple[float, float], radius: float, angle: float) -> None:

@@ -34,7 +34,7 @@ from millegame.ui.fonts import ALFA_RED, CREAM, DEEP_BLUE, GREEN, INK, OCHRE, bl
 from millegame.ui.hud.gauges import CLUSTER_OVERLAP, DIGITAL_HEIGHT, draw_classic_cluster, draw_digital_cluster
 from millegame.ui.hud.layout import Layout, hud_scale
 from millegame.ui.hud.pacenotes import DEFAULT_CALL_AHEAD_S, MIN_CALL_M, PaceNote, bridge_spans, calls_ahead, generate
-from millegame.ui.hud.roadbook import CARD_GAP, CARD_H, CARD_W, draw_strip
+from millegame.ui.hud.roadbook import CARD_GAP, CARD_H, CARD_W, draw_strip, strip_cards
 from millegame.ui.records import BestRun, format_delta, split_delta
 from millegame.ui.render.camera import Camera
 from millegame.ui.render.tile_kinds import route_on_bridges
@@ -156,6 +156,23 @@ class Minimap:
         else:
             self.line = []
         self.stage = stage
+        self._driven = self.base  # the base with the driven part of the route drawn on it…
+        self._driven_points = 0  # …through this many points of ``line``
+
+    def with_driven(self, points: int) -> pygame.Surface:
+        """The base with the route's first ``points`` points drawn over in ochre. The
+        driven part mostly grows, so only its new stretch is drawn on the last frame's
+        (a polyline's segments are drawn one by one: the same pixels as drawing it whole);
+        after a respawn back along the route it is drawn again from the base."""
+        if points < 2:
+            return self.base
+        if points < self._driven_points or self._driven is self.base:
+            self._driven, self._driven_points = self.base.copy(), 0
+        if points > self._driven_points:
+            start = max(0, self._driven_points - 1)  # the new stretch starts at the last point drawn
+            pygame.draw.lines(self._driven, OCHRE, False, self.line[start:points], 3)
+            self._driven_points = points
+        return self._driven
 
     def to_px(self, x_m: float, y_m: float) -> tuple[float, float]:
         return (x_m * self.scale + self.offset[0], y_m * self.scale + self.offset[1])
@@ -170,13 +187,11 @@ class Minimap:
         focus: int,
         progress_m: float | None = None,
     ) -> None:
-        target.blit(self.base, topleft)
-        ox, oy = topleft
+        driven = 0
         if progress_m is not None and self.route is not None and len(self.line) >= 2:
-            k = int(np.searchsorted(self.route.s, progress_m))
-            if k >= 2:
-                done = [(x + ox, y + oy) for x, y in self.line[: min(k, len(self.line))]]
-                pygame.draw.lines(target, OCHRE, False, done, 3)
+            driven = min(int(np.searchsorted(self.route.s, progress_m)), len(self.line))
+        target.blit(self.with_driven(driven), topleft)
+        ox, oy = topleft
         finish = self.stage.finish
         fx, fy = self.to_px((finish.a[0] + finish.b[0]) / 2, (finish.a[1] + finish.b[1]) / 2)
         pygame.draw.rect(target, INK, (ox + fx - 5, oy + fy - 5, 10, 10))
@@ -326,31 +341,35 @@ class Hud:
         self.rects = lay.rects
         progress = self.progress_m()
         m = MARGIN_PX
-        info = lay.place("stage", (330, 64), "topleft", (m, m), lambda c: self._draw_info(c, xs, ys))
-        splits = race.splits_s[i]
-        if splits:
-            rows = min(4, len(splits))
-            lay.place("splits", (330, 14 + 26 * rows), "topleft", (m, 8), self._draw_splits, below=info)
+        stage_panel = self._stage_panel(xs, ys)
+        info = lay.place(
+            "stage", (330, 64), "topleft", (m, m), lambda c: self._draw_info(c, *stage_panel), shows=stage_panel,
+        )  # fmt: skip
+        rows = self._split_rows()
+        if rows:
+            lay.place(
+                "splits", (330, 14 + 26 * len(rows)), "topleft", (m, 8), lambda c: self._draw_splits(c, rows),
+                shows=rows, below=info,
+            )  # fmt: skip
         clock = lay.place_native("clock", (250, 64), "midtop", (0, m), self._draw_clock)
         reading = self.regularity(race, i) if self.regularity is not None else None
         column = clock
         if reading is not None:
             column = lay.place(
                 "regularity", (250, 92), "midtop", (0, 6), lambda c: self._draw_regularity(c, reading),
-                below=clock,
+                shows=reading, below=clock,
             )  # fmt: skip
         calls = self.calls()
         if calls:
             speed = float(race.state.speed_mps[i])
             reach = max(MIN_CALL_M, self.call_ahead_s * speed)
-            n = len(calls)
+            cards = strip_cards(calls, reach_m=reach)
+            n = len(cards)
             lay.place(
                 "pace_notes", (n * CARD_W + (n - 1) * CARD_GAP, CARD_H), "topright", (m, m),
-                lambda c: draw_strip(c, (c.get_width(), 0), calls, reach_m=reach),
+                lambda c: draw_strip(c, (c.get_width(), 0), cards), shows=cards,
             )  # fmt: skip
-        instruments = lay.place_native(
-            "instruments", self._instrument_size(), "bottomright", (m, m), self._draw_instruments,
-        )  # fmt: skip
+        instruments = self._place_instruments(lay)
         minimap = lay.place_native(
             "minimap", (MINIMAP_PX, MINIMAP_PX), "bottomleft", (m, m),
             lambda c, _: self.minimap_at(c.get_width()).draw(c, (0, 0), race, xs, ys, i, progress),
@@ -360,7 +379,7 @@ class Hud:
             if lines:
                 lay.place(
                     "rules", (330, 12 + 26 * len(lines)), "bottomright", (m, 8),
-                    lambda c: self._draw_rules_box(c, lines), above=instruments,
+                    lambda c: self._draw_rules_box(c, lines), shows=tuple(lines), above=instruments,
                 )  # fmt: skip
         # Messages in the middle: the countdown, then warnings and the caption in the
         # column between the minimap and the instruments, wrapped to its width.
@@ -373,7 +392,8 @@ class Hud:
         for b in self.banners:
             lowest = lay.place(
                 "banner", (420, 96 if b.delta is None else 126), "midtop", (0, 10),
-                functools.partial(self._draw_banner, b=b), below=column,
+                functools.partial(self._draw_banner, b=b), shows=(b.title, b.detail, b.colour, b.delta),
+                below=column,
             )  # fmt: skip
         warnings = self._warnings()
         y = max(h // 2 + lay.px(WARNINGS_Y), lowest.bottom + lay.px(8))
@@ -487,14 +507,15 @@ class Hud:
             out.append(("missed", f"Missed {name}: drive back to it, or respawn", 30, SLOW))
         return out
 
-    def _draw_info(self, target: pygame.Surface, xs: np.ndarray, ys: np.ndarray) -> None:
+    def _stage_panel(self, xs: np.ndarray, ys: np.ndarray) -> tuple[str, str, tuple[tuple[int, int], ...]]:
+        """What the stage panel shows: the stage's title; the next gate, its number and
+        how far it is; the arrow towards it in whole pixels (none after the finish).
+        ``draw.polygon`` truncates its points to whole pixels anyway: this way the
+        scaled panel is drawn again only in the frames where it changes."""
         race, i = self.race, self.focus
         stage = race.stage
         n_cp = len(stage.checkpoints)
         nxt = int(race.next_gate[i])
-        info = target.get_rect()
-        panel(target, info)
-        blit_text(target, stage.title, 22, OCHRE, topleft=(info.x + 12, info.y + 9))
         mx, my = self.next_gate_mid()
         dist = math.hypot(mx - float(xs[i]), my - float(ys[i]))
         if race.finished[i]:
@@ -504,29 +525,39 @@ class Hud:
             where = f"{g.name or f'CP{nxt + 1}'} ({nxt + 1}/{n_cp})  {dist:,.0f} m"
         else:
             where = f"Arrivo  {dist:,.0f} m"
-        blit_text(target, where, 24, CREAM, topleft=(info.x + 44, info.y + 34))
+        arrow: tuple[tuple[int, int], ...] = ()
         if not race.finished[i]:
             angle = math.atan2(my - float(ys[i]), mx - float(xs[i]))
-            pygame.draw.polygon(target, ALFA_RED, arrow_points((info.x + 25, info.y + 45), angle, 26))
+            arrow = tuple((int(x), int(y)) for x, y in arrow_points((25, 45), angle, 26))
+        return stage.title, where, arrow
 
-    def _draw_splits(self, target: pygame.Surface) -> None:
+    def _draw_info(self, target: pygame.Surface, title: str, where: str, arrow: tuple[tuple[int, int], ...]) -> None:
+        panel(target, target.get_rect())
+        blit_text(target, title, 22, OCHRE, topleft=(12, 9))
+        blit_text(target, where, 24, CREAM, topleft=(44, 34))
+        if arrow:
+            pygame.draw.polygon(target, ALFA_RED, arrow)
+
+    def _split_rows(self) -> tuple[tuple[str, float, float | None], ...]:
+        """The splits panel's rows, the last four splits: (checkpoint name, split [s],
+        difference to the best [s] or None)."""
         race, i = self.race, self.focus
-        stage = race.stage
+        checkpoints = race.stage.checkpoints
         splits = race.splits_s[i]
-        if not splits:
-            return
-        n_cp = len(stage.checkpoints)
-        rows = splits[-4:]
-        first = len(splits) - len(rows)
+        rows = []
+        for idx in range(max(0, len(splits) - 4), len(splits)):
+            name = checkpoints[idx].name if idx < len(checkpoints) else ""
+            delta = self.deltas[idx] if idx < len(self.deltas) else None
+            rows.append(((name or f"CP{idx + 1}")[:18], float(splits[idx]), delta))
+        return tuple(rows)
+
+    def _draw_splits(self, target: pygame.Surface, rows: tuple[tuple[str, float, float | None], ...]) -> None:
         sp = target.get_rect()
         panel(target, sp)
-        for k, t in enumerate(rows):
-            idx = first + k
+        for k, (name, split_s, delta) in enumerate(rows):
             y = sp.y + 9 + 26 * k
-            name = stage.checkpoints[idx].name if idx < n_cp else ""
-            blit_text(target, (name or f"CP{idx + 1}")[:18], 22, OCHRE, topleft=(sp.x + 10, y))
-            blit_text(target, format_time(t), 22, CREAM, topright=(sp.right - 84, y))
-            delta = self.deltas[idx] if idx < len(self.deltas) else None
+            blit_text(target, name, 22, OCHRE, topleft=(sp.x + 10, y))
+            blit_text(target, format_time(split_s), 22, CREAM, topright=(sp.right - 84, y))
             if delta is not None:
                 blit_text(target, format_delta(delta), 22, FAST if delta < 0 else SLOW, topright=(sp.right - 10, y))
 
@@ -536,28 +567,34 @@ class Hud:
             return (CLASSIC_SIZE + round(CLASSIC_SIZE * 0.78) - round(CLASSIC_SIZE * CLUSTER_OVERLAP), CLASSIC_SIZE)
         return (DIGITAL_WIDTH, DIGITAL_HEIGHT)
 
-    def _draw_instruments(self, target: pygame.Surface, scale: float) -> None:
+    def _place_instruments(self, lay: Layout) -> pygame.Rect:
         """The dials drawn at the window's scale; the digital panel, whose figures have
-        fixed sizes, drawn at its design size and resized."""
-        race, i = self.race, self.focus
+        fixed sizes, drawn at its design size and scaled as the panels are."""
+        size, m = self._instrument_size(), MARGIN_PX
+        if self.race.cars[self.focus].era == "classic":
+            return lay.place_native("instruments", size, "bottomright", (m, m), self._draw_dials)
+        return lay.place("instruments", size, "bottomright", (m, m), self._draw_digital)
+
+    def _readout(self) -> tuple[float, float, int]:
+        """The focus car's speed [km/h], revs [rpm] and gear."""
+        st, i = self.race.state, self.focus
+        return float(st.speed_mps[i]) * 3.6, float(st.rpm[i]), int(st.gear[i])
+
+    def _draw_dials(self, target: pygame.Surface, scale: float) -> None:
+        car = self.race.cars[self.focus]
+        kmh, rpm, gear = self._readout()
         w, h = target.get_size()
-        st = race.state
-        car = race.cars[i]
-        kmh = float(st.speed_mps[i]) * 3.6
-        rpm = float(st.rpm[i])
-        gear = int(st.gear[i])
-        redline = float(car.redline_rpm)
-        if car.era == "classic":
-            draw_classic_cluster(
-                target, (w, h), kmh=kmh, rpm=rpm, redline_rpm=redline, top_speed_kmh=car.top_speed_kmh, gear=gear,
-                size=min(h, round(CLASSIC_SIZE * scale)),
-            )  # fmt: skip
-            return
-        design = (DIGITAL_WIDTH, DIGITAL_HEIGHT)
-        canvas = target if target.get_size() == design else pygame.Surface(design, pygame.SRCALPHA)
-        draw_digital_cluster(canvas, design, kmh=kmh, rpm=rpm, redline_rpm=redline, gear=gear, width=DIGITAL_WIDTH)
-        if canvas is not target:
-            target.blit(pygame.transform.smoothscale(canvas, (w, h)), (0, 0))
+        draw_classic_cluster(
+            target, (w, h), kmh=kmh, rpm=rpm, redline_rpm=float(car.redline_rpm), top_speed_kmh=car.top_speed_kmh,
+            gear=gear, size=min(h, round(CLASSIC_SIZE * scale)),
+        )  # fmt: skip
+
+    def _draw_digital(self, target: pygame.Surface) -> None:
+        kmh, rpm, gear = self._readout()
+        redline = float(self.race.cars[self.focus].redline_rpm)
+        draw_digital_cluster(
+            target, target.get_size(), kmh=kmh, rpm=rpm, redline_rpm=redline, gear=gear, width=DIGITAL_WIDTH
+        )
 
     def _draw_gate_arrow(self, target: pygame.Surface, camera: Camera, x: float, y: float, lay: Layout) -> None:
         """A red arrow near the screen's edge pointing at the next gate when it is off

@@ -3,17 +3,20 @@
 Each card is cream paper with an ink tulip — the road entering from the bottom and
 leaving along the corner's direction, as drawn in rally roadbooks — the grade in big
 figures, the modifiers, and the distance to the corner. Cards are drawn once per note
-shape and cached; only the distance changes per frame.
+shape and cached (and blitted by runs of opaque pixels); only the distance changes
+per frame.
 """
 
 from __future__ import annotations
 
 import math
 from functools import cache
+from typing import NamedTuple
 
 import pygame
 
 from millegame.ui.fonts import ALFA_RED, DEEP_BLUE, INK, OCHRE, blit_text
+from millegame.ui.hud.layout import opaque_runs
 from millegame.ui.hud.pacenotes import PaceNote
 
 CARD_W, CARD_H = 116, 132
@@ -80,27 +83,50 @@ def card(
     for m in modifiers[:2]:
         blit_text(surf, m, 17, OCHRE if m == "tightens" else DEEP_BLUE, italic=True, topleft=(8, y))
         y += 16
-    return surf
+    return opaque_runs(surf)
 
 
-def draw_strip(
-    target: pygame.Surface, topright: tuple[int, int], calls: list[tuple[PaceNote, float]], *, reach_m: float
-) -> pygame.Rect:
+class StripCard(NamedTuple):
+    """What one card of the strip shows: the note's tulip, grade and modifiers, whether
+    it is lit (read out already), and the distance to the corner as printed."""
+
+    label: str
+    grade: int
+    direction: str
+    turn_bucket: int  # the corner's turn in 5° steps
+    modifiers: tuple[str, ...]
+    lit: bool
+    distance: str
+
+
+def strip_cards(calls: list[tuple[PaceNote, float]], *, reach_m: float) -> tuple[StripCard, ...]:
+    """The cards for ``calls`` (note, metres ahead), nearest first; a call beyond
+    ``reach_m`` (the co-driver has not read it yet) is dimmed."""
+    cards = []
+    for note, ahead in calls:
+        turn_bucket = round(min(note.turn_deg, 200.0) / 5.0)
+        distance = "now" if ahead < 5 else f"{ahead:,.0f} m"
+        cards.append(
+            StripCard(
+                note.label, note.grade, note.direction, turn_bucket, tuple(note.modifiers), ahead <= reach_m, distance
+            )
+        )
+    return tuple(cards)
+
+
+def draw_strip(target: pygame.Surface, topright: tuple[int, int], cards: tuple[StripCard, ...]) -> pygame.Rect:
     """Cards right to left: the nearest call on the left, as the eye reads. Returns the
-    area drawn. A call beyond ``reach_m`` (the co-driver has not read it yet) is dimmed."""
+    area drawn."""
     right, top = topright
-    n = len(calls)
+    n = len(cards)
     if n == 0:
         return pygame.Rect(right, top, 0, 0)
     gap = CARD_GAP
     left = right - n * CARD_W - (n - 1) * gap
     area = pygame.Rect(left, top, right - left, CARD_H)
-    for k, (note, ahead) in enumerate(calls):
-        lit = ahead <= reach_m
-        mods = tuple(note.modifiers)
-        img = card(note.label, note.grade, note.direction, round(min(note.turn_deg, 200.0) / 5.0), mods, lit)
+    for k, c in enumerate(cards):
+        img = card(c.label, c.grade, c.direction, c.turn_bucket, c.modifiers, c.lit)
         x = left + k * (CARD_W + gap)
         target.blit(img, (x, top))
-        dist = "now" if ahead < 5 else f"{ahead:,.0f} m"
-        blit_text(target, dist, 20, INK if lit else (120, 110, 96), bottomleft=(x + 8, top + CARD_H - 6))
+        blit_text(target, c.distance, 20, INK if c.lit else (120, 110, 96), bottomleft=(x + 8, top + CARD_H - 6))
     return area
