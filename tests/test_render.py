@@ -353,27 +353,6 @@ def test_night_light_is_the_whole_light_map_enlarged_and_multiplied(screen: pyga
         assert 0 < lit < 0.9 * small.get_width() * small.get_height()  # most of it is moonlit: filled
 
 
-@pytest.mark.parametrize(
-    ("src_size", "dst_size"), [((1376, 774), (1280, 720)), ((1113, 626), (1280, 720)), ((37, 23), (41, 19))]
-)
-def test_a_frame_between_zoom_levels_is_resized_as_pygame_would(screen: pygame.Surface, src_size, dst_size) -> None:
-    """The frame drawn at a baked level and resized to the screen (numba,
-    ``pixels.resize_nearest``) is pixel for pixel what ``pygame.transform.scale`` makes,
-    from a part of a bigger canvas (as the world view draws it) into part of another."""
-    from millegame.ui.render import pixels
-
-    rng = np.random.default_rng(11)
-    canvas = pygame.Surface((src_size[0] + 30, src_size[1] + 9)).convert()
-    pygame.surfarray.pixels3d(canvas)[:] = rng.integers(0, 256, (*canvas.get_size(), 3), dtype=np.uint8)
-    src = canvas.subsurface((0, 0, *src_size))
-    out = pygame.Surface((dst_size[0] + 7, dst_size[1] + 5)).convert()
-    dst = out.subsurface((3, 2, *dst_size))
-    assert pixels.fits(src, dst)
-    pixels.resize_nearest(src, dst)
-    expected = pygame.transform.scale(src, dst_size)
-    assert np.array_equal(pygame.surfarray.array3d(dst), pygame.surfarray.array3d(expected))
-
-
 def test_a_chunk_from_the_tiles_another_level_baked_is_the_chunk_baked_alone(screen: pygame.Surface) -> None:
     """Zoom levels share a chunk's tiles at the art's scale (baked once, then scaled to
     each level): the second level's chunk is what that level bakes on its own."""

@@ -228,7 +228,7 @@ class LightMap:
         """Multiply the last ``render``'s light over ``target`` (the frame it was rendered
         for): in each band (``spans``) the lit span enlarged and multiplied, the moonlit
         rest multiplied by the ambient colour (exactly what the enlarged ambient pixels
-        would do). In one numba pass (``pixels.multiply_light``: a third of the time of
+        would do). In one numba pass (``pixels.multiply_light``: less than half the time of
         pygame's enlarge, blit and fills) where the surfaces allow it."""
         if pixels.fits(target, self.light):
             pixels.multiply_light(target, self.light, self.block, self.spans, self.light.map_rgb(self.ambient))

@@ -1,24 +1,24 @@
-"""Whole-frame pixel work in numba, where pygame's own operation is the frame's slowest
-step: the night's light multiplied over the frame (``multiply_light``) and a frame drawn
-between two baked zoom levels resized to the screen (``resize_nearest``).
+"""The night's light multiplied over the frame in numba (``multiply_light``), where
+pygame's own operations were the frame's slowest step.
 
-Both give exactly what pygame gives (``BLEND_MULT`` after ``transform.scale``, and
-``transform.scale``) for 32-bit surfaces of one pixel format, the frame's and the light
-map's (``fits``); pygame's own operations serve any other. Measured at 1920×1080 in one
-process: the light over a frame 0.4 ms against 1.2 ms (enlarging the light map with
-``transform.scale`` alone took 1.2 ms), the resize 0.5 ms against 1.2 ms.
+It gives exactly what pygame gives (the light map enlarged by ``transform.scale``, then
+``BLEND_MULT``) for 32-bit surfaces of one pixel format, the frame's and the light map's
+(``fits``); pygame's own operations serve any other. At 1920×1080, a frame a third lit:
+0.28 ms in one process with warm caches, against 0.6–0.8 ms for pygame's enlarge,
+``BLEND_MULT`` blits and fills (the enlarge of the whole map alone: 1.3 ms); in the
+render benchmark's frames 0.8–0.9 ms against 1.3–1.8 ms (BENCHMARKS.md).
 
-Why they are faster: each row of the light map is enlarged once into a buffer and then
+Why it is faster: each row of the light map is enlarged once into a buffer and then
 multiplied into its ``block`` rows of the frame, contiguous loops the compiler
-vectorises; a resize copies a row it has already made instead of gathering it again
-(nearest pixel repeats rows). The loops index slices from 0: with a variable start
-numba checks every index for wrap-around and the loop is not vectorised (ten times
-slower).
+vectorises. The loops index slices from 0: with a variable start numba checks every
+index for wrap-around and the loop is not vectorised (ten times slower). A numba
+nearest-pixel resize of the whole frame (for the frames between two zoom levels) was
+tried too and was no faster than ``transform.scale`` (2.0 against 2.0 ms): its gather
+does not vectorise.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -107,46 +107,9 @@ def multiply_light(
     _multiply_light(f, fx, frame.get_width(), lmap, lx, block, np.array(spans, dtype=np.int64), np.uint32(ambient))
 
 
-@lru_cache(maxsize=64)
-def _nearest_index(src: int, dst: int) -> I64:
-    """Which of ``src`` pixels each of ``dst`` pixels takes when pygame's
-    ``transform.scale`` resizes a row (or a column) by nearest pixel, read off pygame
-    itself (a row of numbered pixels resized): the two give the same frame."""
-    numbered = pygame.Surface((src, 1), 0, 32)
-    pygame.surfarray.pixels2d(numbered)[:, 0] = np.arange(src, dtype=np.uint32)
-    resized = pygame.transform.scale(numbered, (dst, 1))
-    return (pygame.surfarray.array2d(resized)[:, 0] & 0xFFFFFF).astype(np.int64)
-
-
-@njit(cache=True)
-def _resize_nearest(src: U32, sx: int, src_w: int, dst: U32, dx: int, dst_w: int, cols: I64, from_rows: I64) -> None:
-    """Row ``y`` of ``dst`` (``dst_w`` pixels from column ``dx``) is row ``from_rows[y]``
-    of ``src`` (from column ``sx``) with its pixels ``cols``."""
-    for y in range(dst.shape[0]):
-        out = dst[y, dx : dx + dst_w]
-        if y > 0 and from_rows[y] == from_rows[y - 1]:
-            above = dst[y - 1, dx : dx + dst_w]
-            for x in range(out.size):
-                out[x] = above[x]
-        else:
-            row = src[from_rows[y], sx : sx + src_w]
-            for x in range(out.size):
-                out[x] = row[cols[x]]
-
-
-def resize_nearest(src: pygame.Surface, dst: pygame.Surface) -> None:
-    """``src`` resized by nearest pixel into the whole of ``dst``: what
-    ``pygame.transform.scale(src, dst.get_size(), dst)`` does, for surfaces that ``fit``."""
-    (sw, sh), (dw, dh) = src.get_size(), dst.get_size()
-    s, sx = rows(src)
-    d, dx = rows(dst)
-    _resize_nearest(s, sx, sw, d, dx, dw, _nearest_index(sw, dw), _nearest_index(sh, dh))
-
-
 def compile_kernels() -> None:
-    """Compile (or load from numba's cache) both passes on tiny frames, so the first
-    frame that needs one does not wait for it: about 4 s of CPU with an empty cache."""
+    """Compile (or load from numba's cache) the pass on a tiny frame, so the first night
+    frame does not wait for it: about 4 s of CPU with an empty cache."""
     frame = np.zeros((4, 8), np.uint32)
     light = np.zeros((2, 4), np.uint32)
     _multiply_light(frame, 0, 8, light, 0, 2, np.array([[0, 2, 1, 3]], dtype=np.int64), np.uint32(0))
-    _resize_nearest(light, 0, 4, frame, 0, 8, np.repeat(np.arange(4), 2), np.repeat(np.arange(2), 2))

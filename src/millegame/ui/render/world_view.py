@@ -333,10 +333,7 @@ class WorldView:
             # Nearest-pixel: a quarter of smoothscale's cost; resizing by less than
             # √LEVEL_RATIO it drops or doubles too few pixels to see, and the sharpness
             # does not change where the drawn level changes.
-            if pixels.fits(canvas, target):
-                pixels.resize_nearest(canvas, target)  # the same pixels, in under half the time
-            else:
-                pygame.transform.scale(canvas, target.get_size(), target)
+            pygame.transform.scale(canvas, target.get_size(), target)
         if self.rain is not None:
             self.rain.draw(target)
         if self.fog is not None:
