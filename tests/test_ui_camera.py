@@ -286,3 +286,36 @@ def test_a_steady_car_rests_on_a_baked_scale_whenever_one_keeps_the_floor_and_th
         else:
             assert cam.px_per_m == pytest.approx(min(cam.levels[0], max(cam.levels[-1], aim)), rel=1e-3), kmh
     assert on >= 0.7 * len(speeds)
+
+
+def test_a_level_not_baked_yet_is_not_drawn_while_one_beside_it_is(stage: Stage, monkeypatch) -> None:
+    """The zoom settles on a level none of whose chunks are baked (a fast car's change of
+    speed): the frame is drawn at the level beside it, whose chunks are ready, resized —
+    no chunk is baked whole inside the frame — and the new level bakes ahead; once it is
+    ready it is drawn."""
+    from millegame.core.race import Race
+    from millegame.ui.render.world_view import WorldView
+
+    car = CARS[0]
+    view = WorldView(stage, (car,), (640, 360))
+    race = Race(stage, [car])
+    view.snap_to(race)
+    view.warm_up()  # the closest level, on and around the view
+    cam = view.camera
+    cam.px_per_m = cam.levels[1]  # settled on the next level out, baked nowhere
+    nxt = view.map.renderers[1]
+    assert nxt.baked == 0 and view.map.unbaked(cam) > 0
+    assert view.level_camera().px_per_m == cam.levels[0]
+    whole: list[object] = []  # chunks baked whole in a frame (not a step at a time ahead)
+    bake = nxt._bake_ground
+    monkeypatch.setattr(nxt, "_bake_ground", lambda i, j: whole.append((i, j)) or bake(i, j))
+    surf = pygame.Surface((640, 360))
+    view.draw(surf, race, 1.0)
+    assert not whole
+    for _ in range(400):
+        if view.level_camera().px_per_m == cam.levels[1]:
+            break
+        assert view.level_camera().px_per_m == cam.levels[0]
+        view.draw(surf, race, 1.0)
+    assert view.level_camera() is cam and view.map.unbaked(cam) == 0
+    assert not whole

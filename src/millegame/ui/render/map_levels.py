@@ -95,9 +95,9 @@ class MapLevels:
     def draw_above(self, target: pygame.Surface, camera: Camera) -> None:
         self.at(camera.px_per_m).draw_above(target, camera)
 
-    def ready(self, camera: Camera) -> bool:
-        """Whether every ground chunk on the screen of ``camera`` is baked at its scale's level."""
-        return self.at(camera.px_per_m).ready(camera)
+    def unbaked(self, camera: Camera) -> int:
+        """How many chunks drawing the screen of ``camera`` (at its scale's level) would bake first."""
+        return self.at(camera.px_per_m).unbaked(camera)
 
     def prefetch(self, camera: Camera, budget: int = 1) -> int:
         """Bake up to ``budget`` chunks near the view: current level, then its neighbours."""
@@ -128,12 +128,14 @@ class MapLevels:
         k = self.index_of(camera.px_per_m)
         self._free_far_levels(k)
         steps = 0
-        # The view at this level; the level the zoom's aim is in, if a neighbour (it is drawn
-        # soon: its view and ahead of it, before this level's margin); this level's margin;
-        # another neighbour's view (what its screen would show).
+        # The view at this level and its margin ahead; the level the zoom's aim is in, if a
+        # neighbour (drawn soon: its view and ahead of it); another neighbour's view (what
+        # its screen would show). This level's margin first: a chunk missing there is baked
+        # whole in the frame it comes into view, while a neighbour not ready yet is only
+        # drawn later (``WorldView.level_camera`` keeps to the level that is ready).
         near = self.neighbours(k, aim)
         soon = [j for j in near if aim is not None and self.index_of(aim) == j]
-        plan = [(k, 0), *((j, 1) for j in soon), (k, 1), *((j, 0) for j in near if j not in soon)]
+        plan = [(k, 0), (k, 1), *((j, 1) for j in soon), *((j, 0) for j in near if j not in soon)]
         for level, margin in plan:
             r = self.renderers[level]
             while r.bake_step(camera, margin=margin):

@@ -34,7 +34,7 @@ from millegame.ui.car_signals import CarSignals
 from millegame.ui.fonts import ALFA_RED, CREAM, INK, OCHRE
 from millegame.ui.render import pixels
 from millegame.ui.render.atmosphere import Atmosphere
-from millegame.ui.render.camera import Camera, fixed_px_per_m, zoom_levels
+from millegame.ui.render.camera import LEVEL_RATIO, Camera, fixed_px_per_m, zoom_levels
 from millegame.ui.render.car_effects import Backfire, CarEffects
 from millegame.ui.render.crowds import Crowds
 from millegame.ui.render.lighting import HEADLAMP_RGB, LightMap, glow_image
@@ -296,18 +296,25 @@ class WorldView:
     def level_camera(self) -> Camera:
         """The camera at its baked draw level, on a canvas as much bigger or smaller than
         the screen as that level is than the camera's scale (the same view). While the
-        zoom crosses into a level whose chunks for this view are not all baked yet, the
-        level beside it that has them is drawn instead (resized a little further) and the
-        other bakes ahead: no frame waits for a whole chunk's bake (a frame of 10–30 ms
-        at the change of level, on a fast car's sudden change of speed)."""
+        zoom crosses into a level (or settles on one) whose chunks for this view are not
+        all baked yet, a level beside it with fewer to bake is drawn instead (resized a
+        little further) and the first bakes ahead: no frame waits for a stack of whole
+        chunks (9–30 ms at a change of level, on a fast car's change of speed)."""
         cam = self.camera
         level = cam.draw_level
         lcam = self._at_level(level)
-        if not self.map.ready(lcam):
-            # The other level the scale lies between (levels run from the closest zoom down).
-            j = cam.levels.index(level) + (1 if cam.px_per_m < level else -1)
-            if 0 <= j < len(cam.levels) and self.map.ready(other := self._at_level(cam.levels[j])):
-                lcam = other
+        missing = self.map.unbaked(lcam)
+        if missing:
+            # A level beside it (at most one LEVEL_RATIO from the scale: the canvas's size).
+            k = cam.levels.index(level)
+            for j in (k + 1, k - 1) if cam.px_per_m < level else (k - 1, k + 1):
+                if (
+                    0 <= j < len(cam.levels)
+                    and abs(math.log(cam.levels[j] / cam.px_per_m)) <= math.log(LEVEL_RATIO) + 1e-9
+                ):
+                    other = self._at_level(cam.levels[j])
+                    if (n := self.map.unbaked(other)) < missing:
+                        lcam, missing = other, n
         return lcam
 
     def _at_level(self, level: float) -> Camera:
@@ -342,7 +349,9 @@ class WorldView:
             else:
                 fx, fy = cam.to_screen(float(x[self.focus]), float(y[self.focus]))
                 self.fog.draw(target, (round(fx - cam.screen_w / 2), round(fy - cam.screen_h / 2)))
-        self.map.bake_ahead(lcam, aim=cam.aim_px_per_m)
+        # Around the level the zoom is at, even while the one beside it is drawn instead
+        # (``level_camera``): that one is ready, this one is what the next frames need.
+        self.map.bake_ahead(self._at_level(cam.draw_level), aim=cam.aim_px_per_m)
 
     def _ensure_canvas(self, size: tuple[int, int] | None = None) -> pygame.Surface:
         """The canvas a frame between two baked levels is drawn on: big enough for any
