@@ -593,12 +593,13 @@ class MapRenderer:
             if len(self._spare) < MAX_SPARE:
                 self._spare.append(gone)
 
-    def unbaked(self, camera: Camera) -> int:
-        """How many chunks on the screen of ``camera`` drawing it would bake first: ground
-        chunks not baked and layers over the cars not baked (0: it draws at once)."""
+    def unbaked(self, camera: Camera, margin: int = 0, *, ahead: bool = False) -> int:
+        """How many chunks on the screen of ``camera`` (and ``margin`` around it, as
+        ``visible``) are not baked: ground chunks and layers over the cars (0 for the
+        screen: drawing it bakes nothing)."""
         return sum(
             (key not in self._ground) + (bool(self.above_layers) and key not in self._above)
-            for key in self.visible(camera)
+            for key in self.visible(camera, margin, ahead=ahead)
         )
 
     def bake_step(self, camera: Camera, *, margin: int = 1) -> bool:
