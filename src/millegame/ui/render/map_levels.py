@@ -28,7 +28,7 @@ from millegame.ui.render.skid_marks import Mark, SkidMarks, paint
 
 BAKE_BUDGET_MS = 1.2  # baking ahead per frame: steps begin while less than this is spent (each ≤ ~1.5 ms)
 BAKE_MORE_MS = 0.4  # …but a second step only when the first took less than this
-BAKE_BEHIND_MS = 2.5  # …and up to this while the ring ahead of the view lags (a fast car)
+BAKE_BEHIND = 2.0  # …and this many times the budget while the ring ahead of the view lags (a fast car)
 BEHIND_CHUNKS = 3  # chunks of that ring not baked yet that count as lagging
 LEVEL_BUDGET_BYTES = 48_000_000  # per zoom level's chunk cache
 # An aim this close to a level (log ratio): no neighbour baked ahead. At half the hold,
@@ -124,13 +124,13 @@ class MapLevels:
         the first was short (``BAKE_MORE_MS``): this level's view and the ring of chunks
         ahead of it first, then its neighbours' (``neighbours``; the one the zoom is about
         to draw first). While that ring lags by ``BEHIND_CHUNKS`` or more (a fast car),
-        up to ``BAKE_BEHIND_MS``: a chunk still missing when it comes into view is baked
-        whole in that frame. Returns the number of steps. A chunk's bake is spread over
+        ``BAKE_BEHIND`` times the budget: a chunk still missing when it comes into view is
+        baked whole in that frame. Returns the number of steps. A chunk's bake is spread over
         frames, so no frame pays for a whole one."""
         start = time.perf_counter()
         k = self.index_of(camera.px_per_m)
         behind = self.renderers[k].unbaked(camera, margin=1, ahead=True) >= BEHIND_CHUNKS
-        until = start + (BAKE_BEHIND_MS if behind else budget_ms) / 1000.0
+        until = start + budget_ms * (BAKE_BEHIND if behind else 1.0) / 1000.0
         self._free_far_levels(k)
         steps = 0
         # The view at this level and its margin ahead; the level the zoom's aim is in, if a
