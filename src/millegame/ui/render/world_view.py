@@ -318,6 +318,7 @@ class WorldView:
         return lcam
 
     def _at_level(self, level: float) -> Camera:
+        """The camera's view drawn at baked scale ``level`` [px/m] (itself when on it)."""
         cam = self.camera
         if abs(level - cam.px_per_m) <= 1e-9 * level:
             return cam
