@@ -160,9 +160,12 @@ def _start_turn(tree_src: Path, stage_id: str | None, frames: int, size: tuple[i
     cmd = [sys.executable, __file__, "--frames", str(frames), "--size", f"{size[0]}x{size[1]}", "--times"]
     if stage_id:
         cmd.insert(2, stage_id)
+    # stderr to a file, not a pipe: a pipe nobody reads until the end blocks a child that
+    # writes more than it holds (warnings), and the lockstep would wait for it forever.
     return subprocess.Popen(
-        cmd, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, bufsize=1
-    )
+        cmd, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=tempfile.TemporaryFile("w+"),
+        text=True, bufsize=1,
+    )  # fmt: skip
 
 
 def _lockstep(procs: dict[str, subprocess.Popen[str]], frames: int) -> dict[str, tuple[list[float], list[float]]]:
@@ -175,16 +178,25 @@ def _lockstep(procs: dict[str, subprocess.Popen[str]], frames: int) -> dict[str,
             proc.stdin.flush()
             line = proc.stdout.readline()
             if line.strip() != "done":
-                err = proc.stderr.read() if proc.stderr is not None else ""
-                raise SystemExit(f"the {name} tree's process failed: {(line + err).strip()[-400:]}")
+                proc.wait(timeout=120)
+                raise SystemExit(f"the {name} tree's process failed: {(line + _stderr(proc)).strip()[-400:]}")
     out = {}
     for name, proc in procs.items():
-        stdout, stderr = proc.communicate(timeout=120)
+        stdout, _ = proc.communicate(timeout=120)
         if proc.returncode != 0:
-            raise SystemExit(f"the {name} tree's process failed: {stderr.strip()[-400:]}")
+            raise SystemExit(f"the {name} tree's process failed: {_stderr(proc).strip()[-400:]}")
         got = json.loads(stdout.strip().splitlines()[-1])
         out[name] = ([float(v) for v in got["times_ms"]], [float(v) for v in got["cpu_ms"]])
     return out
+
+
+def _stderr(proc: subprocess.Popen[str]) -> str:
+    """What a turn's process wrote to its stderr file."""
+    err = proc.stderr
+    if err is None:
+        return ""
+    err.seek(0)
+    return err.read()
 
 
 def compare_benchmark(

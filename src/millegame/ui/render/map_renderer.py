@@ -608,7 +608,7 @@ class MapRenderer:
         baked. A chunk is kept only once whole, so the frames never show a half-baked one."""
         if self._pending is None:
             todo = None
-            for m in (0, margin):
+            for m in (0, margin) if margin else (0,):
                 keys = self.visible(camera, margin=m, ahead=True)
                 todo = next((k for k in keys if k not in self._ground), None)
                 if todo is not None:

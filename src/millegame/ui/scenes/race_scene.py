@@ -276,10 +276,10 @@ def keep_out_of_the_collector() -> None:
     """Collect once now (behind the loading screen) and move everything alive — the
     stage, its art, the baked chunks — out of the cyclic garbage collector's reach
     (``gc.freeze``), so it scans only what the race makes while it runs. A full pass
-    over the ~130,000 objects a stage loads took 60–80 ms when measured during the
-    load: rare in a race (a frame makes few objects that live), but a visible stall
-    when it comes. Refcounting still frees a frozen object nobody holds, and the next
-    race's call unfreezes them first, so a cycle among them is collected then."""
+    over the ~108,000 objects the prologue loads took 76 ms: rare in a race (a frame
+    makes few objects that live), but a visible stall when it comes. Refcounting still
+    frees a frozen object nobody holds, and the next race's call unfreezes them first,
+    so a cycle among them is collected then."""
     gc.unfreeze()
     gc.collect()
     gc.freeze()
